@@ -1,0 +1,36 @@
+"""Totals of parts, shares and changes (figures.md §4)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+Direction = Literal["up", "down", "flat"]
+
+
+def total_of(parts: Iterable[Decimal]) -> Decimal:
+    """A total is always the sum of its parts, never typed in."""
+    return sum(parts, Decimal(0))
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change from last year: points for rates (个百分点), percent otherwise."""
+
+    amount: Decimal  # absolute size, unrounded
+    direction: Direction
+    in_points: bool
+
+
+def change(current: Decimal, previous: Decimal, *, is_rate: bool) -> Change | None:
+    """Change of a rate in 个百分点, of a count or amount in % (None if last year was 0)."""
+    if is_rate:
+        delta = current - previous
+    elif previous == 0:
+        return None
+    else:
+        delta = (current - previous) * 100 / previous
+    direction: Direction = "up" if delta > 0 else "down" if delta < 0 else "flat"
+    return Change(abs(delta), direction, is_rate)

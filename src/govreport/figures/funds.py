@@ -1,0 +1,82 @@
+"""Funds (资金): totals by source, 到位率, 预算执行率, 资金使用率, shares of uses (figures.md §2)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .rounding import ratio, round_half_up
+
+EXECUTION_WEIGHT = Decimal(10)
+
+
+@dataclass(frozen=True)
+class SourceFigures:
+    name: str
+    budget: Decimal
+    received: Decimal
+    spent: Decimal
+    arrival_rate: Decimal | None  # 到位率 %, received ÷ budget
+    execution_rate: Decimal | None  # 预算执行率 %, spent ÷ budget
+    usage_rate: Decimal | None  # 资金使用率 %, spent ÷ received
+
+
+@dataclass(frozen=True)
+class UseFigures:
+    name: str
+    amount: Decimal
+    share: Decimal | None  # % of total spent, rounded on its own at display
+
+
+@dataclass(frozen=True)
+class FundFigures:
+    unit: str
+    sources: tuple[SourceFigures, ...]
+    total: SourceFigures
+    uses: tuple[UseFigures, ...]
+    uses_total: Decimal
+    execution_score: Decimal  # 预算执行率得分, rounded to 2 places
+
+
+def source_figures(name: str, budget: Decimal, received: Decimal, spent: Decimal) -> SourceFigures:
+    return SourceFigures(
+        name=name,
+        budget=budget,
+        received=received,
+        spent=spent,
+        arrival_rate=ratio(received, budget),
+        execution_rate=ratio(spent, budget),
+        usage_rate=ratio(spent, received),
+    )
+
+
+def execution_score(spent: Decimal, budget: Decimal, weight: Decimal = EXECUTION_WEIGHT) -> Decimal:
+    """预算执行率得分 = weight × min(spent ÷ budget, 1), rounded half-up to 2 places."""
+    if budget == 0:
+        return Decimal("0.00")
+    return round_half_up(weight * min(spent / budget, Decimal(1)))
+
+
+def fund_figures(
+    unit: str,
+    sources: Sequence[tuple[str, Decimal, Decimal, Decimal]],
+    uses: Sequence[tuple[str, Decimal]],
+) -> FundFigures:
+    """All fund figures from (name, budget, received, spent) rows and (name, amount) uses."""
+    rows = tuple(source_figures(*row) for row in sources)
+    total = source_figures(
+        "合计",
+        sum((r.budget for r in rows), Decimal(0)),
+        sum((r.received for r in rows), Decimal(0)),
+        sum((r.spent for r in rows), Decimal(0)),
+    )
+    use_rows = tuple(UseFigures(name, amount, ratio(amount, total.spent)) for name, amount in uses)
+    return FundFigures(
+        unit=unit,
+        sources=rows,
+        total=total,
+        uses=use_rows,
+        uses_total=sum((u.amount for u in use_rows), Decimal(0)),
+        execution_score=execution_score(total.spent, total.budget),
+    )

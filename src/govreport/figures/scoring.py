@@ -1,0 +1,115 @@
+"""Indicator scores, 完成率, total and grade (figures.md §3).
+
+Each indicator score is rounded to 2 places and the total is the sum of the
+rounded scores, so that the score table in the appendix adds up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from .rounding import HUNDRED, round_half_up
+
+Reverse = Literal["linear", "ratio"]
+
+# rating → (lowest ratio, highest ratio, whether the highest is allowed)
+RATING_BANDS: dict[str, tuple[Decimal, Decimal, bool]] = {
+    "达成": (Decimal("0.8"), Decimal("1"), True),
+    "部分达成": (Decimal("0.6"), Decimal("0.8"), False),
+    "未达成": (Decimal("0"), Decimal("0.6"), False),
+}
+RATING_TEXT = {
+    "达成": "达成年度指标",
+    "部分达成": "部分达成年度指标并具有一定效果",
+    "未达成": "未达成年度指标且效果较差",
+}
+GRADE_BANDS = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"))
+
+
+@dataclass(frozen=True)
+class ScoringProfile:
+    """Local variants of the scoring rules; the defaults are figures.md's."""
+
+    reverse: Reverse = "linear"
+
+
+def in_band(rating: str, ratio: Decimal) -> bool:
+    low, high, high_included = RATING_BANDS[rating]
+    return low <= ratio <= high if high_included else low <= ratio < high
+
+
+def band_text(rating: str) -> str:
+    """How a rating's allowed ratios are written in a message: 0.6～0.8（不含0.8）."""
+    low, high, high_included = RATING_BANDS[rating]
+    return f"{low}～{high}" + ("" if high_included else f"（不含{high}）")
+
+
+def quantitative_fraction(
+    op: str, target: Decimal, actual: Decimal, reverse: Reverse = "linear"
+) -> Decimal:
+    """Share of the weight earned, in [0, 1], for ``>=``, ``=`` and ``<=``."""
+    if op in (">=", "="):
+        if actual >= target:
+            return Decimal(1)
+        return max(Decimal(0), actual / target) if target > 0 else Decimal(0)
+    if op == "<=":
+        if actual <= target:
+            return Decimal(1)
+        if target <= 0:
+            return Decimal(0)
+        if reverse == "ratio":
+            return target / actual
+        return max(Decimal(0), 1 - (actual - target) / target)
+    raise ValueError(f"not a quantitative operator: {op}")
+
+
+def indicator_score(
+    op: str,
+    target: Decimal | str,
+    actual: Decimal | str,
+    weight: Decimal,
+    *,
+    rating: str | None = None,
+    ratio: Decimal | None = None,
+    given: Decimal | None = None,
+    profile: ScoringProfile = ScoringProfile(),
+) -> Decimal:
+    """得分 of one indicator, rounded half-up to 2 places, never above its weight."""
+    if given is not None:
+        return round_half_up(given)
+    if op == "qualitative":
+        if rating is None:
+            raise ValueError("a qualitative indicator needs a rating or a given score")
+        fraction = ratio if ratio is not None else Decimal(1)
+        if rating != "达成" and ratio is None:
+            raise ValueError(f"rating {rating} needs a ratio")
+    else:
+        if not (isinstance(target, Decimal) and isinstance(actual, Decimal)):
+            raise TypeError("a quantitative indicator needs numeric target and actual")
+        fraction = quantitative_fraction(op, target, actual, profile.reverse)
+    return round_half_up(min(weight, weight * fraction))
+
+
+def completion_rate(op: str, target: Decimal | str, actual: Decimal | str) -> Decimal | None:
+    """完成率 in %, unrounded: a ÷ t for ``>=``/``=``, t ÷ a for ``<=``; None for qualitative."""
+    if op == "qualitative" or not isinstance(target, Decimal) or not isinstance(actual, Decimal):
+        return None
+    if op == "<=":
+        return target * HUNDRED / actual if actual > 0 else None
+    return actual * HUNDRED / target if target > 0 else None
+
+
+def total_score(scores: Iterable[Decimal]) -> Decimal:
+    """Sum of already rounded scores — the figure the score table shows as 总分."""
+    return sum(scores, Decimal("0.00"))
+
+
+def grade(total: Decimal) -> str:
+    """优 ≥ 90; 良 80–90; 中 60–80; 差 < 60."""
+    for floor, name in GRADE_BANDS:
+        if total >= floor:
+            return name
+    return "差"

@@ -1,0 +1,56 @@
+"""Arabic figures as GB/T 15835 and figures.md §5 write them, with Babel (zh_CN) underneath.
+
+Rounding is done here, half-up, before Babel sees the value, so Babel only
+lays out digits and never rounds (its own default is half-even).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+
+from ..figures.counts import Change
+from ..figures.rounding import round_half_up
+
+LOCALE = "zh_CN"
+GROUP_FROM = Decimal(10000)  # an integer part of 5 or more digits is grouped
+
+
+def number(value: Decimal | int, digits: int | None = None) -> str:
+    """8500 → 8500; 20000 → 20,000; 12345.675 with digits=2 → 12,345.68."""
+    value = Decimal(value)
+    if digits is None:
+        digits = max(0, -value.normalize().as_tuple().exponent)  # as given, no trailing zeros
+    value = round_half_up(value, digits)
+    integer = "#,##0" if abs(value) >= GROUP_FROM else "0"
+    pattern = integer + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=False)
+
+
+def amount(value: Decimal | int) -> str:
+    """An amount of money: always 2 decimals (1094.00, 12,345.67)."""
+    return number(value, 2)
+
+
+def percent(value: Decimal | None, digits: int = 2) -> str:
+    """A rate already in %: 95.8333 → 95.83%; an undefined rate → —."""
+    return "—" if value is None else number(value, digits) + "%"
+
+
+def points(value: Decimal, digits: int = 2) -> str:
+    """A difference of two rates: 1.04 → 1.04个百分点 (never "1.04%")."""
+    return number(value, digits) + "个百分点"
+
+
+RISE_WORDS = {"up": "提高", "down": "下降", "flat": "持平"}
+GROWTH_WORDS = {"up": "增长", "down": "下降", "flat": "持平"}
+
+
+def change_phrase(change: Change, digits: int = 2, *, growth: bool = False) -> str:
+    """提高1.04个百分点 / 下降3.20% / 持平 — the word follows the sign, the number is never negative."""
+    words = GROWTH_WORDS if growth else RISE_WORDS
+    if change.direction == "flat" or round_half_up(change.amount, digits) == 0:
+        return "持平"
+    figure = points(change.amount, digits) if change.in_points else percent(change.amount, digits)
+    return words[change.direction] + figure

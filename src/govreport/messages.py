@@ -1,0 +1,78 @@
+"""Pydantic's validation errors, re-worded in Chinese for the people who edit data files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from .errors import Problem, format_path
+
+# Tags Pydantic adds to a location inside a union; the user's field path has none.
+_UNION_TAGS = {"decimal", "constrained-str", "str", "int", "float", "bool"}
+
+
+_MESSAGES: dict[str, Callable[[dict[str, Any]], str]] = {
+    "missing": lambda c: "缺少必填字段",
+    "extra_forbidden": lambda c: "未知字段（请检查拼写；本报告类型没有这个字段）",
+    "string_type": lambda c: "应为文字",
+    "string_too_short": lambda c: "不能为空",
+    "int_type": lambda c: "应为整数",
+    "int_parsing": lambda c: "应为整数",
+    "int_from_float": lambda c: "应为整数，不能有小数",
+    "decimal_type": lambda c: "应为数字",
+    "decimal_parsing": lambda c: "应为数字",
+    "finite_number": lambda c: "应为有限的数字",
+    "bool_type": lambda c: "应为 true 或 false",
+    "bool_parsing": lambda c: "应为 true 或 false",
+    "list_type": lambda c: "应为列表（用方括号 [ ] 括起）",
+    "model_type": lambda c: "应为对象（用花括号 { } 括起）",
+    "dict_type": lambda c: "应为对象（用花括号 { } 括起）",
+    "too_short": lambda c: f"至少需要 {c.get('min_length', 1)} 项",
+    "greater_than_equal": lambda c: "不能为负数" if str(c.get("ge")) == "0" else f"不能小于 {c.get('ge')}",
+    "greater_than": lambda c: f"应大于 {c.get('gt')}",
+    "less_than_equal": lambda c: f"不能大于 {c.get('le')}",
+    "less_than": lambda c: f"应小于 {c.get('lt')}",
+    "date_type": lambda c: "应为日期，格式如 2026-01-20",
+    "date_parsing": lambda c: "不是有效日期，格式应如 2026-01-20",
+    "date_from_datetime_parsing": lambda c: "不是有效日期（格式应如 2026-01-20，且月、日须真实存在）",
+    "date_from_datetime_inexact": lambda c: "应为日期，不带时间",
+}
+
+
+def _literal(ctx: dict[str, Any]) -> str:
+    options = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
+    return f"取值无效，应为以下之一：{'、'.join(o.strip() for o in options.split(','))}"
+
+
+def _one(error: ErrorDetails) -> Problem:
+    loc = [part for part in error["loc"] if part not in _UNION_TAGS]
+    kind = error["type"]
+    ctx = dict(error.get("ctx") or {})
+    if kind == "literal_error":
+        message = _literal(ctx)
+    elif kind in _MESSAGES:
+        message = _MESSAGES[kind](ctx)
+    elif kind == "value_error":
+        message = str(ctx.get("error", error["msg"]))
+    else:
+        message = f"取值无效（{error['msg']}）"
+    if "input" in error and kind not in {"missing", "extra_forbidden", "model_type"}:
+        shown = error["input"]
+        if isinstance(shown, str | int) and len(str(shown)) <= 30:
+            message += f"，实际为“{shown}”"
+    return Problem(format_path(loc), message)
+
+
+def problems_from(exc: ValidationError) -> list[Problem]:
+    """One problem per field path, in the order Pydantic found them."""
+    merged: dict[str, Problem] = {}
+    for error in exc.errors():
+        problem = _one(error)
+        if problem.path in merged:  # the branches of a union: say what either accepts
+            merged[problem.path] = Problem(problem.path, "应为数字或文字")
+        else:
+            merged[problem.path] = problem
+    return list(merged.values())
