@@ -85,7 +85,7 @@ _DecimalLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 def parse_yaml(text: str, source: str = "") -> Any:
     """Parse YAML safely (no object construction), fractions as Decimal."""
     try:
-        return yaml.load(text, Loader=_DecimalLoader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text, Loader=_DecimalLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列，" if mark else ""

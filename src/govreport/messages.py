@@ -19,6 +19,7 @@ _MESSAGES: dict[str, Callable[[dict[str, Any]], str]] = {
     "extra_forbidden": lambda c: "未知字段（请检查拼写；本报告类型没有这个字段）",
     "string_type": lambda c: "应为文字",
     "string_too_short": lambda c: "不能为空",
+    "string_pattern_mismatch": lambda c: "含有不可见的控制字符，请删除后再试",
     "int_type": lambda c: "应为整数",
     "int_parsing": lambda c: "应为整数",
     "int_from_float": lambda c: "应为整数，不能有小数",

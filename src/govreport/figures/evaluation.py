@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..models.performance_evaluation import Indicator, PerformanceEvaluation
 from .counts import total_of
-from .funds import FundFigures, fund_figures
-from .scoring import ScoringProfile, completion_rate, grade, indicator_score, total_score
+from .funds import EXECUTION_WEIGHT, FundFigures, fund_figures
+from .scoring import DEFAULT_PROFILE, ScoringProfile, completion_rate, grade, indicator_score, total_score
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,10 @@ class EvaluationFigures:
     funds: FundFigures
     indicators: tuple[IndicatorFigures, ...]
     indicator_total: Decimal
+    indicator_weight: Decimal
+    level1_counts: tuple[tuple[str, int], ...]  # 产出指标 4, 效益指标 2, … in data order
     execution_score: Decimal | None  # None when 预算执行率 is not scored
+    weight_total: Decimal  # full marks: indicator weights plus the execution row's 10
     total: Decimal
     grade: str
     met: int
@@ -54,7 +58,7 @@ def score_indicator(ind: Indicator, profile: ScoringProfile) -> IndicatorFigures
                             met=score >= ind.weight)
 
 
-def evaluate(report: PerformanceEvaluation, profile: ScoringProfile = ScoringProfile()) -> EvaluationFigures:
+def evaluate(report: PerformanceEvaluation, profile: ScoringProfile = DEFAULT_PROFILE) -> EvaluationFigures:
     """Compute funds, scores, total, grade, beneficiaries and audit findings."""
     data = report.implementation.funds
     funds = fund_figures(
@@ -66,6 +70,7 @@ def evaluate(report: PerformanceEvaluation, profile: ScoringProfile = ScoringPro
     indicator_total = total_score(i.score for i in indicators)
     execution = funds.execution_score if report.targets.execution_scored else None
     total = indicator_total + (execution or 0)
+    indicator_weight = total_of(i.weight for i in report.targets.indicators)
 
     people = report.implementation.beneficiaries
     beneficiaries = None
@@ -86,7 +91,10 @@ def evaluate(report: PerformanceEvaluation, profile: ScoringProfile = ScoringPro
         funds=funds,
         indicators=indicators,
         indicator_total=indicator_total,
+        indicator_weight=indicator_weight,
+        level1_counts=tuple(Counter(i.level1 for i in report.targets.indicators).items()),
         execution_score=execution,
+        weight_total=indicator_weight + (EXECUTION_WEIGHT if execution is not None else 0),
         total=total,
         grade=grade(total),
         met=sum(1 for i in indicators if i.met),

@@ -36,6 +36,9 @@ class ScoringProfile:
     reverse: Reverse = "linear"
 
 
+DEFAULT_PROFILE = ScoringProfile()
+
+
 def in_band(rating: str, ratio: Decimal) -> bool:
     low, high, high_included = RATING_BANDS[rating]
     return low <= ratio <= high if high_included else low <= ratio < high
@@ -75,7 +78,7 @@ def indicator_score(
     rating: str | None = None,
     ratio: Decimal | None = None,
     given: Decimal | None = None,
-    profile: ScoringProfile = ScoringProfile(),
+    profile: ScoringProfile = DEFAULT_PROFILE,
 ) -> Decimal:
     """得分 of one indicator, rounded half-up to 2 places, never above its weight."""
     if given is not None:

@@ -7,8 +7,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""A non-empty line of text; surrounding spaces are dropped."""
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"),
+]
+"""Non-empty text without control characters (which a DOCX cannot hold); outer spaces dropped."""
 
 Paragraphs = Annotated[list[Text], Field(default_factory=list)]
 """Narrative paragraphs, each one paragraph of the document, in order."""

@@ -1,0 +1,77 @@
+"""govreport — 把项目数据生成规范的政府绩效报告。
+
+The pipeline, one module per stage: ``load`` (JSON/YAML) → ``validate``
+(Pydantic models and consistency checks) → ``figures`` (Decimal arithmetic) →
+``format`` (how numbers and dates are written) → ``render`` (Jinja, docxtpl) →
+``write`` (atomic) → ``convert`` (PDF through LibreOffice).
+
+    import govreport
+    report = govreport.load("data.json")
+    govreport.render_to(report, "报告.docx")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError, GovreportError, OutputError, Problem, TemplateFault
+from .load import read_data
+from .render import FORMATS, Format, render_bytes, report_title
+from .report import Report
+from .validate import find_problems, to_report
+from .version import __version__
+from .write import write_atomic
+
+__all__ = [
+    "DataError", "GovreportError", "OutputError", "Problem", "Report", "TemplateFault",
+    "__version__", "load", "render", "render_to", "validate",
+]
+
+
+def _read(source: str | Path | Mapping[str, Any]) -> tuple[Mapping[str, Any], Path | None]:
+    if isinstance(source, Mapping):
+        return source, None
+    return read_data(source), Path(source)
+
+
+def load(source: str | Path | Mapping[str, Any]) -> Report:
+    """Read and validate a data file (or a dict); raise ``DataError`` listing every problem."""
+    data, path = _read(source)
+    return to_report(data, path)
+
+
+def validate(source: str | Path | Mapping[str, Any]) -> list[Problem]:
+    """Every problem of a data file or dict, errors and warnings; empty when it is clean."""
+    try:
+        data, _ = _read(source)
+    except DataError as exc:
+        return exc.problems
+    return find_problems(data)[1]
+
+
+def render(report: Report, format: Format = "docx") -> bytes:
+    """The finished document as bytes (``docx`` or ``md``)."""
+    if format not in FORMATS:
+        raise GovreportError(f"不支持的输出格式“{format}”，可用：{'、'.join(FORMATS)}")
+    return render_bytes(report, format)
+
+
+def render_to(report: Report, path: str | Path, format: Format | None = None) -> Path:
+    """Render and write atomically; the format follows the file's suffix unless given."""
+    path = Path(path)
+    chosen = format or path.suffix.lstrip(".").lower() or "docx"
+    return write_atomic(path, render(report, chosen))  # type: ignore[arg-type]
+
+
+def default_output(report: Report, format: Format = "docx", folder: Path | None = None) -> Path:
+    """Beside the data file (or in ``folder``), named after the report's title."""
+    base = folder or (report.source.parent if report.source else Path.cwd())
+    return base / f"{safe_filename(report_title(report))}.{format}"
+
+
+def safe_filename(title: str) -> str:
+    """A title usable as a file name on Windows and Linux alike."""
+    cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in title).strip(" .")
+    return cleaned[:120] or "report"

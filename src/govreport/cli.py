@@ -1,0 +1,138 @@
+"""The ``govreport`` command: render, validate and schema, with help and messages in Chinese.
+
+Every user-caused failure prints its problems and exits with code 2; no
+traceback, and no output file is created or touched.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import GovreportError, Problem
+
+FORMAT_CHOICES = ("docx", "md", "pdf")
+
+
+class ChineseHelp:
+    """Help screens with Chinese headings (用法、选项、命令)."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), "用法：")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        options = [r for p in self.get_params(ctx)
+                   if isinstance(p, click.Option) and (r := p.get_help_record(ctx))]
+        if options:
+            with formatter.section("选项"):
+                formatter.write_dl(options)
+        if isinstance(self, click.Group):
+            commands = [(n, c.get_short_help_str(60)) for n in self.list_commands(ctx)
+                        if (c := self.get_command(ctx, n)) and not c.hidden]
+            if commands:
+                with formatter.section("命令"):
+                    formatter.write_dl(commands)
+
+
+class Command(ChineseHelp, click.Command):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, options_metavar="[选项]", **kwargs)
+
+
+class Group(ChineseHelp, click.Group):
+    command_class = Command
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, options_metavar="[选项]", subcommand_metavar="命令 [参数]...", **kwargs)
+
+
+HELP = {"help_option_names": ["-h", "--help"]}
+
+
+def _help_option(f):
+    return click.help_option("-h", "--help", help="显示本帮助并退出")(f)
+
+
+def _report_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(f"  {problem}", err=True)
+
+
+def _fail(exc: GovreportError) -> None:
+    click.secho(exc.message, fg="red", err=True)
+    _report_problems(exc.problems)
+    sys.exit(2)
+
+
+@click.group(cls=Group, context_settings=HELP, add_help_option=False)
+@_help_option
+@click.version_option(None, "-V", "--version", package_name="govreport", message="govreport %(version)s",
+                      help="显示版本号并退出")
+def main() -> None:
+    """govreport：由项目数据生成规范的绩效评价报告（Word / Markdown / PDF）。"""
+
+
+@main.command(add_help_option=False)
+@_help_option
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), metavar="数据文件")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="输出文件；默认与数据文件同目录，以报告标题命名")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES),
+              help="输出格式：docx（默认）、md 或 pdf；不填时按输出文件扩展名确定")
+def render(data: Path, output: Path | None, fmt: str | None) -> None:
+    """把数据文件（.json / .yaml）生成报告。"""
+    from . import default_output, load
+    from . import render as render_report
+
+    try:
+        report = load(data)
+        chosen = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "docx")
+        if chosen not in FORMAT_CHOICES:
+            raise GovreportError(f"不支持的输出格式“{chosen}”，可用：{'、'.join(FORMAT_CHOICES)}")
+        target = output or default_output(report, chosen)  # type: ignore[arg-type]
+        _report_problems(list(report.warnings))
+        if chosen == "pdf":
+            from .convert import write_pdf
+
+            write_pdf(render_report(report, "docx"), target)
+        else:
+            from .write import write_atomic
+
+            write_atomic(target, render_report(report, chosen))  # type: ignore[arg-type]
+    except GovreportError as exc:
+        _fail(exc)
+    click.echo(f"已生成：{target}")
+
+
+@main.command(add_help_option=False)
+@_help_option
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), metavar="数据文件")
+def validate(data: Path) -> None:
+    """检查数据文件，列出全部问题及其字段路径；没有错误时退出码为 0。"""
+    from . import validate as find
+
+    problems = find(data)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        click.secho(f"{data}：发现 {len(errors)} 处错误。", fg="red", err=True)
+    _report_problems(problems)
+    if errors:
+        sys.exit(2)
+    click.echo(f"{data}：数据检查通过。")
+
+
+@main.command(add_help_option=False)
+@_help_option
+@click.option("-k", "--kind", default="performance_evaluation", show_default=True,
+              help="报告类型")
+def schema(kind: str) -> None:
+    """输出某一报告类型数据文件的 JSON Schema（供编辑器校验和提示）。"""
+    from .kinds import KINDS, kinds_text
+
+    if kind not in KINDS:
+        click.secho(f"未知的报告类型“{kind}”，应为以下之一：{kinds_text()}", fg="red", err=True)
+        sys.exit(2)
+    click.echo(json.dumps(KINDS[kind].model.model_json_schema(), ensure_ascii=False, indent=2))

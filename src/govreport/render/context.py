@@ -1,0 +1,32 @@
+"""What every template of a report sees: data, figures, table rows and the numbered outline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment
+
+from ..figures.scoring import RATING_TEXT
+from ..report import Report
+from .guard import template_guard
+from .outline import Outline
+
+
+def build_context(report: Report, env: Environment) -> dict[str, Any]:
+    """Run the kind's content template to collect the outline, then assemble the context."""
+    doc = Outline()
+    name = f"{report.kind.folder}/content.j2"
+    with template_guard(name):
+        env.get_template(name).render(
+            data=report.data, fig=report.figures, doc=doc, rating_text=RATING_TEXT
+        )
+    return {
+        "title": doc.title,
+        "project": doc.project,
+        "blocks": doc.blocks(),
+        "signature": doc.signature,
+        "date": doc.date,
+        "data": report.data,
+        "fig": report.figures,
+        **report.kind.rows(report.figures),
+    }

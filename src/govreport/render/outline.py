@@ -1,0 +1,112 @@
+"""The document outline a content template builds: headings and paragraphs, numbered by code.
+
+A content template calls ``doc.h1(…)``, ``doc.h2(…)``, ``doc.p(…)`` in
+reading order. Headings with nothing under them are dropped, and numbers
+(一、 （一） 1.) are assigned afterwards, so leaving out a section can never
+leave a gap in the numbering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..format.numerals import heading_number
+
+
+@dataclass(frozen=True)
+class Block:
+    level: int  # 1–3 for headings, 0 for a paragraph
+    text: str
+    number: str = ""
+
+    @property
+    def is_heading(self) -> bool:
+        return self.level > 0
+
+
+def _one_line(text: str) -> str:
+    """Join a template's wrapped lines into one paragraph of Chinese text."""
+    return "".join(line.strip() for line in str(text).splitlines())
+
+
+class Outline:
+    """Collects blocks while a content template renders; every method returns ''."""
+
+    def __init__(self) -> None:
+        self._blocks: list[Block] = []
+        self.title = ""
+        self.project = ""
+        self.signature = ""
+        self.date = ""
+
+    def set_title(self, text: str, project: str = "") -> str:
+        """The document title, and the project name the appendix tables repeat."""
+        self.title, self.project = _one_line(text), _one_line(project or text)
+        return ""
+
+    def sign(self, signature: str, date: str) -> str:
+        self.signature, self.date = _one_line(signature), _one_line(date)
+        return ""
+
+    def h1(self, text: str) -> str:
+        return self._heading(1, text)
+
+    def h2(self, text: str) -> str:
+        return self._heading(2, text)
+
+    def h3(self, text: str) -> str:
+        return self._heading(3, text)
+
+    def _heading(self, level: int, text: str) -> str:
+        self._blocks.append(Block(level, _one_line(text)))
+        return ""
+
+    def p(self, text: str) -> str:
+        """One paragraph; an empty one is skipped."""
+        line = _one_line(text)
+        if line:
+            self._blocks.append(Block(0, line))
+        return ""
+
+    def paras(self, texts: Iterable[str]) -> str:
+        for text in texts:
+            self.p(text)
+        return ""
+
+    def items(self, texts: Iterable[str | None]) -> str:
+        """Paragraphs numbered 1. 2. 3.; a None keeps its number free so lists stay parallel."""
+        for n, text in enumerate(texts, start=1):
+            if text:
+                self.p(heading_number(3, n) + _one_line(text))
+        return ""
+
+    def blocks(self) -> list[Block]:
+        """The final blocks: empty headings dropped, the rest numbered per level."""
+        kept: list[Block] = []
+        # Walking backwards: has a paragraph appeared since the next heading at or above level L?
+        content = [False] * 5
+        for block in reversed(self._blocks):
+            if not block.is_heading:
+                content = [True] * 5
+                kept.append(block)
+                continue
+            if content[block.level]:
+                kept.append(block)
+            for level in range(block.level, 5):
+                content[level] = False
+        kept.reverse()
+        return _numbered(kept)
+
+
+def _numbered(blocks: list[Block]) -> list[Block]:
+    counters = [0] * 5
+    out = []
+    for block in blocks:
+        if block.is_heading:
+            counters[block.level] += 1
+            for deeper in range(block.level + 1, 5):
+                counters[deeper] = 0
+            block = Block(block.level, block.text, heading_number(block.level, counters[block.level]))
+        out.append(block)
+    return out

@@ -1,0 +1,21 @@
+"""A validated report: its kind, its data, its computed figures and any warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import Problem
+
+if TYPE_CHECKING:
+    from .kinds import Kind
+
+
+@dataclass(frozen=True)
+class Report:
+    kind: Kind
+    data: Any  # the kind's Pydantic model
+    figures: Any  # the kind's computed figures
+    warnings: tuple[Problem, ...] = ()
+    source: Path | None = field(default=None, compare=False)

@@ -1,0 +1,3 @@
+"""The version, recorded in every document govreport writes."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,296 @@
+"""Build the built-in DOCX template from the layout profile (templates/gbt9704.yaml).
+
+The .docx it writes is committed: it is the template a county opens in Word
+to see the styles it may change. Run it again after changing the profile:
+
+    python tools/build_templates.py
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import docx
+import yaml
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.parts.hdrftr import FooterPart
+
+ROOT = Path(__file__).resolve().parent.parent / "src" / "govreport" / "templates"
+PROFILE = yaml.safe_load((ROOT / "gbt9704.yaml").read_text(encoding="utf-8"))
+STYLE_IDS = {
+    "title": "GRTitle", "heading1": "GRHeading1", "heading2": "GRHeading2",
+    "heading3": "GRHeading3", "body": "GRBody", "signature": "GRSignature", "date": "GRDate",
+    "appendix": "GRAppendix", "table_title": "GRTableTitle", "table_note": "GRTableNote",
+    "table_cell": "GRTableCell",
+}
+STYLE_NAMES = {
+    "title": "公文标题", "heading1": "一级标题", "heading2": "二级标题", "heading3": "三级标题",
+    "body": "公文正文", "signature": "落款署名", "date": "成文日期", "appendix": "附件标识",
+    "table_title": "附表标题", "table_note": "附表单位", "table_cell": "附表文字",
+}
+TYPE_AREA = PROFILE["page"]["width"] - PROFILE["page"]["margin_left"] - PROFILE["page"]["margin_right"]
+
+
+def rpr(font: str, size: float, bold: bool = False) -> str:
+    latin = PROFILE["latin_font"]
+    half_points = round(size * 2)
+    return (
+        f'<w:rPr><w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{font}" w:cs="{latin}"/>'
+        + ("<w:b/>" if bold else "")
+        + f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
+    )
+
+
+def style_ppr(spec: dict, in_table: bool = False) -> str:
+    parts = []
+    if spec.get("snap_to_grid") is False or in_table:
+        parts.append('<w:snapToGrid w:val="0"/>')
+    if spec.get("outline") is not None:
+        parts.append(f'<w:outlineLvl w:val="{spec["outline"]}"/>')
+    if in_table:
+        parts.append('<w:spacing w:line="300" w:lineRule="exact" w:before="0" w:after="0"/>')
+    else:
+        line = PROFILE["page"]["line_spacing"]
+        parts.append(f'<w:spacing w:line="{line}" w:lineRule="exact" w:before="0" w:after="0"/>')
+    size_twips = round(spec["size"] * 20)
+    if spec.get("indent_chars"):
+        chars = spec["indent_chars"]
+        parts.append(f'<w:ind w:firstLineChars="{chars * 100}" w:firstLine="{chars * size_twips}"/>')
+    elif spec.get("right_chars"):
+        chars = spec["right_chars"]
+        parts.append(f'<w:ind w:rightChars="{chars * 100}" w:right="{chars * size_twips}"/>')
+    else:
+        parts.append('<w:ind w:firstLine="0" w:firstLineChars="0"/>')
+    parts.append(f'<w:jc w:val="{spec["align"]}"/>')
+    order = ["snapToGrid", "spacing", "ind", "jc", "outlineLvl"]  # schema order inside pPr
+    parts.sort(key=lambda x: next(i for i, tag in enumerate(order) if f"<w:{tag}" in x))
+    return "".join(parts)
+
+
+def add_styles(document: docx.document.Document) -> None:
+    body = PROFILE["styles"]["body"]
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    rpr_default.clear()
+    rpr_default.append(parse_xml(f"<w:rPr {nsdecls('w')}>" + rpr(body["font"], body["size"])[7:]))
+    for key, spec in PROFILE["styles"].items():
+        style = document.styles.add_style(STYLE_NAMES[key], WD_STYLE_TYPE.PARAGRAPH)
+        element = style.element
+        element.set(qn("w:styleId"), STYLE_IDS[key])
+        element.append(parse_xml(f"<w:qFormat {nsdecls('w')}/>"))
+        element.append(parse_xml(f"<w:pPr {nsdecls('w')}>{style_ppr(spec, key == 'table_cell')}</w:pPr>"))
+        element.append(parse_xml(
+            f"<w:rPr {nsdecls('w')}>" + rpr(spec["font"], spec["size"])[7:]
+        ))
+
+
+def paragraph(style: str, text: str = "", page_break: bool = False, keep_next: bool = False) -> str:
+    spec = PROFILE["styles"][style]
+    extra = ("<w:keepNext/>" if keep_next else "") + ("<w:pageBreakBefore/>" if page_break else "")
+    run = f"<w:r>{rpr(spec['font'], spec['size'])}<w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r>" if text else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{STYLE_IDS[style]}"/>{extra}</w:pPr>{run}</w:p>'
+
+
+def tag(text: str) -> str:
+    """A paragraph that holds only a docxtpl paragraph-level tag ({%p … %})."""
+    return f"<w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p>"
+
+
+def cell(text: str, width: int, span: int = 1, bold: bool = False, align: str = "center",
+         vmerge: str = "", shade: bool = False) -> str:
+    spec = PROFILE["styles"]["table_cell"]
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    if vmerge:
+        props += f'<w:vMerge w:val="{vmerge}"/>'
+    if shade:
+        props += '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>'
+    props += '<w:vAlign w:val="center"/>'
+    run = (f"<w:r>{rpr(spec['font'], spec['size'], bold)}<w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r>"
+           if text else "")
+    return (f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"GRTableCell\"/>"
+            f"<w:jc w:val=\"{align}\"/></w:pPr>{run}</w:p></w:tc>")
+
+
+def row(cells: list[str], header: bool = False) -> str:
+    props = "<w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "") + "</w:trPr>"
+    return f"<w:tr>{props}{''.join(cells)}</w:tr>"
+
+
+def tag_row(text: str, columns: int) -> str:
+    """A row whose first cell holds a docxtpl row tag ({%tr … %})."""
+    return row([cell(text, TYPE_AREA, span=columns)])
+
+
+def table(widths: list[int], rows: list[str]) -> str:
+    borders = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        f"<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+        '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    )
+
+
+def funds_tables() -> list[str]:
+    widths = [1764] + [1180] * 6
+    head = ["资金来源", "全年预算数", "实际到位数", "全年执行数", "资金到位率", "预算执行率", "资金使用率"]
+    values = ["{{ s.name }}", "{{ s.budget|amount }}", "{{ s.received|amount }}", "{{ s.spent|amount }}",
+              "{{ s.arrival_rate|percent }}", "{{ s.execution_rate|percent }}", "{{ s.usage_rate|percent }}"]
+    totals = [v.replace("s.", "fig.funds.total.") for v in values]
+    sources = table(widths, [
+        row([cell(h, w, bold=True, shade=True) for h, w in zip(head, widths, strict=True)], header=True),
+        tag_row("{%tr for s in fig.funds.sources %}", 7),
+        row([cell(v, w, align="left" if i == 0 else "center") for i, (v, w) in enumerate(zip(values, widths, strict=True))]),
+        tag_row("{%tr endfor %}", 7),
+        row([cell(v, w, bold=True) for v, w in zip(totals, widths, strict=True)]),
+    ])
+    use_widths = [4044, 2400, 2400]
+    uses = table(use_widths, [
+        row([cell(h, w, bold=True, shade=True) for h, w in
+             zip(["资金用途", "支出金额", "占执行数比例"], use_widths, strict=True)], header=True),
+        tag_row("{%tr for u in fig.funds.uses %}", 3),
+        row([cell("{{ u.name }}", use_widths[0], align="left"), cell("{{ u.amount|amount }}", use_widths[1]),
+             cell("{{ u.share|percent }}", use_widths[2])]),
+        tag_row("{%tr endfor %}", 3),
+        row([cell("合计", use_widths[0], bold=True), cell("{{ fig.funds.uses_total|amount }}", use_widths[1], bold=True),
+             cell("", use_widths[2])]),
+    ])
+    return [
+        paragraph("appendix", "附件1", page_break=True),
+        paragraph("table_title", "资金使用情况表"),
+        paragraph("table_note", "项目名称：{{ project }}　　单位：{{ fig.funds.unit }}"),
+        sources,
+        tag("{%p if fig.funds.uses %}"),
+        paragraph("table_note", ""),
+        uses,
+        tag("{%p endif %}"),
+    ]
+
+
+def score_table() -> list[str]:
+    widths = [1000, 1100, 1700, 1250, 1250, 560, 700, 1284]
+    head = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    first = "{% if r.first_of_level1 %}restart{% else %}continue{% endif %}"
+    second = "{% if r.first_of_level2 %}restart{% else %}continue{% endif %}"
+    cells = [
+        cell("{% if r.first_of_level1 %}{{ r.level1 }}{% endif %}", widths[0], vmerge=first),
+        cell("{% if r.first_of_level2 %}{{ r.level2 }}{% endif %}", widths[1], vmerge=second),
+        cell("{{ r.name }}", widths[2], align="left"),
+        cell("{{ r.target }}", widths[3]),
+        cell("{{ r.actual }}", widths[4]),
+        cell("{{ r.weight }}", widths[5]),
+        cell("{{ r.score }}", widths[6]),
+        cell("{{ r.deviation }}", widths[7], align="left"),
+    ]
+    rows = [
+        row([cell(h, w, bold=True, shade=True) for h, w in zip(head, widths, strict=True)], header=True),
+        tag_row("{%tr if fig.execution_score is not none %}", 8),
+        row([cell("预算执行率", sum(widths[:3]), span=3), cell("100%", widths[3]),
+             cell("{{ fig.funds.total.execution_rate|percent }}", widths[4]), cell("10", widths[5]),
+             cell("{{ fig.execution_score|amount }}", widths[6]), cell("", widths[7])]),
+        tag_row("{%tr endif %}", 8),
+        tag_row("{%tr for r in score_rows %}", 8),
+        row(cells),
+        tag_row("{%tr endfor %}", 8),
+        row([cell("总分", sum(widths[:5]), span=5, bold=True), cell("{{ fig.weight_total|number }}", widths[5], bold=True),
+             cell("{{ fig.total|amount }}", widths[6], bold=True), cell("", widths[7])]),
+        row([cell("评价等级", sum(widths[:5]), span=5, bold=True),
+             cell("{{ fig.grade }}", sum(widths[5:]), span=3, bold=True)]),
+    ]
+    return [
+        paragraph("appendix", "附件2", page_break=True),
+        paragraph("table_title", "绩效指标评分表"),
+        paragraph("table_note", "项目名称：{{ project }}"),
+        table(widths, rows),
+    ]
+
+
+def body_xml() -> str:
+    levels = [("1", "heading1"), ("2", "heading2"), ("3", "heading3")]
+    parts = [paragraph("title", "{{ title }}"), paragraph("body"), tag("{%p for b in blocks %}")]
+    for i, (level, style) in enumerate(levels):
+        keyword = "if" if i == 0 else "elif"
+        parts += [tag(f"{{%p {keyword} b.level == {level} %}}"),
+                  paragraph(style, "{{ b.number }}{{ b.text }}", keep_next=True)]
+    parts += [tag("{%p else %}"), paragraph("body", "{{ b.text }}"), tag("{%p endif %}"), tag("{%p endfor %}")]
+    parts += [paragraph("body"), paragraph("body"), paragraph("signature", "{{ signature }}"),
+              paragraph("date", "{{ date }}")]
+    parts += funds_tables() + score_table()
+    return "".join(parts)
+
+
+def footer_xml(align: str) -> str:
+    spec = PROFILE["page_number"]
+    props = rpr(spec["font"], spec["size"])
+    one_char = round(spec["size"] * 20)
+    indent = f'<w:ind w:{"right" if align == "right" else "left"}="{one_char}"/>'
+    dash = spec["dash"]
+    return (
+        f"<w:ftr {nsdecls('w')}><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/>{indent}"
+        f"<w:jc w:val=\"{align}\"/></w:pPr>"
+        f"<w:r>{props}<w:t xml:space=\"preserve\">{dash} </w:t></w:r>"
+        f"<w:r>{props}<w:fldChar w:fldCharType=\"begin\"/></w:r>"
+        f"<w:r>{props}<w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+        f"<w:r>{props}<w:fldChar w:fldCharType=\"separate\"/></w:r>"
+        f"<w:r>{props}<w:t>1</w:t></w:r>"
+        f"<w:r>{props}<w:fldChar w:fldCharType=\"end\"/></w:r>"
+        f"<w:r>{props}<w:t xml:space=\"preserve\"> {dash}</w:t></w:r></w:p></w:ftr>"
+    )
+
+
+def add_footer(document: docx.document.Document, kind: str, align: str) -> str:
+    part = document.part
+    footer = FooterPart.new(part.package)
+    footer._element = parse_xml(footer_xml(align))
+    return f'<w:footerReference {nsdecls("w", "r")} w:type="{kind}" r:id="{part.relate_to(footer, RT.FOOTER)}"/>'
+
+
+def section_xml(document: docx.document.Document) -> str:
+    page = PROFILE["page"]
+    refs = add_footer(document, "default", PROFILE["page_number"]["odd"])
+    refs += add_footer(document, "even", PROFILE["page_number"]["even"])
+    return (
+        f"<w:sectPr {nsdecls('w', 'r')}>{refs}"
+        f'<w:pgSz w:w="{page["width"]}" w:h="{page["height"]}"/>'
+        f'<w:pgMar w:top="{page["margin_top"]}" w:right="{page["margin_right"]}" '
+        f'w:bottom="{page["margin_bottom"]}" w:left="{page["margin_left"]}" '
+        f'w:header="{page["header"]}" w:footer="{page["footer"]}" w:gutter="0"/>'
+        f'<w:docGrid w:type="linesAndChars" w:linePitch="{page["line_pitch"]}" w:charSpace="{page["char_space"]}"/>'
+        "</w:sectPr>"
+    )
+
+
+def build() -> bytes:
+    document = docx.Document()
+    add_styles(document)
+    document.settings.odd_and_even_pages_header_footer = True
+    body = document.element.body
+    for child in list(body):
+        body.remove(child)
+    for element in parse_xml(f"<w:body {nsdecls('w')}>{body_xml()}</w:body>"):
+        body.append(element)
+    body.append(parse_xml(section_xml(document)))
+    props = document.core_properties
+    props.author = "govreport"
+    props.title = "项目绩效评价报告"
+    props.comments = ""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+if __name__ == "__main__":
+    target = ROOT / "performance_evaluation" / "report.docx"
+    target.write_bytes(build())
+    print(f"wrote {target.relative_to(ROOT.parent.parent.parent)}")
