@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from .common import Amount, Paragraphs, Strict, Text
+from .common import Amount, Day, Paragraphs, Strict, Text
 
 OPERATOR_ALIASES = {"≥": ">=", "≤": "<=", "＝": "=", "==": "=", "定性": "qualitative"}
 RATING_ALIASES = {
@@ -44,7 +43,7 @@ class Meta(Strict):
     project: Text = Field(description="项目名称，不含年度和部门，如“健康扶贫保障资金项目”")
     year: Year
     evaluator: Text = Field(description="评价单位，落款署名")
-    date: dt.date = Field(description="成文日期，格式 2026-01-20")
+    date: Day = Field(description="成文日期，格式 2026-01-20")
     region: Region | None = Field(None, description="所属地区")
     doc_number: Text | None = Field(None, description="发文字号，如“三民发〔2026〕3号”")
     title: Text | None = Field(None, description="报告标题；不填则由部门、年度和项目名称生成")
@@ -61,8 +60,8 @@ class Background(Strict):
 
 
 class Period(Strict):
-    start: dt.date = Field(description="实施开始日期")
-    end: dt.date = Field(description="实施结束日期")
+    start: Day = Field(description="实施开始日期")
+    end: Day = Field(description="实施结束日期")
 
 
 class Source(Strict):

@@ -1,0 +1,5 @@
+"""``python -m govreport`` is the same as the ``govreport`` command."""
+
+from .cli import main
+
+main()
