@@ -103,3 +103,16 @@ def test_changes_of_rates_are_points_and_of_counts_percent():
     fall = change(D("21.62"), D("95.62"), is_rate=True)
     assert (fall.amount, fall.direction) == (D("74.00"), "down")
     assert change(D(5), D(0), is_rate=False) is None
+
+
+def test_sanya_sample_by_hand():
+    """samples/sanya_health_poverty_2025.json worked out by hand."""
+    from .conftest import SAMPLES
+
+    fig = govreport.load(SAMPLES / "sanya_health_poverty_2025.json").figures
+    # 15 + 10 + 5×0.9 + 10 + 5×92.4/95 (4.8631… → 4.86) + 5×(1 − 120/1500) + 15 + 15×0.75 + 10
+    assert [i.score for i in fig.indicators] == [
+        D("15.00"), D("10.00"), D("4.50"), D("10.00"), D("4.86"), D("4.60"), D("15.00"), D("11.25"), D("10.00")]
+    assert fig.indicator_total == D("85.21")
+    assert fig.total == D("94.33") and fig.grade == "优" and fig.met == 5
+    assert (fig.findings.count, fig.findings.amount, fig.findings.rectified) == (2, D("15.9"), 1)
