@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Any
+from typing import Any, ClassVar
 
 from docxtpl import DocxTemplate
 from jinja2 import Environment
@@ -14,9 +14,24 @@ from .environment import BUILTIN_TEMPLATES
 from .guard import template_guard
 
 
+class _PatchOnceTemplate(DocxTemplate):
+    """docxtpl rewrites the same template XML with dozens of regular expressions on
+    every render; the result depends only on the XML, so it is kept per process."""
+
+    _patched: ClassVar[dict[str, str]] = {}
+
+    def patch_xml(self, src_xml: str) -> str:
+        patched = self._patched.get(src_xml)
+        if patched is None:
+            if len(self._patched) >= 64:
+                self._patched.clear()
+            patched = self._patched[src_xml] = super().patch_xml(src_xml)
+        return patched
+
+
 def render_docx(folder: str, context: dict[str, Any], env: Environment, label: str) -> bytes:
     name = f"{folder}/report.docx"
-    template = DocxTemplate(str(BUILTIN_TEMPLATES / name))
+    template = _PatchOnceTemplate(str(BUILTIN_TEMPLATES / name))
     with template_guard(name):
         template.render(context, jinja_env=env)
     props = template.docx.core_properties
