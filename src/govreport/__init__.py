@@ -18,7 +18,7 @@ from typing import Any
 
 from .errors import DataError, GovreportError, OutputError, Problem, TemplateFault
 from .load import read_data
-from .render import FORMATS, Format, render_bytes, report_title
+from .render import FORMATS, Format, Rendered, render_document
 from .report import Report
 from .validate import find_problems, to_report
 from .version import __version__
@@ -26,7 +26,7 @@ from .write import write_atomic
 
 __all__ = [
     "DataError", "GovreportError", "OutputError", "Problem", "Report", "TemplateFault",
-    "__version__", "load", "render", "render_to", "validate",
+    "__version__", "load", "render", "render_as", "render_to", "validate",
 ]
 
 
@@ -53,9 +53,14 @@ def validate(source: str | Path | Mapping[str, Any]) -> list[Problem]:
 
 def render(report: Report, format: Format = "docx") -> bytes:
     """The finished document as bytes (``docx`` or ``md``)."""
+    return render_as(report, format).content
+
+
+def render_as(report: Report, format: Format = "docx") -> Rendered:
+    """The document with its title, for callers that name the file after the report."""
     if format not in FORMATS:
         raise GovreportError(f"不支持的输出格式“{format}”，可用：{'、'.join(FORMATS)}")
-    return render_bytes(report, format)
+    return render_document(report, format)
 
 
 def render_to(report: Report, path: str | Path, format: Format | None = None) -> Path:
@@ -65,10 +70,10 @@ def render_to(report: Report, path: str | Path, format: Format | None = None) ->
     return write_atomic(path, render(report, chosen))  # type: ignore[arg-type]
 
 
-def default_output(report: Report, format: Format = "docx", folder: Path | None = None) -> Path:
-    """Beside the data file (or in ``folder``), named after the report's title."""
-    base = folder or (report.source.parent if report.source else Path.cwd())
-    return base / f"{safe_filename(report_title(report))}.{format}"
+def default_output(report: Report, title: str, suffix: str) -> Path:
+    """Beside the data file (or in the working folder), named after the report's title."""
+    base = report.source.parent if report.source else Path.cwd()
+    return base / f"{safe_filename(title)}.{suffix}"
 
 
 def safe_filename(title: str) -> str:

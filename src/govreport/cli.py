@@ -84,24 +84,23 @@ def main() -> None:
               help="输出格式：docx（默认）、md 或 pdf；不填时按输出文件扩展名确定")
 def render(data: Path, output: Path | None, fmt: str | None) -> None:
     """把数据文件（.json / .yaml）生成报告。"""
-    from . import default_output, load
-    from . import render as render_report
+    from . import default_output, load, render_as
+    from .write import write_atomic
 
     try:
         report = load(data)
         chosen = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "docx")
         if chosen not in FORMAT_CHOICES:
             raise GovreportError(f"不支持的输出格式“{chosen}”，可用：{'、'.join(FORMAT_CHOICES)}")
-        target = output or default_output(report, chosen)  # type: ignore[arg-type]
         _report_problems(list(report.warnings))
+        document = render_as(report, "docx" if chosen == "pdf" else chosen)  # type: ignore[arg-type]
+        target = output or default_output(report, document.title, chosen)
+        content = document.content
         if chosen == "pdf":
-            from .convert import write_pdf
+            from .convert import docx_to_pdf
 
-            write_pdf(render_report(report, "docx"), target)
-        else:
-            from .write import write_atomic
-
-            write_atomic(target, render_report(report, chosen))  # type: ignore[arg-type]
+            content = docx_to_pdf(content)
+        write_atomic(target, content)
     except GovreportError as exc:
         _fail(exc)
     click.echo(f"已生成：{target}")

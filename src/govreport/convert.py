@@ -15,7 +15,6 @@ from importlib.resources import files
 from pathlib import Path
 
 from .errors import GovreportError
-from .write import write_atomic
 
 FONTS_CONF = Path(str(files("govreport") / "fonts" / "fonts.conf"))
 INSTALL_HINT = (
@@ -51,7 +50,3 @@ def docx_to_pdf(docx: bytes, timeout: float = 180) -> bytes:
         if not result.exists():
             raise GovreportError("LibreOffice 未能把文档转换为 PDF")
         return result.read_bytes()
-
-
-def write_pdf(docx: bytes, path: str | Path) -> Path:
-    return write_atomic(path, docx_to_pdf(docx))

@@ -7,6 +7,7 @@ and unknown fields), then the consistency checks, which need typed data.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,4 @@ def to_report(data: Mapping[str, Any], source: Path | None = None) -> Report:
     report, problems = find_problems(data)
     if report is None:
         raise DataError(problems, str(source or ""))
-    if source is not None:
-        report = Report(report.kind, report.data, report.figures, report.warnings, source)
-    return report
+    return replace(report, source=source) if source is not None else report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from ..report import Report
@@ -14,14 +15,19 @@ Format = Literal["docx", "md"]
 FORMATS: tuple[str, ...] = ("docx", "md")
 
 
-def render_bytes(report: Report, fmt: Format = "docx") -> bytes:
+@dataclass(frozen=True)
+class Rendered:
+    """A finished document and the title its content template gave it (used to name the file)."""
+
+    title: str
+    content: bytes
+
+
+def render_document(report: Report, fmt: Format = "docx") -> Rendered:
     env = environment()
     context = build_context(report, env)
     if fmt == "md":
-        return render_markdown(report.kind.folder, context, env)
-    return render_docx(report.kind.folder, context, env, report.kind.label)
-
-
-def report_title(report: Report) -> str:
-    """The document's title, as its content template writes it."""
-    return build_context(report, environment())["title"]
+        content = render_markdown(report.kind.folder, context, env)
+    else:
+        content = render_docx(report.kind.folder, context, env, report.kind.label)
+    return Rendered(context["title"], content)
