@@ -1,7 +1,7 @@
-"""Build the built-in DOCX template from the layout profile (templates/gbt9704.yaml).
+"""Build the built-in DOCX templates of every kind from the layout profile (templates/gbt9704.yaml).
 
-The .docx it writes is committed: it is the template a county opens in Word
-to see the styles it may change. Run it again after changing the profile:
+The .docx files it writes are committed: they are the templates a county opens
+in Word to see the styles it may change. Run it again after changing the profile:
 
     python tools/build_templates.py
 """
@@ -26,12 +26,13 @@ STYLE_IDS = {
     "title": "GRTitle", "heading1": "GRHeading1", "heading2": "GRHeading2",
     "heading3": "GRHeading3", "body": "GRBody", "signature": "GRSignature", "date": "GRDate",
     "appendix": "GRAppendix", "table_title": "GRTableTitle", "table_note": "GRTableNote",
-    "table_cell": "GRTableCell",
+    "table_cell": "GRTableCell", "table_subtitle": "GRTableSubtitle", "spacer": "GRSpacer",
 }
 STYLE_NAMES = {
     "title": "公文标题", "heading1": "一级标题", "heading2": "二级标题", "heading3": "三级标题",
     "body": "公文正文", "signature": "落款署名", "date": "成文日期", "appendix": "附件标识",
     "table_title": "附表标题", "table_note": "附表单位", "table_cell": "附表文字",
+    "table_subtitle": "附表副标题", "spacer": "表间距",
 }
 TYPE_AREA = PROFILE["page"]["width"] - PROFILE["page"]["margin_left"] - PROFILE["page"]["margin_right"]
 
@@ -55,7 +56,7 @@ def style_ppr(spec: dict, in_table: bool = False) -> str:
     if in_table:
         parts.append('<w:spacing w:line="300" w:lineRule="exact" w:before="0" w:after="0"/>')
     else:
-        line = PROFILE["page"]["line_spacing"]
+        line = spec.get("line", PROFILE["page"]["line_spacing"])
         parts.append(f'<w:spacing w:line="{line}" w:lineRule="exact" w:before="0" w:after="0"/>')
     size_twips = round(spec["size"] * 20)
     if spec.get("indent_chars"):
@@ -118,6 +119,16 @@ def cell(text: str, width: int, span: int = 1, bold: bool = False, align: str = 
             f"<w:jc w:val=\"{align}\"/></w:pPr>{run}</w:p></w:tc>")
 
 
+def loop_cell(items: str, width: int, span: int = 1, vmerge: str = "") -> str:
+    """A cell holding one paragraph per item of a list in the context ({%p for %} inside the cell)."""
+    spec = PROFILE["styles"]["table_cell"]
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>' + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
+    props += (f'<w:vMerge w:val="{vmerge}"/>' if vmerge else "") + '<w:vAlign w:val="center"/>'
+    text = (f'<w:p><w:pPr><w:pStyle w:val="GRTableCell"/><w:jc w:val="both"/></w:pPr>'
+            f"<w:r>{rpr(spec['font'], spec['size'])}<w:t xml:space=\"preserve\">{{{{ item }}}}</w:t></w:r></w:p>")
+    return (f"<w:tc><w:tcPr>{props}</w:tcPr>{tag(f'{{%p for item in {items} %}}')}{text}{tag('{%p endfor %}')}</w:tc>")
+
+
 def row(cells: list[str], header: bool = False) -> str:
     props = "<w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "") + "</w:trPr>"
     return f"<w:tr>{props}{''.join(cells)}</w:tr>"
@@ -167,7 +178,8 @@ def funds_tables() -> list[str]:
              cell("", use_widths[2])]),
     ])
     return [
-        paragraph("appendix", "附件1", page_break=True),
+        tag('{%p if "funds" in appendix %}'),
+        paragraph("appendix", '{{ appendix["funds"] }}', page_break=True),
         paragraph("table_title", "资金使用情况表"),
         paragraph("table_note", "项目名称：{{ project }}　　单位：{{ fig.funds.unit }}"),
         sources,
@@ -175,7 +187,12 @@ def funds_tables() -> list[str]:
         paragraph("table_note", ""),
         uses,
         tag("{%p endif %}"),
+        tag("{%p endif %}"),
     ]
+
+
+# "/" (nothing to explain) sits centred like the other short cells; an explanation reads from the left.
+DEVIATION_ALIGN = "{% if r.deviation == '/' %}center{% else %}left{% endif %}"
 
 
 def score_table() -> list[str]:
@@ -191,14 +208,14 @@ def score_table() -> list[str]:
         cell("{{ r.actual }}", widths[4]),
         cell("{{ r.weight }}", widths[5]),
         cell("{{ r.score }}", widths[6]),
-        cell("{{ r.deviation }}", widths[7], align="left"),
+        cell("{{ r.deviation }}", widths[7], align=DEVIATION_ALIGN),
     ]
     rows = [
         row([cell(h, w, bold=True, shade=True) for h, w in zip(head, widths, strict=True)], header=True),
         tag_row("{%tr if fig.execution_score is not none %}", 8),
         row([cell("预算执行率", sum(widths[:3]), span=3), cell("100%", widths[3]),
              cell("{{ fig.funds.total.execution_rate|percent }}", widths[4]), cell("10", widths[5]),
-             cell("{{ fig.execution_score|amount }}", widths[6]), cell("", widths[7])]),
+             cell("{{ fig.execution_score|amount }}", widths[6]), cell("/", widths[7])]),
         tag_row("{%tr endif %}", 8),
         tag_row("{%tr for r in score_rows %}", 8),
         row(cells),
@@ -209,16 +226,23 @@ def score_table() -> list[str]:
              cell("{{ fig.grade }}", sum(widths[5:]), span=3, bold=True)]),
     ]
     return [
-        paragraph("appendix", "附件2", page_break=True),
+        tag('{%p if "scores" in appendix %}'),
+        paragraph("appendix", '{{ appendix["scores"] }}', page_break=True),
         paragraph("table_title", "绩效指标评分表"),
         paragraph("table_note", "项目名称：{{ project }}"),
         table(widths, rows),
+        tag("{%p endif %}"),
     ]
 
 
-def body_xml() -> str:
+def outline_xml(title: str = "{{ title }}", new_page: bool = False) -> list[str]:
+    """The title, the numbered blocks a content template collected, then signature and date."""
     levels = [("1", "heading1"), ("2", "heading2"), ("3", "heading3")]
-    parts = [paragraph("title", "{{ title }}"), paragraph("body"), tag("{%p for b in blocks %}")]
+    parts = [paragraph("title", title, page_break=new_page), paragraph("body"), tag("{%p for b in blocks %}")]
+    if title == "{{ title }}":  # the title's lines, broken where title_lines chose
+        broken = ('{% for line in title_lines %}{% if not loop.first %}</w:t><w:br/><w:t xml:space="preserve">'
+                  "{% endif %}{{ line }}{% endfor %}")
+        parts[0] = parts[0].replace("{{ title }}", broken)
     for i, (level, style) in enumerate(levels):
         keyword = "if" if i == 0 else "elif"
         parts += [tag(f"{{%p {keyword} b.level == {level} %}}"),
@@ -226,8 +250,81 @@ def body_xml() -> str:
     parts += [tag("{%p else %}"), paragraph("body", "{{ b.text }}"), tag("{%p endif %}"), tag("{%p endfor %}")]
     parts += [paragraph("body"), paragraph("body"), paragraph("signature", "{{ signature }}"),
               paragraph("date", "{{ date }}")]
-    parts += funds_tables() + score_table()
-    return "".join(parts)
+    return parts
+
+
+def performance_evaluation_xml() -> str:
+    return "".join(outline_xml() + funds_tables() + score_table())
+
+
+def work_summary_xml() -> str:
+    return "".join(outline_xml())
+
+
+# The self-evaluation form's grid: 9 columns across the type area, the XLSX form's grid too.
+FORM_WIDTHS = [1000, 900, 950, 1400, 1000, 1000, 560, 900, 1134]
+
+
+def form_span(first: int, last: int) -> tuple[int, int]:
+    """Width and span of form columns first..last (0-based, inclusive)."""
+    return sum(FORM_WIDTHS[first:last + 1]), last - first + 1
+
+
+def form_cell(text: str, first: int, last: int | None = None, **options) -> str:
+    width, span = form_span(first, first if last is None else last)
+    return cell(text, width, span=span, **options)
+
+
+def self_evaluation_form() -> list[str]:
+    header = {"bold": True, "shade": True}
+    fund_heads = ["年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"]
+    goals_width = form_span(1, 4)
+    summary = table(FORM_WIDTHS, [
+        row([form_cell("项目名称", 0, **header), form_cell("{{ project }}", 1, 8, align="left")]),
+        row([form_cell("主管部门", 0, **header), form_cell("{{ data.meta.department }}", 1, 3, align="left"),
+             form_cell("实施单位", 4, 5, **header), form_cell("{{ implementer }}", 6, 8, align="left")]),
+        row([form_cell("项目资金（{{ fig.funds.unit }}）", 0, vmerge="restart", **header), form_cell("", 1, 2, **header)]
+            + [form_cell(h, i, **header) for i, h in enumerate(fund_heads, start=3)]),
+        tag_row("{%tr for f in fund_rows %}", 9),
+        row([form_cell("", 0, vmerge="continue"), form_cell("{{ f.name }}", 1, 2, align="left")]
+            + [form_cell(f"{{{{ f.{key} }}}}", i) for i, key in
+               enumerate(["initial", "budget", "spent", "weight", "rate", "score"], start=3)]),
+        tag_row("{%tr endfor %}", 9),
+        row([form_cell("年度总体目标", 0, vmerge="restart", **header), form_cell("预期目标", 1, 4, **header),
+             form_cell("实际完成情况", 5, 8, **header)]),
+        row([form_cell("", 0, vmerge="continue"), loop_cell("goals_expected", goals_width[0], goals_width[1]),
+             loop_cell("goals_actual", *form_span(5, 8))]),
+    ])
+    first = "{% if r.first_of_level1 %}restart{% else %}continue{% endif %}"
+    second = "{% if r.first_of_level2 %}restart{% else %}continue{% endif %}"
+    indicator_heads = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    indicators = table(FORM_WIDTHS, [
+        row([form_cell("绩效指标", 0, vmerge="restart", **header)]
+            + [form_cell(h, i, **header) for i, h in enumerate(indicator_heads, start=1)], header=True),
+        tag_row("{%tr for r in score_rows %}", 9),
+        row([form_cell("", 0, vmerge="continue"),
+             form_cell("{% if r.first_of_level1 %}{{ r.level1 }}{% endif %}", 1, vmerge=first),
+             form_cell("{% if r.first_of_level2 %}{{ r.level2 }}{% endif %}", 2, vmerge=second),
+             form_cell("{{ r.name }}", 3, align="left"), form_cell("{{ r.target }}", 4), form_cell("{{ r.actual }}", 5),
+             form_cell("{{ r.weight }}", 6), form_cell("{{ r.score }}", 7),
+             form_cell("{{ r.deviation }}", 8, align=DEVIATION_ALIGN)]),
+        tag_row("{%tr endfor %}", 9),
+        row([form_cell("总分", 0, 5, bold=True), form_cell("{{ fig.weight_total|number }}", 6, bold=True),
+             form_cell("{{ fig.total|amount }}", 7, bold=True), form_cell("", 8)]),
+        row([form_cell("自评等级", 0, 5, bold=True), form_cell("{{ fig.grade }}", 6, 8, bold=True)]),
+    ])
+    return [
+        paragraph("table_title", "项目支出绩效自评表"),
+        paragraph("table_subtitle", "{{ year_label }}"),
+        summary,
+        paragraph("spacer"),
+        indicators,
+        paragraph("table_note", "填报单位：{{ signature }}　　填报日期：{{ date }}"),
+    ]
+
+
+def self_evaluation_xml() -> str:
+    return "".join(self_evaluation_form() + outline_xml("{{ report_title }}", new_page=True))
 
 
 def footer_xml(align: str) -> str:
@@ -271,26 +368,34 @@ def section_xml(document: docx.document.Document) -> str:
     )
 
 
-def build() -> bytes:
+def build(body_xml: str, label: str) -> bytes:
     document = docx.Document()
     add_styles(document)
     document.settings.odd_and_even_pages_header_footer = True
     body = document.element.body
     for child in list(body):
         body.remove(child)
-    for element in parse_xml(f"<w:body {nsdecls('w')}>{body_xml()}</w:body>"):
+    for element in parse_xml(f"<w:body {nsdecls('w')}>{body_xml}</w:body>"):
         body.append(element)
     body.append(parse_xml(section_xml(document)))
     props = document.core_properties
     props.author = "govreport"
-    props.title = "项目绩效评价报告"
+    props.title = label
     props.comments = ""
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
+BUILDS = {
+    "performance_evaluation": (performance_evaluation_xml, "项目绩效评价报告"),
+    "self_evaluation": (self_evaluation_xml, "项目支出绩效自评表"),
+    "work_summary": (work_summary_xml, "年度工作总结"),
+}
+
+
 if __name__ == "__main__":
-    target = ROOT / "performance_evaluation" / "report.docx"
-    target.write_bytes(build())
-    print(f"wrote {target.relative_to(ROOT.parent.parent.parent)}")
+    for folder, (body, label) in BUILDS.items():
+        target = ROOT / folder / "report.docx"
+        target.write_bytes(build(body(), label))
+        print(f"wrote {target.relative_to(ROOT.parent.parent.parent)}")

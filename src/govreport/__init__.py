@@ -17,15 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, GovreportError, OutputError, Problem, TemplateFault
+from .kinds import KINDS
 from .load import read_data
-from .render import FORMATS, Format, Rendered, render_document
+from .render import Format, Rendered, render_document
 from .report import Report
 from .validate import find_problems, to_report
 from .version import __version__
 from .write import write_atomic
 
 __all__ = [
-    "DataError", "GovreportError", "OutputError", "Problem", "Report", "TemplateFault",
+    "KINDS", "DataError", "GovreportError", "OutputError", "Problem", "Report", "TemplateFault",
     "__version__", "load", "render", "render_as", "render_to", "validate",
 ]
 
@@ -36,38 +37,40 @@ def _read(source: str | Path | Mapping[str, Any]) -> tuple[Mapping[str, Any], Pa
     return read_data(source), Path(source)
 
 
-def load(source: str | Path | Mapping[str, Any]) -> Report:
-    """Read and validate a data file (or a dict); raise ``DataError`` listing every problem."""
+def load(source: str | Path | Mapping[str, Any], kind: str | None = None) -> Report:
+    """Read and validate a data file (or a dict); raise ``DataError`` listing every problem.
+
+    ``kind`` renders the data as another compatible kind, e.g. a performance
+    evaluation as its ``self_evaluation`` form.
+    """
     data, path = _read(source)
-    return to_report(data, path)
+    return to_report(data, path, kind)
 
 
-def validate(source: str | Path | Mapping[str, Any]) -> list[Problem]:
+def validate(source: str | Path | Mapping[str, Any], kind: str | None = None) -> list[Problem]:
     """Every problem of a data file or dict, errors and warnings; empty when it is clean."""
     try:
         data, _ = _read(source)
     except DataError as exc:
         return exc.problems
-    return find_problems(data)[1]
+    return find_problems(data, kind)[1]
 
 
-def render(report: Report, format: Format = "docx") -> bytes:
-    """The finished document as bytes (``docx`` or ``md``)."""
-    return render_as(report, format).content
+def render(report: Report, format: Format = "docx", outline: str | None = None) -> bytes:
+    """The finished document as bytes: ``docx``, ``md``, or ``xlsx`` for kinds with a form."""
+    return render_as(report, format, outline).content
 
 
-def render_as(report: Report, format: Format = "docx") -> Rendered:
+def render_as(report: Report, format: Format = "docx", outline: str | None = None) -> Rendered:
     """The document with its title, for callers that name the file after the report."""
-    if format not in FORMATS:
-        raise GovreportError(f"不支持的输出格式“{format}”，可用：{'、'.join(FORMATS)}")
-    return render_document(report, format)
+    return render_document(report, format, outline)
 
 
-def render_to(report: Report, path: str | Path, format: Format | None = None) -> Path:
+def render_to(report: Report, path: str | Path, format: Format | None = None, outline: str | None = None) -> Path:
     """Render and write atomically; the format follows the file's suffix unless given."""
     path = Path(path)
     chosen = format or path.suffix.lstrip(".").lower() or "docx"
-    return write_atomic(path, render(report, chosen))  # type: ignore[arg-type]
+    return write_atomic(path, render(report, chosen, outline))  # type: ignore[arg-type]
 
 
 def default_output(report: Report, title: str, suffix: str) -> Path:

@@ -14,7 +14,7 @@ import click
 
 from .errors import GovreportError, Problem
 
-FORMAT_CHOICES = ("docx", "md", "pdf")
+FORMAT_CHOICES = ("docx", "md", "xlsx", "pdf")
 
 
 class ChineseHelp:
@@ -72,7 +72,13 @@ def _fail(exc: GovreportError) -> None:
 @click.version_option(None, "-V", "--version", package_name="govreport", message="govreport %(version)s",
                       help="显示版本号并退出")
 def main() -> None:
-    """govreport：由项目数据生成规范的绩效评价报告（Word / Markdown / PDF）。"""
+    """govreport：由项目数据生成规范的绩效评价报告、绩效自评表和工作总结（Word / Excel / Markdown / PDF）。"""
+
+
+KIND_OPTION = click.option(
+    "-k", "--kind", "as_kind", metavar="类型",
+    help="按另一种兼容的报告类型生成，如把绩效评价数据生成 self_evaluation（自评表）；可用类型见 govreport kinds",
+)
 
 
 @main.command(add_help_option=False)
@@ -81,19 +87,22 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="输出文件；默认与数据文件同目录，以报告标题命名")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES),
-              help="输出格式：docx（默认）、md 或 pdf；不填时按输出文件扩展名确定")
-def render(data: Path, output: Path | None, fmt: str | None) -> None:
+              help="输出格式：docx（默认）、md、xlsx（仅自评表）或 pdf；不填时按输出文件扩展名确定")
+@KIND_OPTION
+@click.option("--outline", metavar="提纲",
+              help="报告提纲，如绩效评价报告的 mof2020（财预〔2020〕10号附件3）；可用提纲见 govreport kinds")
+def render(data: Path, output: Path | None, fmt: str | None, as_kind: str | None, outline: str | None) -> None:
     """把数据文件（.json / .yaml）生成报告。"""
     from . import default_output, load, render_as
     from .write import write_atomic
 
     try:
-        report = load(data)
         chosen = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "docx")
         if chosen not in FORMAT_CHOICES:
             raise GovreportError(f"不支持的输出格式“{chosen}”，可用：{'、'.join(FORMAT_CHOICES)}")
+        report = load(data, as_kind)
         _report_problems(list(report.warnings))
-        document = render_as(report, "docx" if chosen == "pdf" else chosen)  # type: ignore[arg-type]
+        document = render_as(report, "docx" if chosen == "pdf" else chosen, outline)  # type: ignore[arg-type]
         target = output or default_output(report, document.title, chosen)
         content = document.content
         if chosen == "pdf":
@@ -108,12 +117,30 @@ def render(data: Path, output: Path | None, fmt: str | None) -> None:
 
 @main.command(add_help_option=False)
 @_help_option
+def kinds() -> None:
+    """列出报告类型，以及各类型的输出格式、提纲和可由哪种数据生成。"""
+    from .kinds import KINDS
+
+    for kind in KINDS.values():
+        click.echo(f"{kind.name}　{kind.summary}")
+        formats = [*kind.formats, "pdf"]
+        click.echo(f"    格式：{'、'.join(formats)}")
+        if len(kind.outlines) > 1:
+            for o in kind.outlines:
+                click.echo(f"    提纲 {o.name}：{o.label}")
+        for source in kind.derived_from:
+            click.echo(f"    也可由 {source} 的数据生成：govreport render 数据文件 --kind {kind.name}")
+
+
+@main.command(add_help_option=False)
+@_help_option
 @click.argument("data", type=click.Path(dir_okay=False, path_type=Path), metavar="数据文件")
-def validate(data: Path) -> None:
+@KIND_OPTION
+def validate(data: Path, as_kind: str | None) -> None:
     """检查数据文件，列出全部问题及其字段路径；没有错误时退出码为 0。"""
     from . import validate as find
 
-    problems = find(data)
+    problems = find(data, as_kind)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         click.secho(f"{data}：发现 {len(errors)} 处错误。", fg="red", err=True)
@@ -125,8 +152,8 @@ def validate(data: Path) -> None:
 
 @main.command(add_help_option=False)
 @_help_option
-@click.option("-k", "--kind", default="performance_evaluation", show_default=True,
-              help="报告类型")
+@click.option("-k", "--kind", default="performance_evaluation", show_default=True, metavar="类型",
+              help="报告类型，见 govreport kinds")
 def schema(kind: str) -> None:
     """输出某一报告类型数据文件的 JSON Schema（供编辑器校验和提示）。"""
     from .kinds import KINDS, kinds_text

@@ -1,12 +1,18 @@
-"""Every computed figure of a performance evaluation, from its validated data."""
+"""Every computed figure of a project's funds and indicators, from its validated data.
+
+A performance evaluation and a self-evaluation form compute the same figures;
+the evaluation adds beneficiaries and audit findings.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..models.performance_evaluation import Indicator, PerformanceEvaluation
+from ..models.performance_evaluation import Beneficiary, Finding, PerformanceEvaluation
+from ..models.project import FundSource, Indicator
 from .counts import total_of
 from .funds import EXECUTION_WEIGHT, FundFigures, fund_figures
 from .scoring import DEFAULT_PROFILE, ScoringProfile, completion_rate, grade, indicator_score, total_score
@@ -18,6 +24,16 @@ class IndicatorFigures:
     score: Decimal
     completion: Decimal | None  # %, unrounded
     met: bool
+
+
+@dataclass(frozen=True)
+class Level1Group:
+    """The indicators under one 一级指标, with their weights and (rounded) scores added up."""
+
+    name: str
+    indicators: tuple[IndicatorFigures, ...]
+    weight: Decimal
+    score: Decimal
 
 
 @dataclass(frozen=True)
@@ -40,6 +56,7 @@ class EvaluationFigures:
     indicator_total: Decimal
     indicator_weight: Decimal
     level1_counts: tuple[tuple[str, int], ...]  # 产出指标 4, 效益指标 2, … in data order
+    level1_groups: tuple[Level1Group, ...]  # indicators by 一级指标, in data order
     execution_score: Decimal | None  # None when 预算执行率 is not scored
     weight_total: Decimal  # full marks: indicator weights plus the execution row's 10
     total: Decimal
@@ -60,44 +77,72 @@ def score_indicator(ind: Indicator, profile: ScoringProfile) -> IndicatorFigures
 
 def evaluate(report: PerformanceEvaluation, profile: ScoringProfile = DEFAULT_PROFILE) -> EvaluationFigures:
     """Compute funds, scores, total, grade, beneficiaries and audit findings."""
-    data = report.implementation.funds
-    funds = fund_figures(
-        data.unit,
-        [(s.name, s.budget, s.received, s.spent) for s in data.sources],
-        [(u.name, u.amount) for u in data.uses],
+    funds = report.implementation.funds
+    return project_figures(
+        funds.unit, funds.sources, [(u.name, u.amount) for u in funds.uses],
+        report.targets.indicators, report.targets.execution_scored, profile,
+        beneficiaries=report.implementation.beneficiaries, findings=report.compliance.findings,
     )
-    indicators = tuple(score_indicator(i, profile) for i in report.targets.indicators)
-    indicator_total = total_score(i.score for i in indicators)
-    execution = funds.execution_score if report.targets.execution_scored else None
-    total = indicator_total + (execution or 0)
-    indicator_weight = total_of(i.weight for i in report.targets.indicators)
 
-    people = report.implementation.beneficiaries
-    beneficiaries = None
-    if people:
-        units = {p.unit for p in people}
-        beneficiaries = BeneficiaryFigures(
-            total_of(p.count for p in people) if len(units) == 1 else None, people[0].unit
-        )
-    found = report.compliance.findings
-    findings = None
-    if found is not None:
-        findings = FindingFigures(
-            count=len(found),
-            amount=total_of(f.amount or Decimal(0) for f in found),
-            rectified=sum(1 for f in found if f.rectified),
-        )
+
+def project_figures(
+    unit: str,
+    sources: Sequence[FundSource],
+    uses: Sequence[tuple[str, Decimal]],
+    indicator_data: Sequence[Indicator],
+    execution_scored: bool,
+    profile: ScoringProfile = DEFAULT_PROFILE,
+    *,
+    beneficiaries: Sequence[Beneficiary] = (),
+    findings: Sequence[Finding] | None = None,
+) -> EvaluationFigures:
+    """The figures any kind built on funds and indicators shows."""
+    funds = fund_figures(unit, [(s.name, s.budget, s.received, s.spent, s.initial_budget) for s in sources], uses)
+    indicators = tuple(score_indicator(i, profile) for i in indicator_data)
+    indicator_total = total_score(i.score for i in indicators)
+    execution = funds.execution_score if execution_scored else None
+    total = indicator_total + (execution or 0)
+    indicator_weight = total_of(i.weight for i in indicator_data)
     return EvaluationFigures(
         funds=funds,
         indicators=indicators,
         indicator_total=indicator_total,
         indicator_weight=indicator_weight,
-        level1_counts=tuple(Counter(i.level1 for i in report.targets.indicators).items()),
+        level1_counts=tuple(Counter(i.level1 for i in indicator_data).items()),
+        level1_groups=_groups(indicators),
         execution_score=execution,
         weight_total=indicator_weight + (EXECUTION_WEIGHT if execution is not None else 0),
         total=total,
         grade=grade(total),
         met=sum(1 for i in indicators if i.met),
-        beneficiaries=beneficiaries,
-        findings=findings,
+        beneficiaries=_beneficiaries(beneficiaries),
+        findings=_findings(findings),
+    )
+
+
+def _groups(indicators: Sequence[IndicatorFigures]) -> tuple[Level1Group, ...]:
+    names = list(dict.fromkeys(i.indicator.level1 for i in indicators))
+    groups = []
+    for name in names:
+        members = tuple(i for i in indicators if i.indicator.level1 == name)
+        groups.append(Level1Group(
+            name, members, total_of(i.indicator.weight for i in members), total_score(i.score for i in members)
+        ))
+    return tuple(groups)
+
+
+def _beneficiaries(people: Sequence[Beneficiary]) -> BeneficiaryFigures | None:
+    if not people:
+        return None
+    single_unit = len({p.unit for p in people}) == 1
+    return BeneficiaryFigures(total_of(p.count for p in people) if single_unit else None, people[0].unit)
+
+
+def _findings(found: Sequence[Finding] | None) -> FindingFigures | None:
+    if found is None:
+        return None
+    return FindingFigures(
+        count=len(found),
+        amount=total_of(f.amount or Decimal(0) for f in found),
+        rectified=sum(1 for f in found if f.rectified),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from .rounding import ratio, round_half_up
 
@@ -14,9 +15,10 @@ EXECUTION_WEIGHT = Decimal(10)
 @dataclass(frozen=True)
 class SourceFigures:
     name: str
-    budget: Decimal
-    received: Decimal
+    budget: Decimal  # 全年预算数
+    received: Decimal | None  # None where the data does not give 到位数
     spent: Decimal
+    initial: Decimal  # 年初预算数; the 全年预算数 when not given
     arrival_rate: Decimal | None  # 到位率 %, received ÷ budget
     execution_rate: Decimal | None  # 预算执行率 %, spent ÷ budget
     usage_rate: Decimal | None  # 资金使用率 %, spent ÷ received
@@ -39,16 +41,26 @@ class FundFigures:
     execution_score: Decimal  # 预算执行率得分, rounded to 2 places
 
 
-def source_figures(name: str, budget: Decimal, received: Decimal, spent: Decimal) -> SourceFigures:
+def source_figures(
+    name: str, budget: Decimal, received: Decimal | None, spent: Decimal, initial: Decimal | None = None
+) -> SourceFigures:
     return SourceFigures(
         name=name,
         budget=budget,
         received=received,
         spent=spent,
-        arrival_rate=ratio(received, budget),
+        initial=budget if initial is None else initial,
+        arrival_rate=None if received is None else ratio(received, budget),
         execution_rate=ratio(spent, budget),
-        usage_rate=ratio(spent, received),
+        usage_rate=None if received is None else ratio(spent, received),
     )
+
+
+def _sum(values: Sequence[Decimal | None]) -> Decimal | None:
+    """A column total, or None when any row leaves the figure out."""
+    if any(v is None for v in values):
+        return None
+    return sum(values, Decimal(0))  # type: ignore[arg-type]
 
 
 def execution_score(spent: Decimal, budget: Decimal, weight: Decimal = EXECUTION_WEIGHT) -> Decimal:
@@ -60,16 +72,17 @@ def execution_score(spent: Decimal, budget: Decimal, weight: Decimal = EXECUTION
 
 def fund_figures(
     unit: str,
-    sources: Sequence[tuple[str, Decimal, Decimal, Decimal]],
+    sources: Sequence[tuple[Any, ...]],
     uses: Sequence[tuple[str, Decimal]],
 ) -> FundFigures:
-    """All fund figures from (name, budget, received, spent) rows and (name, amount) uses."""
+    """All fund figures from (name, budget, received, spent[, initial]) rows and (name, amount) uses."""
     rows = tuple(source_figures(*row) for row in sources)
     total = source_figures(
         "合计",
         sum((r.budget for r in rows), Decimal(0)),
-        sum((r.received for r in rows), Decimal(0)),
+        _sum([r.received for r in rows]),
         sum((r.spent for r in rows), Decimal(0)),
+        sum((r.initial for r in rows), Decimal(0)),
     )
     use_rows = tuple(UseFigures(name, amount, ratio(amount, total.spent)) for name, amount in uses)
     return FundFigures(

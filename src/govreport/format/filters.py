@@ -8,7 +8,7 @@ from typing import Any
 
 from ..figures.counts import Change
 from .docnumber import normalise_doc_number
-from .numbers import amount, change_phrase, number, percent, points
+from .numbers import amount, change_phrase, compared, number, percent, points
 from .numerals import chinese_count, date_text
 from .uppercase import rmb_upper
 
@@ -59,5 +59,6 @@ FILTERS: dict[str, Callable[..., str]] = {
     "target_text": target_text,
     "actual_text": actual_text,
     "change": change_text,
+    "compared": compared,
     "md_cell": md_cell,
 }

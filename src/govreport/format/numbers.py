@@ -60,3 +60,14 @@ def change_phrase(change: Change, digits: int = 2, *, growth: bool = False) -> s
         return "持平"
     figure = points(change.amount, digits) if change.in_points else percent(change.amount, digits)
     return words[change.direction] + figure
+
+
+def compared(change: Change, against: str = "", digits: int = 2, *, growth: bool = False) -> str:
+    """The clause that compares with an earlier figure: 比上年提高1.04个百分点, 同比增长12.50%, 与上年持平.
+
+    ``against`` names the earlier figure (上年, 驱虫前); empty means 同比.
+    """
+    phrase = change_phrase(change, digits, growth=growth)
+    if phrase == "持平":
+        return f"与{against}持平" if against else "同比持平"
+    return f"比{against}{phrase}" if against else f"同比{phrase}"

@@ -2,40 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import Field
 
 from .common import Amount, Day, Paragraphs, Strict, Text
-
-OPERATOR_ALIASES = {"≥": ">=", "≤": "<=", "＝": "=", "==": "=", "定性": "qualitative"}
-RATING_ALIASES = {
-    "达成年度指标": "达成",
-    "部分达成年度指标并具有一定效果": "部分达成",
-    "未达成年度指标且效果较差": "未达成",
-}
-
-
-def _alias(table: dict[str, str]):
-    def normalise(value: Any) -> Any:
-        if isinstance(value, str):
-            value = value.strip()
-            return table.get(value, value)
-        return value
-
-    return BeforeValidator(normalise)
-
-
-Operator = Annotated[Literal[">=", "<=", "=", "qualitative"], _alias(OPERATOR_ALIASES)]
-Rating = Annotated[Literal["达成", "部分达成", "未达成"], _alias(RATING_ALIASES)]
-Year = Annotated[int, Field(ge=1949, le=2100, description="年度，四位数字，如 2025")]
-
-
-class Region(Strict):
-    province: Text | None = Field(None, description="省（自治区、直辖市）")
-    city: Text | None = Field(None, description="市（州）")
-    county: Text | None = Field(None, description="县（区）")
+from .project import DATE_STYLE_HELP, DateStyle, FundSource, Indicator, ProblemItem, Region, Year
 
 
 class Meta(Strict):
@@ -47,8 +19,12 @@ class Meta(Strict):
     region: Region | None = Field(None, description="所属地区")
     doc_number: Text | None = Field(None, description="发文字号，如“三民发〔2026〕3号”")
     title: Text | None = Field(None, description="报告标题；不填则由部门、年度和项目名称生成")
-    date_style: Literal["arabic", "chinese"] = Field(
-        "arabic", description="落款日期写法：arabic（2026年1月20日）或 chinese（二〇二六年一月二十日）"
+    date_style: DateStyle = Field("arabic", description=DATE_STYLE_HELP)
+    outline: Literal["default", "mof2020"] = Field(
+        "default",
+        description=(
+            "报告提纲：default（项目概述…可持续发展八章）或 mof2020（财预〔2020〕10号附件3参考提纲）；命令行 --outline 优先"
+        ),
     )
 
 
@@ -64,14 +40,8 @@ class Period(Strict):
     end: Day = Field(description="实施结束日期")
 
 
-class Source(Strict):
-    name: Text = Field(description="资金来源，如“中央财政补助”")
-    budget: Amount = Field(description="全年预算数")
+class Source(FundSource):
     received: Amount = Field(description="实际到位数")
-    spent: Amount = Field(description="全年执行数（实际支出）")
-    overrun_allowed: bool = Field(
-        False, description="为 true 时允许到位数超过预算数、执行数超过到位数（如有结转资金）"
-    )
 
 
 class Use(Strict):
@@ -99,33 +69,6 @@ class Implementation(Strict):
         default_factory=list, description="受益对象分项；合计由各分项相加得出"
     )
     effects: Paragraphs = Field(description="（三）项目实施效果，每项一段")
-
-
-class Indicator(Strict):
-    level1: Text = Field(description="一级指标：产出指标、效益指标、满意度指标、成本指标，或决策、过程、产出、效益")
-    level2: Text = Field(description="二级指标，如“数量指标”")
-    name: Text = Field(description="三级指标名称")
-    op: Operator = Field(
-        description="比较方式：>=（正向）、<=（反向）、=（等于）、qualitative（定性）；也接受 ≥ ≤ ＝ 定性"
-    )
-    target: Decimal | Text = Field(
-        union_mode="left_to_right", description="年度指标值；定量指标为数字，定性指标为文字"
-    )
-    actual: Decimal | Text = Field(
-        union_mode="left_to_right", description="实际完成值；定量指标为数字，定性指标为文字"
-    )
-    unit: str = Field("", description="计量单位，如“人次”“%”“元”；定性指标不填")
-    weight: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)] = Field(description="分值")
-    rating: Rating | None = Field(
-        None, description="定性指标评定：达成、部分达成、未达成（也接受完整表述）"
-    )
-    ratio: Annotated[Decimal, Field(ge=0, le=1, allow_inf_nan=False)] | None = Field(
-        None, description="定性指标得分比例：达成 0.8～1，部分达成 0.6～0.8（不含），未达成 0～0.6（不含）"
-    )
-    score: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] | None = Field(
-        None, description="评价人给定的得分；填写后不再按公式计算，须不超过分值"
-    )
-    deviation: Text | None = Field(None, description="偏差原因分析及改进措施")
 
 
 class Targets(Strict):
@@ -158,12 +101,6 @@ class Management(Strict):
     process: Paragraphs = Field(description="（三）项目管理流程，每项一段")
 
 
-class ProblemItem(Strict):
-    problem: Text = Field(description="问题")
-    cause: Text | None = Field(None, description="原因分析")
-    measure: Text | None = Field(None, description="应对措施")
-
-
 class Lessons(Strict):
     experiences: Paragraphs = Field(description="（一）项目成功经验")
     insights: Paragraphs = Field(description="（二）项目实施过程中的启示")
@@ -181,6 +118,14 @@ class Sustainability(Strict):
     risks: list[Risk] = Field(default_factory=list, description="（三）潜在风险及应对措施")
 
 
+class EvaluationWork(Strict):
+    """What the 财预〔2020〕10号 outline asks about the evaluation itself (二、绩效评价工作开展情况)."""
+
+    purpose: Paragraphs = Field(description="（一）绩效评价目的、对象和范围")
+    principles: Paragraphs = Field(description="（二）绩效评价原则、评价指标体系、评价方法和评价标准")
+    process: Paragraphs = Field(description="（三）绩效评价工作过程")
+
+
 class PerformanceEvaluation(Strict):
     """项目绩效评价报告的数据。"""
 
@@ -196,3 +141,7 @@ class PerformanceEvaluation(Strict):
     sustainability: Sustainability = Field(
         default_factory=Sustainability, description="八、可持续发展"
     )
+    evaluation: EvaluationWork = Field(
+        default_factory=EvaluationWork, description="绩效评价工作开展情况（mof2020 提纲的第二章）"
+    )
+    other: Paragraphs = Field(description="其他需要说明的问题（mof2020 提纲的第七章）")

@@ -1,18 +1,18 @@
-"""Stage 5 — render: a validated report → the bytes of a DOCX or Markdown document."""
+"""Stage 5 — render: a validated report → the bytes of a DOCX, Markdown or XLSX document."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
 
+from ..errors import GovreportError
 from ..report import Report
 from .context import build_context
 from .docx import render_docx
 from .environment import environment
 from .markdown import render_markdown
 
-Format = Literal["docx", "md"]
-FORMATS: tuple[str, ...] = ("docx", "md")
+Format = Literal["docx", "md", "xlsx"]
 
 
 @dataclass(frozen=True)
@@ -23,11 +23,26 @@ class Rendered:
     content: bytes
 
 
-def render_document(report: Report, fmt: Format = "docx") -> Rendered:
+def chosen_outline(report: Report, outline: str | None) -> str:
+    """The outline asked for, else the one the data names, else ``default``; refused when unknown."""
+    name = outline or getattr(getattr(report.data, "meta", None), "outline", None) or "default"
+    found = report.kind.outline(name)
+    if found is None:
+        names = "、".join(o.name for o in report.kind.outlines)
+        raise GovreportError(f"{report.kind.label}没有名为“{name}”的提纲，可用：{names}")
+    return found.template
+
+
+def render_document(report: Report, fmt: str = "docx", outline: str | None = None) -> Rendered:
+    kind = report.kind
+    if fmt not in kind.formats:
+        raise GovreportError(f"{kind.label}不支持输出格式“{fmt}”，可用：{'、'.join(kind.formats)}")
     env = environment()
-    context = build_context(report, env)
-    if fmt == "md":
-        content = render_markdown(report.kind.folder, context, env)
+    context = build_context(report, env, chosen_outline(report, outline))
+    if fmt == "xlsx" and kind.workbook is not None:
+        content = kind.workbook(context)
+    elif fmt == "md":
+        content = render_markdown(kind.folder, context, env)
     else:
-        content = render_docx(report.kind.folder, context, env, report.kind.label)
+        content = render_docx(kind.folder, context, env, kind.label)
     return Rendered(context["title"], content)

@@ -12,20 +12,23 @@ from .guard import template_guard
 from .outline import Outline
 
 
-def build_context(report: Report, env: Environment) -> dict[str, Any]:
-    """Run the kind's content template to collect the outline, then assemble the context."""
+def build_context(report: Report, env: Environment, content_template: str) -> dict[str, Any]:
+    """Run the outline's content template to collect the document, then assemble the context."""
     doc = Outline()
-    name = f"{report.kind.folder}/content.j2"
+    name = f"{report.kind.folder}/{content_template}"
     with template_guard(name):
         env.get_template(name).render(
             data=report.data, fig=report.figures, doc=doc, rating_text=RATING_TEXT
         )
     return {
+        **doc.values,
         "title": doc.title,
+        "title_lines": doc.title_lines,
         "project": doc.project,
         "blocks": doc.blocks(),
         "signature": doc.signature,
         "date": doc.date,
+        "appendix": doc.appendix_labels(),
         "data": report.data,
         "fig": report.figures,
         **report.kind.rows(report.figures),

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..format.numerals import heading_number
+from ..format.title import title_lines
 
 
 @dataclass(frozen=True)
@@ -36,18 +38,43 @@ class Outline:
     def __init__(self) -> None:
         self._blocks: list[Block] = []
         self.title = ""
+        self.title_lines: list[str] = []
         self.project = ""
         self.signature = ""
         self.date = ""
+        self.values: dict[str, Any] = {}
+        self.appendices: list[str] = []
 
-    def set_title(self, text: str, project: str = "") -> str:
-        """The document title, and the project name the appendix tables repeat."""
+    def set_title(self, text: str, project: str = "", breaks: Iterable[str] = ()) -> str:
+        """The document title, the project name the appendix tables repeat, and the phrases
+        after which a long title may break onto a second line."""
         self.title, self.project = _one_line(text), _one_line(project or text)
+        self.title_lines = title_lines(self.title, [_one_line(b) for b in breaks])
         return ""
 
     def sign(self, signature: str, date: str) -> str:
         self.signature, self.date = _one_line(signature), _one_line(date)
         return ""
+
+    def put(self, name: str, value: Any) -> str:
+        """A named value for the document template (a form's cell, say): paragraphs joined into one line each."""
+        if isinstance(value, str):
+            value = _one_line(value)
+        elif isinstance(value, Iterable):
+            value = [_one_line(v) for v in value if v]
+        self.values[name] = value
+        return ""
+
+    def appendix(self, key: str) -> str:
+        """Attach a table the document template knows by ``key``; numbered 附件1, 附件2 — or 附件 when alone."""
+        if key not in self.appendices:
+            self.appendices.append(key)
+        return ""
+
+    def appendix_labels(self) -> dict[str, str]:
+        if len(self.appendices) == 1:
+            return dict.fromkeys(self.appendices, "附件")
+        return {key: f"附件{n}" for n, key in enumerate(self.appendices, start=1)}
 
     def h1(self, text: str) -> str:
         return self._heading(1, text)

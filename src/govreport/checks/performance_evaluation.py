@@ -1,0 +1,46 @@
+"""Consistency checks of a performance evaluation that a schema cannot express."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..errors import Problem
+from ..format.numbers import amount
+from ..models.performance_evaluation import PerformanceEvaluation
+from .project import doc_number_problems, indicator_problems, source_problems
+
+FUNDS = "implementation.funds"
+
+
+def check_performance_evaluation(report: PerformanceEvaluation) -> list[Problem]:
+    funds = report.implementation.funds
+    return [
+        *source_problems(f"{FUNDS}.sources", funds.sources, funds.unit),
+        *_uses(report),
+        *indicator_problems("targets.indicators", report.targets.indicators, report.targets.execution_scored),
+        *_dates(report),
+        *doc_number_problems("meta.doc_number", report.meta.doc_number),
+    ]
+
+
+def _uses(report: PerformanceEvaluation) -> list[Problem]:
+    funds = report.implementation.funds
+    if not funds.uses:
+        return []
+    used = sum((u.amount for u in funds.uses), Decimal(0))
+    spent = sum((s.spent for s in funds.sources), Decimal(0))
+    if used == spent:
+        return []
+    unit = funds.unit
+    return [Problem(
+        f"{FUNDS}.uses",
+        f"资金用途合计{amount(used)}{unit}与各来源执行数合计{amount(spent)}{unit}不一致"
+        f"（相差{amount(abs(used - spent))}{unit}）",
+    )]
+
+
+def _dates(report: PerformanceEvaluation) -> list[Problem]:
+    period = report.implementation.period
+    if period and period.start > period.end:
+        return [Problem("implementation.period.end", "结束日期早于开始日期")]
+    return []

@@ -1,0 +1,91 @@
+"""Checks shared by the kinds built on funds and indicators (figures.md §2–§3).
+
+Each takes the field path of the data it checks, so a message names the path
+in the user's own file whichever kind it belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from ..errors import Problem
+from ..figures.scoring import band_text, in_band
+from ..format.docnumber import normalise_doc_number
+from ..format.numbers import amount
+from ..models.project import FundSource, Indicator
+
+
+def source_problems(where: str, sources: Sequence[FundSource], unit: str) -> list[Problem]:
+    """到位数 ≤ 预算数 and 执行数 ≤ 到位数 (or 预算数 where 到位数 is not given); a budget above 0."""
+    problems = []
+    for i, s in enumerate(sources):
+        if s.overrun_allowed:
+            continue
+        path = f"{where}[{i}]"
+        if s.received is not None and s.received > s.budget:
+            problems.append(Problem(
+                f"{path}.received",
+                f"“{s.name}”到位数{amount(s.received)}{unit}超过预算数{amount(s.budget)}{unit}"
+                "（如确有超预算到位，请在该来源中写 \"overrun_allowed\": true）",
+            ))
+        ceiling, ceiling_name = (s.received, "到位数") if s.received is not None else (s.budget, "预算数")
+        if s.spent > ceiling:
+            problems.append(Problem(
+                f"{path}.spent",
+                f"“{s.name}”执行数{amount(s.spent)}{unit}超过{ceiling_name}{amount(ceiling)}{unit}"
+                "（如有上年结转，请在该来源中写 \"overrun_allowed\": true）",
+            ))
+    if sum((s.budget for s in sources), Decimal(0)) == 0:
+        problems.append(Problem(where, "预算数合计为0，无法计算预算执行率"))
+    return problems
+
+
+def indicator_problems(where: str, indicators: Sequence[Indicator], execution_scored: bool) -> list[Problem]:
+    """Each indicator's own rules, then weights adding up to 90 (or 100 without the execution row)."""
+    problems: list[Problem] = []
+    for i, ind in enumerate(indicators):
+        problems += _indicator(f"{where}[{i}]", ind)
+    expected = Decimal(90) if execution_scored else Decimal(100)
+    weights = sum((ind.weight for ind in indicators), Decimal(0))
+    if weights != expected:
+        why = "预算执行率计10分，指标分值合计应为90" if execution_scored else (
+            "预算执行率不计分（execution_scored 为 false），指标分值合计应为100")
+        problems.append(Problem(where, f"各指标分值合计为{weights:f}，{why}"))
+    return problems
+
+
+def _indicator(where: str, ind: Indicator) -> list[Problem]:
+    problems = []
+    if ind.score is not None and ind.score > ind.weight:
+        problems.append(Problem(f"{where}.score", f"得分{ind.score:f}超过分值{ind.weight:f}"))
+    if ind.op == "qualitative":
+        if ind.rating is None and ind.score is None:
+            problems.append(Problem(f"{where}.rating", "定性指标须填写评定（达成、部分达成、未达成）或得分 score"))
+        elif ind.rating is not None and ind.ratio is None and ind.rating != "达成":
+            problems.append(Problem(
+                f"{where}.ratio", f"评定为“{ind.rating}”时须填写得分比例 ratio，取值 {band_text(ind.rating)}"))
+        elif ind.rating is not None and ind.ratio is not None and not in_band(ind.rating, ind.ratio):
+            problems.append(Problem(
+                f"{where}.ratio",
+                f"得分比例{ind.ratio:f}不在“{ind.rating}”的区间 {band_text(ind.rating)} 内"))
+        return problems
+    for field in ("target", "actual"):
+        if not isinstance(getattr(ind, field), Decimal):
+            problems.append(Problem(f"{where}.{field}", f"比较方式为“{ind.op}”的定量指标，此处应为数字"))
+    if ind.rating is not None or ind.ratio is not None:
+        problems.append(Problem(f"{where}.rating", "只有定性指标（op 为 qualitative）才填写 rating 和 ratio"))
+    if ind.op == "<=" and isinstance(ind.target, Decimal) and ind.target <= 0 and ind.score is None:
+        problems.append(Problem(f"{where}.target", "反向指标（<=）的年度指标值须大于0，才能按偏离程度计分"))
+    return problems
+
+
+def doc_number_problems(where: str, raw: str | None) -> list[Problem]:
+    if raw is None:
+        return []
+    fixed = normalise_doc_number(raw)
+    if fixed is None:
+        return [Problem(where, f"发文字号“{raw}”无法识别，应如“三民发〔2026〕3号”")]
+    if fixed != raw:
+        return [Problem(where, f"发文字号已规范为“{fixed}”（年份用六角括号〔〕，序号不加“第”、不编虚位）", "warning")]
+    return []

@@ -1,0 +1,35 @@
+"""Consistency checks of a self-evaluation form."""
+
+from __future__ import annotations
+
+from ..errors import Problem
+from ..figures.scoring import indicator_score
+from ..models.self_evaluation import SelfEvaluation
+from .project import indicator_problems, source_problems
+
+
+def check_self_evaluation(report: SelfEvaluation) -> list[Problem]:
+    problems = [
+        *source_problems("funds.sources", report.funds.sources, report.funds.unit),
+        *indicator_problems("indicators", report.indicators, report.execution_scored),
+    ]
+    if any(p.severity == "error" for p in problems):
+        return problems
+    return problems + _unexplained_deviations(report)
+
+
+def _unexplained_deviations(report: SelfEvaluation) -> list[Problem]:
+    """The form asks why an indicator fell short; an empty cell there is worth a warning."""
+    problems = []
+    for i, ind in enumerate(report.indicators):
+        if ind.deviation:
+            continue
+        score = indicator_score(ind.op, ind.target, ind.actual, ind.weight,
+                                rating=ind.rating, ratio=ind.ratio, given=ind.score)
+        if score < ind.weight:
+            problems.append(Problem(
+                f"indicators[{i}].deviation",
+                f"“{ind.name}”未取得满分，自评表的“偏差原因分析及改进措施”一栏将空着，建议填写 deviation",
+                "warning",
+            ))
+    return problems

@@ -1,0 +1,51 @@
+"""The figures of a work summary: each metric's total, share and change (figures.md §4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..models.work_summary import Metric, WorkSummary
+from .counts import Change, change, total_of
+from .rounding import ratio
+
+
+@dataclass(frozen=True)
+class MetricFigures:
+    metric: Metric
+    value: Decimal  # as given, or the sum of the parts
+    is_rate: bool  # unit %: changes are in 个百分点
+    share: Decimal | None  # % of ``of``, unrounded
+    change: Change | None  # against ``previous``; None when not given or undefined
+
+
+@dataclass(frozen=True)
+class WorkSummaryFigures:
+    achievements: tuple[tuple[MetricFigures, ...], ...]  # metric figures per achievement, in data order
+
+
+def metric_value(metric: Metric) -> Decimal | None:
+    """The stated value, or the total of the parts when no value is stated."""
+    if metric.parts:
+        return total_of(p.value for p in metric.parts)
+    return metric.value
+
+
+def metric_figures(metric: Metric) -> MetricFigures:
+    value = metric_value(metric)
+    if value is None:
+        raise ValueError(f"metric {metric.name} has neither a value nor parts")
+    is_rate = metric.unit == "%"
+    return MetricFigures(
+        metric=metric,
+        value=value,
+        is_rate=is_rate,
+        share=None if metric.of is None else ratio(value, metric.of),
+        change=None if metric.previous is None else change(value, metric.previous, is_rate=is_rate),
+    )
+
+
+def summarise(report: WorkSummary) -> WorkSummaryFigures:
+    return WorkSummaryFigures(
+        tuple(tuple(metric_figures(m) for m in a.metrics) for a in report.achievements)
+    )
