@@ -103,13 +103,16 @@ def tag(text: str) -> str:
 
 
 def cell(text: str, width: int, span: int = 1, bold: bool = False, align: str = "center",
-         vmerge: str = "", shade: bool = False) -> str:
+         vmerge: str = "", shade: bool = False, open_edges: tuple[str, ...] = ()) -> str:
+    """A table cell; ``open_edges`` (top, bottom) drops those borders so cells read as one column label."""
     spec = PROFILE["styles"]["table_cell"]
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
     if vmerge:
         props += f'<w:vMerge w:val="{vmerge}"/>'
+    if open_edges:
+        props += "<w:tcBorders>" + "".join(f'<w:{edge} w:val="nil"/>' for edge in open_edges) + "</w:tcBorders>"
     if shade:
         props += '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>'
     props += '<w:vAlign w:val="center"/>'
@@ -262,7 +265,7 @@ def work_summary_xml() -> str:
 
 
 # The self-evaluation form's grid: 9 columns across the type area, the XLSX form's grid too.
-FORM_WIDTHS = [1000, 900, 950, 1400, 1000, 1000, 560, 900, 1134]
+FORM_WIDTHS = [1000, 780, 880, 1280, 950, 950, 540, 800, 1664]
 
 
 def form_span(first: int, last: int) -> tuple[int, int]:
@@ -299,10 +302,10 @@ def self_evaluation_form() -> list[str]:
     second = "{% if r.first_of_level2 %}restart{% else %}continue{% endif %}"
     indicator_heads = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
     indicators = table(FORM_WIDTHS, [
-        row([form_cell("绩效指标", 0, vmerge="restart", **header)]
+        row([form_cell("绩效指标", 0, open_edges=("bottom",), **header)]
             + [form_cell(h, i, **header) for i, h in enumerate(indicator_heads, start=1)], header=True),
         tag_row("{%tr for r in score_rows %}", 9),
-        row([form_cell("", 0, vmerge="continue"),
+        row([form_cell("", 0, shade=True, open_edges=("top", "bottom")),
              form_cell("{% if r.first_of_level1 %}{{ r.level1 }}{% endif %}", 1, vmerge=first),
              form_cell("{% if r.first_of_level2 %}{{ r.level2 }}{% endif %}", 2, vmerge=second),
              form_cell("{{ r.name }}", 3, align="left"), form_cell("{{ r.target }}", 4), form_cell("{{ r.actual }}", 5),

@@ -53,7 +53,7 @@ def fund_rows(figures: EvaluationFigures) -> list[dict[str, Any]]:
     }]
     for n, s in enumerate(funds.sources):
         rows.append({
-            "name": ("其中：" if n == 0 else "　　　") + s.name,
+            "name": ("其中：" if n == 0 else "") + s.name,
             "initial": amount(s.initial),
             "budget": amount(s.budget),
             "spent": amount(s.spent),

@@ -150,7 +150,7 @@ def _funds(form: FormSheet, fig: EvaluationFigures, unit: str) -> None:
     funds = fig.funds
     scored = fig.execution_score is not None
     lines = [("年度资金总额", funds.total, True)] + [
-        (("其中：" if n == 0 else "　　　") + s.name, s, False) for n, s in enumerate(funds.sources)
+        (("其中：" if n == 0 else "") + s.name, s, False) for n, s in enumerate(funds.sources)
     ]
     for name, s, is_total in lines:
         row = form.next_row((name, 2, 3))
