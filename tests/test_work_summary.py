@@ -148,3 +148,13 @@ def test_cli_refuses_bad_work_summary_without_writing(tmp_path, xiushan):
     result = CliRunner().invoke(main, ["render", str(data), "-o", str(out)])
     assert result.exit_code == 2 and "achievements[0].metrics[0].value：应为数字" in result.output
     assert not out.exists() and "Traceback" not in result.output
+
+
+def test_signature_never_stands_alone_on_a_page(xiushan):
+    from .test_render import W
+
+    body = [p for p in open_docx(xiushan).paragraphs]
+    last_item = next(i for i, p in enumerate(body) if p.text.startswith("7.千方百计"))
+    keeps = [p._p.find(f"{W}pPr/{W}keepNext") is not None for p in body[last_item:last_item + 4]]
+    assert keeps == [True, True, True, True]  # last paragraph, two blank lines, the signature: kept with the date
+    assert body[last_item + 3].text == "秀山土家族苗族自治县卫生项目办公室"

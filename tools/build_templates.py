@@ -250,9 +250,11 @@ def outline_xml(title: str = "{{ title }}", new_page: bool = False) -> list[str]
         keyword = "if" if i == 0 else "elif"
         parts += [tag(f"{{%p {keyword} b.level == {level} %}}"),
                   paragraph(style, "{{ b.number }}{{ b.text }}", keep_next=True)]
-    parts += [tag("{%p else %}"), paragraph("body", "{{ b.text }}"), tag("{%p endif %}"), tag("{%p endfor %}")]
-    parts += [paragraph("body"), paragraph("body"), paragraph("signature", "{{ signature }}"),
-              paragraph("date", "{{ date }}")]
+    # The last paragraph, the blank lines and the signature keep together: a signature never stands alone on a page.
+    last_keeps = paragraph("body", "{{ b.text }}").replace("</w:pPr>", "{% if loop.last %}<w:keepNext/>{% endif %}</w:pPr>")
+    parts += [tag("{%p else %}"), last_keeps, tag("{%p endif %}"), tag("{%p endfor %}")]
+    parts += [paragraph("body", keep_next=True), paragraph("body", keep_next=True),
+              paragraph("signature", "{{ signature }}", keep_next=True), paragraph("date", "{{ date }}")]
     return parts
 
 
