@@ -20,7 +20,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..figures.evaluation import EvaluationFigures
 from ..figures.rounding import round_half_up
-from ..format.filters import actual_text, target_text
 from .rows import NOT_APPLICABLE
 
 WIDTHS = (10, 11, 12, 20, 13, 13, 7, 9, 24)  # A–I, in Excel character units
@@ -117,9 +116,9 @@ def self_evaluation_workbook(context: dict[str, Any]) -> bytes:
     form.put(row, 5, 6, "实施单位", header=True)
     form.put(row, 7, 9, implementer, left=True)
 
-    _funds(form, fig, data.funds.unit)
+    _funds(form, fig, context["fund_rows"], data.funds.unit)
     _goals(form, context["goals_expected"], context["goals_actual"])
-    _indicators(form, fig)
+    _indicators(form, fig, context["score_rows"])
 
     row = form.next_row()
     form.put(row, 1, 6, "总分", bold=True)
@@ -141,27 +140,24 @@ def self_evaluation_workbook(context: dict[str, Any]) -> bytes:
     return buffer.getvalue()
 
 
-def _funds(form: FormSheet, fig: EvaluationFigures, unit: str) -> None:
+def _funds(form: FormSheet, fig: EvaluationFigures, texts: Sequence[dict[str, Any]], unit: str) -> None:
+    """The numbers come from the figures; the row names and "/" cells from ``fund_rows``, as in the DOCX."""
     first = form.next_row()
     form.put(first, 1, 1, f"项目资金（{unit}）", header=True)
     form.put(first, 2, 3, "", header=True)
     for column, head in enumerate(("年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"), 4):
         form.put(first, column, column, head, header=True)
     funds = fig.funds
-    scored = fig.execution_score is not None
-    lines = [("年度资金总额", funds.total, True)] + [
-        (("其中：" if n == 0 else "") + s.name, s, False) for n, s in enumerate(funds.sources)
-    ]
-    for name, s, is_total in lines:
-        row = form.next_row((name, 2, 3))
-        form.put(row, 2, 3, name, left=not is_total)
+    for n, (s, text) in enumerate(zip((funds.total, *funds.sources), texts, strict=True)):
+        row = form.next_row((text["name"], 2, 3))
+        form.put(row, 2, 3, text["name"], left=n > 0)
         form.put(row, 4, 4, round_half_up(s.initial), number_format=AMOUNT_FORMAT)
         form.put(row, 5, 5, round_half_up(s.budget), number_format=AMOUNT_FORMAT)
         form.put(row, 6, 6, round_half_up(s.spent), number_format=AMOUNT_FORMAT)
-        form.put(row, 7, 7, Decimal(10) if is_total and scored else NOT_APPLICABLE, number_format=WEIGHT_FORMAT)
+        scored = text["score"] != NOT_APPLICABLE
+        form.put(row, 7, 7, Decimal(text["weight"]) if scored else NOT_APPLICABLE, number_format=WEIGHT_FORMAT)
         form.put(row, 8, 8, _rate(s.execution_rate), number_format=RATE_FORMAT)
-        score = fig.execution_score if is_total and scored else NOT_APPLICABLE
-        form.put(row, 9, 9, score, number_format=SCORE_FORMAT)
+        form.put(row, 9, 9, fig.execution_score if scored else NOT_APPLICABLE, number_format=SCORE_FORMAT)
     form.merge_down(1, first, form.row)
 
 
@@ -178,32 +174,28 @@ def _goals(form: FormSheet, expected: Sequence[str], actual: Sequence[str]) -> N
     form.merge_down(1, first, row)
 
 
-def _indicators(form: FormSheet, fig: EvaluationFigures) -> None:
+def _indicators(form: FormSheet, fig: EvaluationFigures, texts: Sequence[dict[str, Any]]) -> None:
+    """Numbers from the figures; texts, "/" cells and where merged runs start from ``score_rows``."""
     first = form.next_row()
     form.put(first, 1, 1, "绩效指标", header=True)
     for column, head in enumerate(("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
                                    "偏差原因分析及改进措施"), 2):
         form.put(first, column, column, head, header=True)
     runs: dict[int, int] = {2: first + 1, 3: first + 1}  # column → row where its merged run started
-    previous: tuple[str, str] | None = None
-    for item in fig.indicators:
-        ind = item.indicator
-        deviation = ind.deviation or (NOT_APPLICABLE if item.met else "")
-        row = form.next_row((ind.name, 4, 4), (target_text(ind), 5, 5), (actual_text(ind), 6, 6), (deviation, 9, 9))
-        for column, starts in ((2, previous is None or previous[0] != ind.level1),
-                               (3, previous != (ind.level1, ind.level2))):
+    for item, text in zip(fig.indicators, texts, strict=True):
+        row = form.next_row((text["name"], 4, 4), (text["target"], 5, 5), (text["actual"], 6, 6), (text["deviation"], 9, 9))
+        for column, starts in ((2, text["first_of_level1"]), (3, text["first_of_level2"])):
             if starts:
                 form.merge_down(column, runs[column], row - 1)
                 runs[column] = row
-        form.put(row, 2, 2, ind.level1)
-        form.put(row, 3, 3, ind.level2)
-        form.put(row, 4, 4, ind.name, left=True)
-        form.put(row, 5, 5, target_text(ind))
-        form.put(row, 6, 6, actual_text(ind))
-        form.put(row, 7, 7, ind.weight, number_format=WEIGHT_FORMAT)
+        form.put(row, 2, 2, text["level1"])
+        form.put(row, 3, 3, text["level2"])
+        form.put(row, 4, 4, text["name"], left=True)
+        form.put(row, 5, 5, text["target"])
+        form.put(row, 6, 6, text["actual"])
+        form.put(row, 7, 7, item.indicator.weight, number_format=WEIGHT_FORMAT)
         form.put(row, 8, 8, item.score, number_format=SCORE_FORMAT)
-        form.put(row, 9, 9, deviation, left=bool(ind.deviation))  # "/" centred, explanations from the left
-        previous = (ind.level1, ind.level2)
+        form.put(row, 9, 9, text["deviation"], left=text["deviation"] != NOT_APPLICABLE)  # "/" centred
     form.merge_down(2, runs[2], form.row)
     form.merge_down(3, runs[3], form.row)
     form.merge_down(1, first, form.row)
