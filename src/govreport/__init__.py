@@ -12,7 +12,7 @@ The pipeline, one module per stage: ``load`` (JSON/YAML) → ``validate``
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,23 +37,30 @@ def _read(source: str | Path | Mapping[str, Any]) -> tuple[Mapping[str, Any], Pa
     return read_data(source), Path(source)
 
 
-def load(source: str | Path | Mapping[str, Any], kind: str | None = None) -> Report:
+def load(
+    source: str | Path | Mapping[str, Any], kind: str | None = None, templates: Sequence[str | Path] = ()
+) -> Report:
     """Read and validate a data file (or a dict); raise ``DataError`` listing every problem.
 
     ``kind`` renders the data as another compatible kind, e.g. a performance
-    evaluation as its ``self_evaluation`` form.
+    evaluation as its ``self_evaluation`` form. ``templates`` are county
+    template folders searched before the built-in set (after them come the
+    data's ``meta.templates`` and ``GOVREPORT_TEMPLATES``); their scoring
+    options apply to the figures.
     """
     data, path = _read(source)
-    return to_report(data, path, kind)
+    return to_report(data, path, kind, templates)
 
 
-def validate(source: str | Path | Mapping[str, Any], kind: str | None = None) -> list[Problem]:
+def validate(
+    source: str | Path | Mapping[str, Any], kind: str | None = None, templates: Sequence[str | Path] = ()
+) -> list[Problem]:
     """Every problem of a data file or dict, errors and warnings; empty when it is clean."""
     try:
-        data, _ = _read(source)
+        data, path = _read(source)
     except DataError as exc:
         return exc.problems
-    return find_problems(data, kind)[1]
+    return find_problems(data, kind, templates, path)[1]
 
 
 def render(report: Report, format: Format = "docx", outline: str | None = None) -> bytes:

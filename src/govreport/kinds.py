@@ -18,6 +18,7 @@ from .checks.self_evaluation import check_self_evaluation
 from .checks.work_summary import check_work_summary
 from .errors import Problem
 from .figures import evaluate
+from .figures.scoring import ScoringProfile
 from .figures.self_evaluation import self_evaluate
 from .figures.work_summary import summarise
 from .models import PerformanceEvaluation, SelfEvaluation, WorkSummary
@@ -58,8 +59,8 @@ class Kind:
     label: str  # what the document is called, in Chinese
     summary: str  # one line for `govreport kinds`
     model: type[BaseModel]
-    check: Callable[[Any], list[Problem]]
-    compute: Callable[[Any], Any]
+    check: Callable[[Any, ScoringProfile], list[Problem]]  # checks that depend on scoring see the chain's profile
+    compute: Callable[[Any, ScoringProfile], Any]
     rows: Callable[[Any], dict[str, Any]]  # table rows the templates share
     folder: str  # under templates/
     outlines: tuple[Outline, ...] = (DEFAULT_OUTLINE,)
@@ -82,7 +83,7 @@ KINDS: dict[str, Kind] = {
             label="项目绩效评价报告",
             summary="项目绩效评价报告：资金、指标评分、总分和等级，附资金使用情况表和绩效指标评分表",
             model=PerformanceEvaluation,
-            check=check_performance_evaluation,
+            check=lambda model, profile: check_performance_evaluation(model),
             compute=evaluate,
             rows=lambda figures: {"score_rows": score_rows(figures)},
             folder="performance_evaluation",
@@ -110,8 +111,8 @@ KINDS: dict[str, Kind] = {
             label="年度工作总结",
             summary="年度工作总结：主要工作及成效（数据自动成句）、存在的问题、下一步工作打算",
             model=WorkSummary,
-            check=check_work_summary,
-            compute=summarise,
+            check=lambda model, profile: check_work_summary(model),
+            compute=lambda model, profile: summarise(model),
             rows=lambda figures: {},
             folder="work_summary",
         ),

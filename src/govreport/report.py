@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .chain import TemplateChain
 from .errors import Problem
 
 if TYPE_CHECKING:
@@ -18,4 +19,5 @@ class Report:
     data: Any  # the kind's Pydantic model
     figures: Any  # the kind's computed figures
     warnings: tuple[Problem, ...] = ()
+    chain: TemplateChain = field(default_factory=TemplateChain)  # template folders searched before the built-in set
     source: Path | None = field(default=None, compare=False)

@@ -5,25 +5,38 @@ and unknown fields), then the consistency checks, which need typed data.
 Data of one kind can be rendered as another compatible kind (a performance
 evaluation as a self-evaluation form): it is validated as what it is, then
 derived, and problems of the derived data name the fields of the user's file.
+The template chain is resolved before the figures are computed: a county's
+scoring options change the scores.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError, Problem
+from .chain import TemplateChain, resolve_chain
+from .chain.resolve import environment_folders
+from .errors import DataError, Problem, TemplateFault
 from .kinds import KINDS, Derivation, Kind, kinds_text
 from .messages import problems_from
 from .report import Report
 
 
-def find_problems(data: Mapping[str, Any], as_kind: str | None = None) -> tuple[Report | None, list[Problem]]:
-    """Validate data; return the report (None if any error) and all problems found."""
+def find_problems(
+    data: Mapping[str, Any],
+    as_kind: str | None = None,
+    templates: Sequence[str | Path] = (),
+    source: Path | None = None,
+) -> tuple[Report | None, list[Problem]]:
+    """Validate data; return the report (None if any error) and all problems found.
+
+    ``templates`` are the caller's template folders; the data's own
+    ``meta.templates`` are read relative to ``source``.
+    """
     kind_name = data.get("kind")
     if kind_name is None:
         return None, [Problem("kind", f"缺少报告类型，应为以下之一：{kinds_text()}")]
@@ -33,16 +46,37 @@ def find_problems(data: Mapping[str, Any], as_kind: str | None = None) -> tuple[
     target, derivation, refusal = _target(kind, as_kind)
     if refusal:
         return None, [refusal]
-    model, problems = _checked(kind, data)
-    if model is None or any(p.severity == "error" for p in problems):
+    model = _parsed(kind, data)
+    if isinstance(model, list):
+        return None, model
+    chain, refusals = _chain(templates, model, source)
+    if refusals:
+        return None, refusals
+    problems = kind.check(model, chain.scoring)
+    if any(p.severity == "error" for p in problems):
         return None, problems
     if derivation is not None:
-        derived, more = _checked(target, derivation.convert(model))
+        derived, more = _checked(target, derivation.convert(model), chain)
         problems = _merged(problems, [replace(p, path=derivation.source_path(p.path)) for p in more])
         if derived is None or any(p.severity == "error" for p in problems):
             return None, problems
         model = derived
-    return Report(target, model, target.compute(model), tuple(problems)), problems
+    return Report(target, model, target.compute(model, chain.scoring), tuple(problems), chain), problems
+
+
+def _chain(templates: Sequence[str | Path], model: BaseModel, source: Path | None) -> tuple[TemplateChain, list[Problem]]:
+    """The caller's folders, the data's, then the environment's; a folder the data names wrongly is a data problem."""
+    base = source.parent if source is not None else Path.cwd()
+    named = [base / t for t in getattr(getattr(model, "meta", None), "templates", [])]
+    refusals = []
+    for i, folder in enumerate(named):
+        try:
+            resolve_chain([folder])
+        except TemplateFault as exc:
+            refusals.append(Problem(f"meta.templates[{i}]", exc.message))
+    if refusals:
+        return TemplateChain(), refusals
+    return resolve_chain([*templates, *named, *environment_folders()]), []
 
 
 def _target(kind: Kind, as_kind: str | None) -> tuple[Kind, Derivation | None, Problem | None]:
@@ -59,12 +93,18 @@ def _target(kind: Kind, as_kind: str | None) -> tuple[Kind, Derivation | None, P
     return target, derivation, None
 
 
-def _checked(kind: Kind, data: Mapping[str, Any]) -> tuple[BaseModel | None, list[Problem]]:
+def _parsed(kind: Kind, data: Mapping[str, Any]) -> BaseModel | list[Problem]:
     try:
-        model = kind.model.model_validate(dict(data))
+        return kind.model.model_validate(dict(data))
     except ValidationError as exc:
-        return None, problems_from(exc)
-    return model, kind.check(model)
+        return problems_from(exc)
+
+
+def _checked(kind: Kind, data: Mapping[str, Any], chain: TemplateChain) -> tuple[BaseModel | None, list[Problem]]:
+    model = _parsed(kind, data)
+    if isinstance(model, list):
+        return None, model
+    return model, kind.check(model, chain.scoring)
 
 
 def _merged(first: list[Problem], second: list[Problem]) -> list[Problem]:
@@ -72,9 +112,11 @@ def _merged(first: list[Problem], second: list[Problem]) -> list[Problem]:
     return first + [p for p in second if p not in first]
 
 
-def to_report(data: Mapping[str, Any], source: Path | None = None, as_kind: str | None = None) -> Report:
+def to_report(
+    data: Mapping[str, Any], source: Path | None = None, as_kind: str | None = None, templates: Sequence[str | Path] = ()
+) -> Report:
     """Validate data or raise ``DataError`` listing every problem."""
-    report, problems = find_problems(data, as_kind)
+    report, problems = find_problems(data, as_kind, templates, source)
     if report is None:
         raise DataError(problems, str(source or ""))
     return replace(report, source=source) if source is not None else report

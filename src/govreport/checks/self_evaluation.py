@@ -3,29 +3,29 @@
 from __future__ import annotations
 
 from ..errors import Problem
-from ..figures.scoring import indicator_score
+from ..figures.scoring import DEFAULT_PROFILE, ScoringProfile, indicator_score
 from ..models.self_evaluation import SelfEvaluation
 from .project import indicator_problems, source_problems
 
 
-def check_self_evaluation(report: SelfEvaluation) -> list[Problem]:
+def check_self_evaluation(report: SelfEvaluation, profile: ScoringProfile = DEFAULT_PROFILE) -> list[Problem]:
     problems = [
         *source_problems("funds.sources", report.funds.sources, report.funds.unit),
         *indicator_problems("indicators", report.indicators, report.execution_scored),
     ]
     if any(p.severity == "error" for p in problems):
         return problems
-    return problems + _unexplained_deviations(report)
+    return problems + _unexplained_deviations(report, profile)
 
 
-def _unexplained_deviations(report: SelfEvaluation) -> list[Problem]:
+def _unexplained_deviations(report: SelfEvaluation, profile: ScoringProfile) -> list[Problem]:
     """The form asks why an indicator fell short; an empty cell there is worth a warning."""
     problems = []
     for i, ind in enumerate(report.indicators):
         if ind.deviation:
             continue
         score = indicator_score(ind.op, ind.target, ind.actual, ind.weight,
-                                rating=ind.rating, ratio=ind.ratio, given=ind.score)
+                                rating=ind.rating, ratio=ind.ratio, given=ind.score, profile=profile)
         if score < ind.weight:
             problems.append(Problem(
                 f"indicators[{i}].deviation",

@@ -97,7 +97,8 @@ def project_figures(
     findings: Sequence[Finding] | None = None,
 ) -> EvaluationFigures:
     """The figures any kind built on funds and indicators shows."""
-    funds = fund_figures(unit, [(s.name, s.budget, s.received, s.spent, s.initial_budget) for s in sources], uses)
+    funds = fund_figures(unit, [(s.name, s.budget, s.received, s.spent, s.initial_budget) for s in sources], uses,
+                         profile.execution_denominator)
     indicators = tuple(score_indicator(i, profile) for i in indicator_data)
     indicator_total = total_score(i.score for i in indicators)
     execution = funds.execution_score if execution_scored else None

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from .rounding import ratio, round_half_up
+from .scoring import Denominator
 
 EXECUTION_WEIGHT = Decimal(10)
 
@@ -20,7 +21,7 @@ class SourceFigures:
     spent: Decimal
     initial: Decimal  # 年初预算数; the 全年预算数 when not given
     arrival_rate: Decimal | None  # 到位率 %, received ÷ budget
-    execution_rate: Decimal | None  # 预算执行率 %, spent ÷ budget
+    execution_rate: Decimal | None  # 预算执行率 %, spent ÷ budget (or ÷ initial, by the profile)
     usage_rate: Decimal | None  # 资金使用率 %, spent ÷ received
 
 
@@ -42,16 +43,18 @@ class FundFigures:
 
 
 def source_figures(
-    name: str, budget: Decimal, received: Decimal | None, spent: Decimal, initial: Decimal | None = None
+    name: str, budget: Decimal, received: Decimal | None, spent: Decimal, initial: Decimal | None = None,
+    denominator: Denominator = "budget",
 ) -> SourceFigures:
+    initial = budget if initial is None else initial
     return SourceFigures(
         name=name,
         budget=budget,
         received=received,
         spent=spent,
-        initial=budget if initial is None else initial,
+        initial=initial,
         arrival_rate=None if received is None else ratio(received, budget),
-        execution_rate=ratio(spent, budget),
+        execution_rate=ratio(spent, initial if denominator == "initial" else budget),
         usage_rate=None if received is None else ratio(spent, received),
     )
 
@@ -74,15 +77,17 @@ def fund_figures(
     unit: str,
     sources: Sequence[tuple[Any, ...]],
     uses: Sequence[tuple[str, Decimal]],
+    denominator: Denominator = "budget",
 ) -> FundFigures:
     """All fund figures from (name, budget, received, spent[, initial]) rows and (name, amount) uses."""
-    rows = tuple(source_figures(*row) for row in sources)
+    rows = tuple(source_figures(*row, denominator=denominator) for row in sources)
     total = source_figures(
         "合计",
         sum((r.budget for r in rows), Decimal(0)),
         _sum([r.received for r in rows]),
         sum((r.spent for r in rows), Decimal(0)),
         sum((r.initial for r in rows), Decimal(0)),
+        denominator,
     )
     use_rows = tuple(UseFigures(name, amount, ratio(amount, total.spent)) for name, amount in uses)
     return FundFigures(
@@ -91,5 +96,5 @@ def fund_figures(
         total=total,
         uses=use_rows,
         uses_total=sum((u.amount for u in use_rows), Decimal(0)),
-        execution_score=execution_score(total.spent, total.budget),
+        execution_score=execution_score(total.spent, total.initial if denominator == "initial" else total.budget),
     )

@@ -14,6 +14,7 @@ from typing import Literal
 from .rounding import HUNDRED, round_half_up
 
 Reverse = Literal["linear", "ratio"]
+Denominator = Literal["budget", "initial"]
 
 # rating → (lowest ratio, highest ratio, whether the highest is allowed)
 RATING_BANDS: dict[str, tuple[Decimal, Decimal, bool]] = {
@@ -34,6 +35,7 @@ class ScoringProfile:
     """Local variants of the scoring rules; the defaults are figures.md's."""
 
     reverse: Reverse = "linear"
+    execution_denominator: Denominator = "budget"  # 预算执行率 = 执行数 ÷ 全年预算数, or ÷ 年初预算数
 
 
 DEFAULT_PROFILE = ScoringProfile()

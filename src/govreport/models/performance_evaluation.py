@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import Amount, Day, Paragraphs, Strict, Text
-from .project import DATE_STYLE_HELP, DateStyle, FundSource, Indicator, ProblemItem, Region, Year
+from .project import DATE_STYLE_HELP, DateStyle, FundSource, Indicator, ProblemItem, Region, TemplateFolders, Year
 
 
 class Meta(Strict):
@@ -20,6 +20,7 @@ class Meta(Strict):
     doc_number: Text | None = Field(None, description="发文字号，如“三民发〔2026〕3号”")
     title: Text | None = Field(None, description="报告标题；不填则由部门、年度和项目名称生成")
     date_style: DateStyle = Field("arabic", description=DATE_STYLE_HELP)
+    templates: TemplateFolders
     outline: Literal["default", "mof2020"] = Field(
         "default",
         description=(

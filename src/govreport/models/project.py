@@ -36,6 +36,14 @@ Rating = Annotated[Literal["达成", "部分达成", "未达成"], _alias(RATING
 Year = Annotated[int, Field(ge=1949, le=2100, description="年度，四位数字，如 2025")]
 DateStyle = Literal["arabic", "chinese"]
 DATE_STYLE_HELP = "落款日期写法：arabic（2026年1月20日）或 chinese（二〇二六年一月二十日）"
+TemplateFolders = Annotated[
+    list[Text],
+    BeforeValidator(lambda v: [v] if isinstance(v, str) else v),
+    Field(
+        default_factory=list,
+        description="本报告使用的县级模板目录（相对数据文件的路径，可填一个或多个），先于内置模板查找；命令行 --templates 优先",
+    ),
+]
 
 
 class Region(Strict):

@@ -13,7 +13,7 @@ from pydantic import Field
 
 from .common import Day, Paragraphs, Strict, Text
 from .performance_evaluation import PerformanceEvaluation
-from .project import DATE_STYLE_HELP, DateStyle, FundSource, Indicator, ProblemItem, Region, Year
+from .project import DATE_STYLE_HELP, DateStyle, FundSource, Indicator, ProblemItem, Region, TemplateFolders, Year
 
 
 class SelfEvaluationMeta(Strict):
@@ -24,6 +24,7 @@ class SelfEvaluationMeta(Strict):
     evaluator: Text | None = Field(None, description="自评单位，落款署名；不填则同实施单位")
     date: Day = Field(description="填报日期，格式 2026-01-20")
     date_style: DateStyle = Field("arabic", description=DATE_STYLE_HELP)
+    templates: TemplateFolders
     title: Text | None = Field(None, description="自评报告标题；不填则由部门、年度和项目名称生成")
     region: Region | None = Field(None, description="所属地区")
 
@@ -59,7 +60,7 @@ def from_performance_evaluation(pe: PerformanceEvaluation) -> dict[str, Any]:
         "meta": {
             "department": meta.department, "project": meta.project, "year": meta.year,
             "implementer": meta.department, "evaluator": meta.evaluator, "date": meta.date,
-            "date_style": meta.date_style, "region": meta.region,
+            "date_style": meta.date_style, "region": meta.region, "templates": meta.templates,
         },
         "funds": {"unit": pe.implementation.funds.unit, "sources": list(pe.implementation.funds.sources)},
         "goals": {

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .common import Amount, Day, Paragraphs, Strict, Text
-from .project import DATE_STYLE_HELP, DateStyle, Region, Year
+from .project import DATE_STYLE_HELP, DateStyle, Region, TemplateFolders, Year
 
 Number = Annotated[Decimal, Field(allow_inf_nan=False)]
 
@@ -23,6 +23,7 @@ class WorkSummaryMeta(Strict):
     year: Year
     date: Day = Field(description="成文日期，格式 2004-12-20")
     date_style: DateStyle = Field("arabic", description=DATE_STYLE_HELP)
+    templates: TemplateFolders
     title: Text | None = Field(None, description="标题；不填则为“单位名称+年度+年工作总结”")
     signature: Text | None = Field(None, description="落款署名；不填则为单位名称")
     region: Region | None = Field(None, description="所属地区")

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import Environment
-
 from ..figures.scoring import RATING_TEXT
 from ..report import Report
+from .environment import ReportEnvironment
 from .guard import template_guard
 from .outline import Outline
+from .sentences import sentence_book
 
 
-def build_context(report: Report, env: Environment, content_template: str) -> dict[str, Any]:
+def build_context(report: Report, env: ReportEnvironment, content_template: str) -> dict[str, Any]:
     """Run the outline's content template to collect the document, then assemble the context."""
     doc = Outline()
     name = f"{report.kind.folder}/{content_template}"
+    variables = {"data": report.data, "fig": report.figures, "doc": doc, "rating_text": RATING_TEXT}
     with template_guard(name):
-        env.get_template(name).render(
-            data=report.data, fig=report.figures, doc=doc, rating_text=RATING_TEXT
-        )
+        say = sentence_book(env, report.kind.folder, variables)
+        env.get_template(name).render(**variables, say=say)
     return {
         **doc.values,
         "title": doc.title,

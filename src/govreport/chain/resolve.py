@@ -1,0 +1,89 @@
+"""The chain of template folders: from ``--templates``, the data's ``meta.templates`` and an environment variable.
+
+Order, highest priority first: the command line, the data file, then
+``GOVREPORT_TEMPLATES``; each folder is followed by its parents (county →
+city → province), and the built-in templates close every chain.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import TemplateFault
+from ..figures.scoring import ScoringProfile
+from .manifest import LayoutOptions, Manifest, read_manifest
+
+ENV_VARIABLE = "GOVREPORT_TEMPLATES"
+MAX_DEPTH = 16
+
+
+@dataclass(frozen=True)
+class Folder:
+    path: Path  # resolved
+    manifest: Manifest
+
+    @property
+    def label(self) -> str:
+        return f"{self.manifest.name} {self.manifest.version}"
+
+
+@dataclass(frozen=True)
+class TemplateChain:
+    """Folders searched before the built-in templates, the most specific first."""
+
+    folders: tuple[Folder, ...] = ()
+
+    @property
+    def scoring(self) -> ScoringProfile:
+        """Each option from the most specific folder that sets it; figures.md's defaults otherwise."""
+        options = {}
+        for folder in reversed(self.folders):
+            options.update(folder.manifest.scoring.model_dump(exclude_none=True))
+        return ScoringProfile(**options)
+
+    @property
+    def layout(self) -> LayoutOptions:
+        page_number, fonts = None, {}
+        for folder in reversed(self.folders):
+            layout = folder.manifest.layout
+            page_number = layout.page_number or page_number
+            fonts.update(layout.fonts)
+        return LayoutOptions(page_number=page_number, fonts=fonts)
+
+    def describe(self, builtin: str) -> str:
+        """``三亚市 1.0 → 海南省 1.0 → 内置 0.4.0``: what the document properties record."""
+        return " → ".join([*(f.label for f in self.folders), builtin])
+
+
+def environment_folders() -> list[Path]:
+    value = os.environ.get(ENV_VARIABLE, "")
+    return [Path(p) for p in value.split(os.pathsep) if p.strip()]
+
+
+def resolve_chain(folders: Iterable[str | Path]) -> TemplateChain:
+    """Each folder followed by its parents, each folder once; a missing folder or a loop is refused."""
+    chain: list[Folder] = []
+    for given in folders:
+        for folder in _with_parents(Path(given)):
+            if all(f.path != folder.path for f in chain):
+                chain.append(folder)
+    return TemplateChain(tuple(chain))
+
+
+def _with_parents(start: Path) -> Sequence[Folder]:
+    found: list[Folder] = []
+    path: Path | None = start
+    while path is not None:
+        if not path.is_dir():
+            raise TemplateFault(f"模板目录不存在：{path}")
+        resolved = path.resolve()
+        if any(f.path == resolved for f in found) or len(found) >= MAX_DEPTH:
+            names = " → ".join(f.manifest.name for f in found)
+            raise TemplateFault(f"模板目录的上级关系形成了循环：{names} → {path}")
+        manifest = read_manifest(resolved)
+        found.append(Folder(resolved, manifest))
+        path = resolved / manifest.parent if manifest.parent else None
+    return found
