@@ -254,16 +254,31 @@ def outline_xml(title: str = "{{ title }}", new_page: bool = False) -> list[str]
     last_keeps = paragraph("body", "{{ b.text }}").replace("</w:pPr>", "{% if loop.last %}<w:keepNext/>{% endif %}</w:pPr>")
     parts += [tag("{%p else %}"), last_keeps, tag("{%p endif %}"), tag("{%p endfor %}")]
     parts += [paragraph("body", keep_next=True), paragraph("body", keep_next=True),
-              paragraph("signature", "{{ signature }}", keep_next=True), paragraph("date", "{{ date }}")]
+              tag("{%p for line in signature_lines %}"), paragraph("signature", "{{ line }}", keep_next=True),
+              tag("{%p endfor %}"), paragraph("date", "{{ date }}")]
     return parts
 
 
+def attachments_xml() -> list[str]:
+    """Text appendices a county template adds (doc.attach), after the tables, each on a new page."""
+    return [
+        tag("{%p for a in attachments %}"),
+        paragraph("appendix", "{{ a.label }}", page_break=True),
+        paragraph("table_title", "{{ a.title }}"),
+        paragraph("body"),
+        tag("{%p for text in a.paragraphs %}"),
+        paragraph("body", "{{ text }}"),
+        tag("{%p endfor %}"),
+        tag("{%p endfor %}"),
+    ]
+
+
 def performance_evaluation_xml() -> str:
-    return "".join(outline_xml() + funds_tables() + score_table())
+    return "".join(outline_xml() + funds_tables() + score_table() + attachments_xml())
 
 
 def work_summary_xml() -> str:
-    return "".join(outline_xml())
+    return "".join(outline_xml() + attachments_xml())
 
 
 # The self-evaluation form's grid: 9 columns across the type area, the XLSX form's grid too.
@@ -329,7 +344,7 @@ def self_evaluation_form() -> list[str]:
 
 
 def self_evaluation_xml() -> str:
-    return "".join(self_evaluation_form() + outline_xml("{{ report_title }}", new_page=True))
+    return "".join(self_evaluation_form() + outline_xml("{{ report_title }}", new_page=True) + attachments_xml())
 
 
 def footer_xml(align: str) -> str:

@@ -37,7 +37,7 @@ def render_document(report: Report, fmt: str = "docx", outline: str | None = Non
     kind = report.kind
     if fmt not in kind.formats:
         raise GovreportError(f"{kind.label}不支持输出格式“{fmt}”，可用：{'、'.join(kind.formats)}")
-    env = environment()
+    env = environment(tuple(f.path for f in report.chain.folders))
     context = build_context(report, env, chosen_outline(report, outline))
     if fmt == "xlsx" and kind.workbook is not None:
         content = kind.workbook(context)

@@ -27,6 +27,8 @@ def build_context(report: Report, env: ReportEnvironment, content_template: str)
         "project": doc.project,
         "blocks": doc.blocks(),
         "signature": doc.signature,
+        "signature_lines": doc.signature_lines,
+        "attachments": doc.attachment_list(),
         "date": doc.date,
         "appendix": doc.appendix_labels(),
         "data": report.data,

@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
 from ..errors import TemplateFault
+from .environment import BUILTIN_TEMPLATES
+
+
+def shown(filename: str) -> str:
+    """A template file as a user knows it: built-in ones by their name, others relative to here."""
+    path = Path(filename)
+    if path.is_relative_to(BUILTIN_TEMPLATES):
+        return f"内置模板 {path.relative_to(BUILTIN_TEMPLATES).as_posix()}"
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _where(exc: BaseException, name: str) -> str:
+    """``模板 X 第 N 行``: the innermost template frame of the failure (Jinja puts them in the traceback)."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"模板 {shown(frame.filename)} 第 {frame.lineno} 行"
+    return f"模板 {name}"
 
 
 @contextmanager
@@ -16,12 +38,14 @@ def template_guard(name: str) -> Iterator[None]:
     try:
         yield
     except TemplateNotFound as exc:
-        raise TemplateFault(f"找不到模板“{exc.name}”") from None
+        message = exc.message if exc.message and exc.message != exc.name else f"找不到模板“{exc.name}”"
+        raise TemplateFault(message) from None
     except TemplateSyntaxError as exc:
-        raise TemplateFault(f"模板 {exc.filename or name} 第 {exc.lineno} 行语法错误：{exc.message}") from None
+        where = shown(exc.filename) if exc.filename else name
+        raise TemplateFault(f"模板 {where} 第 {exc.lineno} 行语法错误：{exc.message}") from None
     except SecurityError as exc:
-        raise TemplateFault(f"模板 {name} 试图执行不安全的操作，已被沙箱拒绝：{exc}") from None
+        raise TemplateFault(f"{_where(exc, name)}试图访问 Python 内部对象，已被沙箱拒绝：{exc}") from None
     except UndefinedError as exc:
-        raise TemplateFault(f"模板 {name} 使用了不存在的变量：{exc.message}") from None
+        raise TemplateFault(f"{_where(exc, name)}使用了不存在的变量：{exc.message}") from None
     except TemplateError as exc:
-        raise TemplateFault(f"模板 {name} 渲染失败：{exc}") from None
+        raise TemplateFault(f"{_where(exc, name)}渲染失败：{exc}") from None

@@ -27,6 +27,13 @@ class Block:
         return self.level > 0
 
 
+@dataclass(frozen=True)
+class Attachment:
+    key: str
+    title: str
+    paragraphs: list[str]
+
+
 def _one_line(text: str) -> str:
     """Join a template's wrapped lines into one paragraph of Chinese text."""
     return "".join(line.strip() for line in str(text).splitlines())
@@ -40,10 +47,11 @@ class Outline:
         self.title = ""
         self.title_lines: list[str] = []
         self.project = ""
-        self.signature = ""
+        self.signature_lines: list[str] = []
         self.date = ""
         self.values: dict[str, Any] = {}
         self.appendices: list[str] = []
+        self.attachments: list[Attachment] = []
 
     def set_title(self, text: str, project: str = "", breaks: Iterable[str] = ()) -> str:
         """The document title, the project name the appendix tables repeat, and the phrases
@@ -52,9 +60,16 @@ class Outline:
         self.title_lines = title_lines(self.title, [_one_line(b) for b in breaks])
         return ""
 
-    def sign(self, signature: str, date: str) -> str:
-        self.signature, self.date = _one_line(signature), _one_line(date)
+    def sign(self, signature: str | Iterable[str], date: str) -> str:
+        """发文机关署名 (one line, or several such as 评价单位 and 复核单位) and 成文日期."""
+        lines = [signature] if isinstance(signature, str) else list(signature)
+        self.signature_lines = [line for line in map(_one_line, lines) if line]
+        self.date = _one_line(date)
         return ""
+
+    @property
+    def signature(self) -> str:
+        return self.signature_lines[0] if self.signature_lines else ""
 
     def put(self, name: str, value: Any) -> str:
         """A named value for the document template (a form's cell, say): paragraphs joined into one line each."""
@@ -71,10 +86,26 @@ class Outline:
             self.appendices.append(key)
         return ""
 
+    def attach(self, title: str, texts: Iterable[str]) -> str:
+        """A text appendix a template adds (说明, 复核意见…); printed after the tables, numbered with them."""
+        paragraphs = [line for line in map(_one_line, texts) if line]
+        if paragraphs:
+            key = f"attachment{len(self.attachments) + 1}"
+            self.attachments.append(Attachment(key, _one_line(title), paragraphs))
+            self.appendices.append(key)
+        return ""
+
     def appendix_labels(self) -> dict[str, str]:
-        if len(self.appendices) == 1:
-            return dict.fromkeys(self.appendices, "附件")
-        return {key: f"附件{n}" for n, key in enumerate(self.appendices, start=1)}
+        """Labels in printed order: the document template's tables first, then the text appendices."""
+        texts = {a.key for a in self.attachments}
+        ordered = [k for k in self.appendices if k not in texts] + [k for k in self.appendices if k in texts]
+        if len(ordered) == 1:
+            return dict.fromkeys(ordered, "附件")
+        return {key: f"附件{n}" for n, key in enumerate(ordered, start=1)}
+
+    def attachment_list(self) -> list[dict[str, Any]]:
+        labels = self.appendix_labels()
+        return [{"label": labels[a.key], "title": a.title, "paragraphs": a.paragraphs} for a in self.attachments]
 
     def h1(self, text: str) -> str:
         return self._heading(1, text)
