@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..errors import GovreportError
+from ..chain.overrides import override_problems
+from ..errors import GovreportError, TemplateFault
 from ..report import Report
 from .context import build_context
 from .docx import render_docx
@@ -38,11 +39,14 @@ def render_document(report: Report, fmt: str = "docx", outline: str | None = Non
     if fmt not in kind.formats:
         raise GovreportError(f"{kind.label}不支持输出格式“{fmt}”，可用：{'、'.join(kind.formats)}")
     env = environment(tuple(f.path for f in report.chain.folders))
+    problems = override_problems(env, kind.folder)
+    if problems:
+        raise TemplateFault("模板目录中的改写有误，未生成报告：", problems)
     context = build_context(report, env, chosen_outline(report, outline))
     if fmt == "xlsx" and kind.workbook is not None:
         content = kind.workbook(context)
     elif fmt == "md":
         content = render_markdown(kind.folder, context, env)
     else:
-        content = render_docx(kind.folder, context, env, kind.label)
+        content = render_docx(kind.folder, context, env, kind.label, report.chain)
     return Rendered(context["title"], content)

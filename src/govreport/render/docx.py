@@ -1,17 +1,21 @@
-"""DOCX output: the kind's docxtpl template filled in the sandboxed, autoescaping environment."""
+"""DOCX output: the kind's docxtpl template — inside a county's shell when the chain has one —
+filled in the sandboxed, autoescaping environment, then the chain's layout options and properties."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from typing import Any, ClassVar
 
 from docxtpl import DocxTemplate
-from jinja2 import Environment
 
+from ..chain import TemplateChain
 from ..version import __version__
-from .environment import BUILTIN_TEMPLATES
+from .environment import BUILTIN_TEMPLATES, ReportEnvironment
 from .guard import template_guard
+from .layout import apply_layout
+from .package import reproducible
+from .properties import record
+from .shell import find_shell, shell_template
 
 
 class _PatchOnceTemplate(DocxTemplate):
@@ -29,21 +33,19 @@ class _PatchOnceTemplate(DocxTemplate):
         return patched
 
 
-def render_docx(folder: str, context: dict[str, Any], env: Environment, label: str) -> bytes:
+def render_docx(folder: str, context: dict[str, Any], env: ReportEnvironment, label: str,
+                chain: TemplateChain) -> bytes:
     name = f"{folder}/report.docx"
-    template = _PatchOnceTemplate(str(BUILTIN_TEMPLATES / name))
-    with template_guard(name):
+    builtin = BUILTIN_TEMPLATES / name
+    shell = find_shell(env.loader.layers, folder)
+    source = io.BytesIO(shell_template(builtin, shell)) if shell else str(builtin)
+    template = _PatchOnceTemplate(source)
+    with template_guard(str(shell or name)):
         template.render(context, jinja_env=env)
-    props = template.docx.core_properties
-    props.title = context["title"]
-    props.subject = label
-    props.author = context["signature"]
-    props.last_modified_by = context["signature"]
-    props.comments = f"govreport {__version__}"
-    written = getattr(context["data"].meta, "date", None)
-    if written is not None:  # the document's date, not the clock: same data, same properties
-        stamp = dt.datetime.combine(written, dt.time())
-        props.created = props.modified = stamp
+    apply_layout(template.docx, chain.layout)
+    record(template.docx, title=context["title"], subject=label, author=context["signature"],
+           date=getattr(context["data"].meta, "date", None), version=__version__,
+           chain=chain.describe(f"内置 {__version__}"))
     buffer = io.BytesIO()
     template.save(buffer)
-    return buffer.getvalue()
+    return reproducible(buffer.getvalue())

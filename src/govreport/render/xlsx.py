@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..figures.evaluation import EvaluationFigures
 from ..figures.rounding import round_half_up
+from .package import reproducible
 from .rows import NOT_APPLICABLE
 
 WIDTHS = (10, 11, 12, 20, 13, 13, 7, 9, 24)  # A–I, in Excel character units
@@ -137,7 +138,7 @@ def self_evaluation_workbook(context: dict[str, Any]) -> bytes:
     _page_setup(sheet, form.row)
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return reproducible(buffer.getvalue(), meta.date)
 
 
 def _funds(form: FormSheet, fig: EvaluationFigures, texts: Sequence[dict[str, Any]], unit: str) -> None:

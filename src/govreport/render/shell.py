@@ -1,0 +1,117 @@
+"""A county's DOCX shell: its styles, page setup, headers, footers, 红头 and closing area around the standard body.
+
+The shell is an ordinary Word file. Its body holds one paragraph reading
+``【正文】``: what comes before it (the letterhead) opens the document, what
+comes after it (a seal area, 抄送/印发) closes it, and the standard body
+takes its place. Styles the body needs and the shell lacks are copied in.
+A shell comes from outside, so it is checked first: a real DOCX, under 50 MB
+unpacked, and no DTD or entity declarations anywhere (no XXE).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from lxml import etree
+
+from ..errors import TemplateFault
+
+SHELL = "shell.docx"
+PLACEHOLDER = "【正文】"
+MAX_UNPACKED = 50 * 1024 * 1024
+_DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def find_shell(layers: list[Path], folder: str) -> Path | None:
+    """The most specific shell: a county's ``<kind>/shell.docx``, else its ``shell.docx``, then its parents'."""
+    for root in layers[:-1]:
+        for candidate in (root / folder / SHELL, root / SHELL):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def read_shell(path: Path) -> bytes:
+    """The shell's bytes once it is known to be a safe, complete DOCX; otherwise a message naming it."""
+    if path.stat().st_size > MAX_UNPACKED:
+        raise TemplateFault(f"外壳文档 {path} 超过 50 MB，已拒绝")
+    data = path.read_bytes()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+            if not {"[Content_Types].xml", "word/document.xml"} <= names:
+                raise TemplateFault(f"外壳文档 {path} 不是有效的 Word 文档（缺少 word/document.xml）")
+            unpacked = 0
+            for info in package.infolist():
+                with package.open(info) as member:
+                    while chunk := member.read(1 << 20):
+                        unpacked += len(chunk)
+                        if unpacked > MAX_UNPACKED:
+                            raise TemplateFault(f"外壳文档 {path} 解压后超过 50 MB，已拒绝")
+                        if info.filename.endswith((".xml", ".rels")) and _DECLARATION.search(chunk):
+                            raise TemplateFault(
+                                f"外壳文档 {path} 的 {info.filename} 含有 DTD 或实体声明（可能引用外部文件），已拒绝")
+            etree.fromstring(package.read("word/document.xml"), _SAFE_PARSER)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError):
+        raise TemplateFault(f"外壳文档 {path} 不是有效的 Word 文档（.docx）") from None
+    except etree.XMLSyntaxError as exc:
+        raise TemplateFault(f"外壳文档 {path} 的正文 XML 有误：{exc.msg}") from None
+    return data
+
+
+def shell_template(builtin: Path, shell: Path) -> bytes:
+    """The kind's built-in template with its body moved into the shell (kept per file version)."""
+    stat = shell.stat()
+    return _merged(builtin, shell, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _merged(builtin: Path, shell: Path, mtime: int, size: int) -> bytes:
+    base = docx.Document(str(builtin))
+    outer = docx.Document(io.BytesIO(read_shell(shell)))
+    body = outer.element.body
+    section = body.find(qn("w:sectPr"))
+    children = [c for c in body if c is not section]
+    marker = next((i for i, c in enumerate(children) if _text(c) == PLACEHOLDER), None)
+    if marker is None:
+        if any(_text(c) for c in children):
+            raise TemplateFault(f"外壳文档 {shell} 中没有单独一段“{PLACEHOLDER}”，无法确定正文的位置")
+        marker, children = 0, [None]
+    standard = [copy.deepcopy(c) for c in base.element.body if c.tag != qn("w:sectPr")]
+    for child in list(body):
+        body.remove(child)
+    for element in [*children[:marker], *standard, *children[marker + 1:]]:
+        if element is not None:
+            body.append(element)
+    body.append(section if section is not None else _page_setup(base))
+    _add_missing_styles(base, outer)
+    buffer = io.BytesIO()
+    outer.save(buffer)
+    return buffer.getvalue()
+
+
+def _text(element: etree._Element) -> str:
+    return "".join(t.text or "" for t in element.iter(qn("w:t"))).strip()
+
+
+def _page_setup(base: docx.document.Document) -> etree._Element:
+    """The built-in page setup, without its footers (they belong to the built-in package)."""
+    section = copy.deepcopy(base.element.body.find(qn("w:sectPr")))
+    for reference in section.findall(qn("w:footerReference")) + section.findall(qn("w:headerReference")):
+        section.remove(reference)
+    return section
+
+
+def _add_missing_styles(base: docx.document.Document, outer: docx.document.Document) -> None:
+    have = {s.get(qn("w:styleId")) for s in outer.styles.element.findall(qn("w:style"))}
+    for style in base.styles.element.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in have:
+            outer.styles.element.append(copy.deepcopy(style))
