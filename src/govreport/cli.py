@@ -81,6 +81,13 @@ KIND_OPTION = click.option(
 )
 
 
+TEMPLATES_OPTION = click.option(
+    "-t", "--templates", "templates", multiple=True, metavar="目录",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="县级模板目录，先于内置模板查找；可写多次，先写的优先。也可用数据的 meta.templates 或环境变量 GOVREPORT_TEMPLATES",
+)
+
+
 @main.command(add_help_option=False)
 @_help_option
 @click.argument("data", type=click.Path(dir_okay=False, path_type=Path), metavar="数据文件")
@@ -91,7 +98,9 @@ KIND_OPTION = click.option(
 @KIND_OPTION
 @click.option("--outline", metavar="提纲",
               help="报告提纲，如绩效评价报告的 mof2020（财预〔2020〕10号附件3）；可用提纲见 govreport kinds")
-def render(data: Path, output: Path | None, fmt: str | None, as_kind: str | None, outline: str | None) -> None:
+@TEMPLATES_OPTION
+def render(data: Path, output: Path | None, fmt: str | None, as_kind: str | None, outline: str | None,
+           templates: tuple[Path, ...]) -> None:
     """把数据文件（.json / .yaml）生成报告。"""
     from . import default_output, load, render_as
     from .write import write_atomic
@@ -100,7 +109,7 @@ def render(data: Path, output: Path | None, fmt: str | None, as_kind: str | None
         chosen = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "docx")
         if chosen not in FORMAT_CHOICES:
             raise GovreportError(f"不支持的输出格式“{chosen}”，可用：{'、'.join(FORMAT_CHOICES)}")
-        report = load(data, as_kind)
+        report = load(data, as_kind, templates)
         _report_problems(list(report.warnings))
         document = render_as(report, "docx" if chosen == "pdf" else chosen, outline)  # type: ignore[arg-type]
         target = output or default_output(report, document.title, chosen)
@@ -136,11 +145,15 @@ def kinds() -> None:
 @_help_option
 @click.argument("data", type=click.Path(dir_okay=False, path_type=Path), metavar="数据文件")
 @KIND_OPTION
-def validate(data: Path, as_kind: str | None) -> None:
+@TEMPLATES_OPTION
+def validate(data: Path, as_kind: str | None, templates: tuple[Path, ...]) -> None:
     """检查数据文件，列出全部问题及其字段路径；没有错误时退出码为 0。"""
     from . import validate as find
 
-    problems = find(data, as_kind)
+    try:
+        problems = find(data, as_kind, templates)
+    except GovreportError as exc:
+        _fail(exc)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         click.secho(f"{data}：发现 {len(errors)} 处错误。", fg="red", err=True)
@@ -162,3 +175,55 @@ def schema(kind: str) -> None:
         click.secho(f"未知的报告类型“{kind}”，应为以下之一：{kinds_text()}", fg="red", err=True)
         sys.exit(2)
     click.echo(json.dumps(KINDS[kind].model.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@main.group(cls=Group, add_help_option=False)
+@_help_option
+def templates() -> None:
+    """县级模板目录：新建（init）、查看生效情况（list）、检查（check）。"""
+
+
+@templates.command("init", add_help_option=False)
+@_help_option
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), metavar="目录")
+@click.option("-k", "--kind", metavar="类型", help="只为一种报告类型生成示例；不填则为全部类型（见 govreport kinds）")
+def templates_init(folder: Path, kind: str | None) -> None:
+    """新建模板目录：manifest.yaml、列出全部可改写块和句子宏的 README.md、带注释的示例和外壳示例。"""
+    from .chain.scaffold import init_folder
+
+    try:
+        written = init_folder(folder, kind)
+    except GovreportError as exc:
+        _fail(exc)
+    for path in written:
+        click.echo(f"已生成：{path}")
+
+
+@templates.command("list", add_help_option=False)
+@_help_option
+@TEMPLATES_OPTION
+@click.option("-k", "--kind", "only", metavar="类型", help="只列出一种报告类型")
+def templates_list(templates: tuple[Path, ...], only: str | None) -> None:
+    """列出生效的模板目录链、评分和版式选项，以及每个块和句子宏来自哪一级。"""
+    from .chain.listing import chain_listing
+
+    try:
+        for line in chain_listing(templates, only):
+            click.echo(line)
+    except GovreportError as exc:
+        _fail(exc)
+
+
+@templates.command("check", add_help_option=False)
+@_help_option
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), metavar="目录")
+def templates_check(folder: Path) -> None:
+    """检查模板目录：语法、块名和宏名、变量和数据字段、沙箱不允许的写法、外壳文档；问题注明文件和行号。"""
+    from .chain.check import folder_problems
+
+    problems = folder_problems(folder)
+    if problems:
+        click.secho(f"{folder}：发现 {len(problems)} 处问题。", fg="red", err=True)
+        _report_problems(problems)
+        sys.exit(2)
+    click.echo(f"{folder}：模板检查通过。")

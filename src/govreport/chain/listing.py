@@ -1,0 +1,41 @@
+"""``govreport templates list``: the resolved chain, its options, and where each block and sentence comes from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from ..kinds import KINDS
+from ..render.environment import environment
+from ..render.guard import shown
+from ..render.shell import find_shell
+from ..version import __version__
+from .catalogue import origin, outline_names, slots
+from .resolve import environment_folders, resolve_chain
+
+
+def chain_listing(folders: Sequence[Path], only: str | None = None) -> Iterator[str]:
+    chain = resolve_chain([*folders, *environment_folders()])
+    env = environment(tuple(f.path for f in chain.folders))
+    names = [*(f.manifest.name for f in chain.folders), "内置"]
+    yield "模板目录链（先查前面的）："
+    for n, folder in enumerate(chain.folders, start=1):
+        yield f"  {n}. {folder.label}　{shown(str(folder.path))}"
+    yield f"  {len(chain.folders) + 1}. 内置 {__version__}"
+    scoring, layout = chain.scoring, chain.layout
+    yield f"评分：反向指标 {scoring.reverse}；预算执行率分母 {scoring.execution_denominator}"
+    fonts = "、".join(f"{a}→{b}" for a, b in layout.fonts.items()) or "不替换"
+    yield f"版式：页码 {layout.page_number or 'standard'}；字体 {fonts}"
+    for kind in KINDS.values():
+        if only and kind.name != only:
+            continue
+        yield ""
+        yield f"{kind.name}（{kind.label}）"
+        shell = find_shell(env.loader.layers, kind.folder)
+        yield f"  外壳：{shown(str(shell)) if shell else '内置'}"
+        for name in outline_names(env.loader, kind.folder):
+            yield f"  {name.split('/')[-1]}"
+            for slot in slots(env, name):
+                source = names[origin(env, slot)]
+                mark = "*" if source != "内置" else " "
+                yield f"   {mark} {slot.signature:<28}{source}"
