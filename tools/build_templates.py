@@ -1,4 +1,5 @@
-"""Build the built-in DOCX templates of every kind from the layout profile (templates/gbt9704.yaml).
+"""Build the built-in DOCX templates of every kind from the layout profile (templates/gbt9704.yaml),
+and the letterhead shell of the 三亚市 example folder.
 
 The .docx files it writes are committed: they are the templates a county opens
 in Word to see the styles it may change. Run it again after changing the profile:
@@ -20,7 +21,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.hdrftr import FooterPart
 
-ROOT = Path(__file__).resolve().parent.parent / "src" / "govreport" / "templates"
+REPO = Path(__file__).resolve().parent.parent
+ROOT = REPO / "src" / "govreport" / "templates"
 PROFILE = yaml.safe_load((ROOT / "gbt9704.yaml").read_text(encoding="utf-8"))
 STYLE_IDS = {
     "title": "GRTitle", "heading1": "GRHeading1", "heading2": "GRHeading2",
@@ -414,8 +416,42 @@ BUILDS = {
 }
 
 
+RED = "FF0000"
+
+
+def letterhead_xml() -> str:
+    """GB/T 9704 红头: the issuing office's mark in red, the document number, a red rule as wide as the type area."""
+    mark = rpr(PROFILE["styles"]["title"]["font"], 42).replace("</w:rPr>", f'<w:color w:val="{RED}"/></w:rPr>')
+    number = rpr(PROFILE["styles"]["body"]["font"], 16)
+    centred = '<w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/>'
+    return (
+        f'<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="1984" w:after="0" w:line="840" w:lineRule="exact"/>'
+        f"{centred}</w:pPr><w:r>{mark}<w:t>{{{{ data.meta.department }}}}文件</w:t></w:r></w:p>"
+        + paragraph("body") + paragraph("body")
+        + f'<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="18" w:space="11" w:color="{RED}"/></w:pBdr>'
+        f"{centred}</w:pPr><w:r>{number}<w:t>{{{{ data.meta.doc_number or \"\" }}}}</w:t></w:r></w:p>"
+        + paragraph("body") + paragraph("body")
+    )
+
+
+def letterhead_shell() -> bytes:
+    from govreport.chain.scaffold import starter_shell
+    from govreport.kinds import KINDS
+
+    document = docx.Document(io.BytesIO(starter_shell(KINDS["performance_evaluation"])))
+    placeholder = document.element.body[0]
+    for element in parse_xml(f"<w:body {nsdecls('w')}>{letterhead_xml()}</w:body>"):
+        placeholder.addprevious(element)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 if __name__ == "__main__":
     for folder, (body, label) in BUILDS.items():
         target = ROOT / folder / "report.docx"
         target.write_bytes(build(body(), label))
-        print(f"wrote {target.relative_to(ROOT.parent.parent.parent)}")
+        print(f"wrote {target.relative_to(REPO)}")
+    target = REPO / "templates" / "三亚市" / "performance_evaluation" / "shell.docx"
+    target.write_bytes(letterhead_shell())
+    print(f"wrote {target.relative_to(REPO)}")
