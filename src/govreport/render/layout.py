@@ -34,4 +34,4 @@ def _centre(paragraph) -> None:
     indent = props.find(qn("w:ind"))
     if indent is not None:
         props.remove(indent)
-    props.jc = WD_ALIGN_PARAGRAPH.CENTER
+    props.jc_val = WD_ALIGN_PARAGRAPH.CENTER
