@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
+import subprocess
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -340,3 +342,15 @@ def test_templates_list_shows_where_each_block_comes_from():
     assert any(line.split() == ["funds_paragraph", "内置"] for line in lines)
     assert "评分：反向指标 ratio" in result.output
     assert "shell.docx" in result.output
+
+
+@pytest.mark.libreoffice
+def test_a_county_shell_survives_pdf_conversion(tmp_path):
+    assert shutil.which("soffice"), "LibreOffice (soffice) must be installed for this test"
+    out = tmp_path / "r.pdf"
+    result = CliRunner().invoke(main, ["render", str(SANYA), "-t", str(EXAMPLES / "三亚市"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    first = subprocess.run(["pdftotext", "-l", "1", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    lines = [line.replace(" ", "") for line in first.splitlines() if line.strip()]
+    assert lines[:2] == ["三亚市民政局文件", "三民发〔2026〕3号"]
+    assert "94.36" in first  # 海南省 scoring: the default 94.33 plus 0.03 on 人均住院救助金额
