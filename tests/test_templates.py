@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from docx.oxml.ns import qn
@@ -354,3 +355,14 @@ def test_a_county_shell_survives_pdf_conversion(tmp_path):
     lines = [line.replace(" ", "") for line in first.splitlines() if line.strip()]
     assert lines[:2] == ["三亚市民政局文件", "三民发〔2026〕3号"]
     assert "94.36" in first  # 海南省 scoring: the default 94.33 plus 0.03 on 人均住院救助金额
+
+
+def test_the_form_marks_the_budget_the_rate_divides_by(tmp_path):
+    folder = county(tmp_path, {}, "name: 县\nversion: '1'\nscoring:\n  execution_denominator: initial\n")
+    report = govreport.load(SAMPLES / "self_evaluation.json", templates=[folder])
+    cells = {c.text for t in docx.Document(io.BytesIO(govreport.render(report))).tables for c in t.rows[2].cells}
+    assert {"年初预算数（A）", "全年预算数", "执行率（B/A）"} <= cells and "全年预算数（A）" not in cells
+    sheet = openpyxl.load_workbook(io.BytesIO(govreport.render(report, "xlsx"))).active
+    values = {c.value for row in sheet.iter_rows() for c in row}
+    assert "年初预算数（A）" in values and "全年预算数（A）" not in values
+    assert "| 项目 | 年初预算数（A） | 全年预算数 | 全年执行数（B） |" in govreport.render(report, "md").decode()

@@ -299,7 +299,7 @@ def form_cell(text: str, first: int, last: int | None = None, **options) -> str:
 
 def self_evaluation_form() -> list[str]:
     header = {"bold": True, "shade": True}
-    fund_heads = ["年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"]
+    fund_heads = [f"{{{{ fund_heads[{i}] }}}}" for i in range(6)]
     goals_width = form_span(1, 4)
     summary = table(FORM_WIDTHS, [
         row([form_cell("项目名称", 0, **header), form_cell("{{ project }}", 1, 8, align="left")]),

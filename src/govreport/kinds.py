@@ -23,7 +23,7 @@ from .figures.self_evaluation import self_evaluate
 from .figures.work_summary import summarise
 from .models import PerformanceEvaluation, SelfEvaluation, WorkSummary
 from .models.self_evaluation import PATHS_IN_PERFORMANCE_EVALUATION, from_performance_evaluation
-from .render.rows import fund_rows, score_rows
+from .render.rows import fund_heads, fund_rows, score_rows
 from .render.xlsx import self_evaluation_workbook
 
 
@@ -99,7 +99,9 @@ KINDS: dict[str, Kind] = {
             model=SelfEvaluation,
             check=check_self_evaluation,
             compute=self_evaluate,
-            rows=lambda figures: {"score_rows": score_rows(figures), "fund_rows": fund_rows(figures)},
+            rows=lambda figures: {
+                "score_rows": score_rows(figures), "fund_rows": fund_rows(figures), "fund_heads": fund_heads(figures),
+            },
             folder="self_evaluation",
             derived_from={
                 "performance_evaluation": Derivation(from_performance_evaluation, PATHS_IN_PERFORMANCE_EVALUATION),

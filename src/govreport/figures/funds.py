@@ -40,6 +40,7 @@ class FundFigures:
     uses: tuple[UseFigures, ...]
     uses_total: Decimal
     execution_score: Decimal  # 预算执行率得分, rounded to 2 places
+    denominator: Denominator = "budget"  # which budget 预算执行率 divides by
 
 
 def source_figures(
@@ -97,4 +98,5 @@ def fund_figures(
         uses=use_rows,
         uses_total=sum((u.amount for u in use_rows), Decimal(0)),
         execution_score=execution_score(total.spent, total.initial if denominator == "initial" else total.budget),
+        denominator=denominator,
     )

@@ -34,6 +34,13 @@ def score_rows(figures: EvaluationFigures) -> list[dict[str, Any]]:
 NOT_APPLICABLE = "/"
 
 
+def fund_heads(figures: EvaluationFigures) -> list[str]:
+    """Headings of the form's 项目资金 columns; (A) marks the budget the 执行率 divides by."""
+    initial = figures.funds.denominator == "initial"
+    return ["年初预算数（A）" if initial else "年初预算数", "全年预算数" if initial else "全年预算数（A）",
+            "全年执行数（B）", "分值", "执行率（B/A）", "得分"]
+
+
 def fund_rows(figures: EvaluationFigures) -> list[dict[str, Any]]:
     """项目资金 rows of the self-evaluation form: 年度资金总额, then 其中 one row per source.
 

@@ -117,7 +117,7 @@ def self_evaluation_workbook(context: dict[str, Any]) -> bytes:
     form.put(row, 5, 6, "实施单位", header=True)
     form.put(row, 7, 9, implementer, left=True)
 
-    _funds(form, fig, context["fund_rows"], data.funds.unit)
+    _funds(form, fig, context["fund_rows"], context["fund_heads"], data.funds.unit)
     _goals(form, context["goals_expected"], context["goals_actual"])
     _indicators(form, fig, context["score_rows"])
 
@@ -141,12 +141,13 @@ def self_evaluation_workbook(context: dict[str, Any]) -> bytes:
     return reproducible(buffer.getvalue(), meta.date)
 
 
-def _funds(form: FormSheet, fig: EvaluationFigures, texts: Sequence[dict[str, Any]], unit: str) -> None:
+def _funds(form: FormSheet, fig: EvaluationFigures, texts: Sequence[dict[str, Any]], heads: Sequence[str],
+           unit: str) -> None:
     """The numbers come from the figures; the row names and "/" cells from ``fund_rows``, as in the DOCX."""
     first = form.next_row()
     form.put(first, 1, 1, f"项目资金（{unit}）", header=True)
     form.put(first, 2, 3, "", header=True)
-    for column, head in enumerate(("年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"), 4):
+    for column, head in enumerate(heads, 4):
         form.put(first, column, column, head, header=True)
     funds = fig.funds
     for n, (s, text) in enumerate(zip((funds.total, *funds.sources), texts, strict=True)):
