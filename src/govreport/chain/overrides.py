@@ -39,6 +39,10 @@ def county_files(loader: ChainLoader, folder: str | None = None) -> Iterator[Cou
 
 
 def where(path: Path | str, line: int | None) -> str:
+    """``folder/kind/content.j2:3``, relative to the working folder where it lies below it."""
+    path = Path(path)
+    if path.is_relative_to(Path.cwd()):
+        path = path.relative_to(Path.cwd())
     return f"{path}:{line}" if line else str(path)
 
 
@@ -103,6 +107,11 @@ def override_problems(env: Environment, folder: str | None = None) -> list[Probl
     return problems
 
 
+def _writes_text(node: nodes.Output) -> bool:
+    """Whether top-level output holds more than blank lines (which Jinja would drop silently)."""
+    return any(not (isinstance(n, nodes.TemplateData) and not n.data.strip()) for n in node.nodes)
+
+
 def _suggest(name: str, known: set[str] | dict[str, tuple[str, ...]]) -> str:
     close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.5)
     return f"，是否想写：{'、'.join(close)}" if close else ""
@@ -118,10 +127,9 @@ def _block_problems(file: CountyFile, tree: nodes.Template, known: set[str]) -> 
                                         "（可改写的块见 govreport templates list）"))
         elif isinstance(node, nodes.Extends):
             problems.append(Problem(at, "不需要写 extends：本文件自动继承上一级的同名模板，只写要改的块即可"))
-        elif isinstance(node, nodes.Output):
-            if any(not (isinstance(n, nodes.TemplateData) and not n.data.strip()) for n in node.nodes):
-                problems.append(Problem(at, "块之外的内容不会出现在报告中；请放进某个 {% block 名称 %}…{% endblock %}"))
-        elif not isinstance(node, ALLOWED_TOP_LEVEL):
+        elif isinstance(node, nodes.Output) and _writes_text(node):
+            problems.append(Problem(at, "块之外的内容不会出现在报告中；请放进某个 {% block 名称 %}…{% endblock %}"))
+        elif not isinstance(node, (nodes.Output, *ALLOWED_TOP_LEVEL)):
             problems.append(Problem(at, "块之外的语句不会执行；请放进某个 {% block 名称 %}…{% endblock %}"))
     return problems
 
@@ -137,9 +145,8 @@ def _sentence_problems(file: CountyFile, tree: nodes.Template, known: dict[str, 
             elif len(node.args) != len(known[node.name]):
                 expected = "、".join(known[node.name]) or "无"
                 problems.append(Problem(at, f"句子宏“{node.name}”的参数应与原宏相同（{expected}）"))
-        elif isinstance(node, nodes.Output):
-            if any(not (isinstance(n, nodes.TemplateData) and not n.data.strip()) for n in node.nodes):
-                problems.append(Problem(at, "sentences.j2 中只能写 {% macro 名称() %}…{% endmacro %}；宏之外的内容不会生效"))
-        elif not isinstance(node, (nodes.Assign, nodes.Import, nodes.FromImport)):
+        elif isinstance(node, nodes.Output) and _writes_text(node):
+            problems.append(Problem(at, "sentences.j2 中只能写 {% macro 名称() %}…{% endmacro %}；宏之外的内容不会生效"))
+        elif not isinstance(node, (nodes.Output, nodes.Assign, nodes.Import, nodes.FromImport)):
             problems.append(Problem(at, "sentences.j2 中只能写 {% macro 名称() %}…{% endmacro %}；宏之外的语句不会生效"))
     return problems
