@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..chain.overrides import override_problems
-from ..errors import GovreportError, TemplateFault
+from ..chain.overrides import county_files, override_problems
+from ..errors import GovreportError, Problem, TemplateFault
 from ..report import Report
 from .context import build_context
 from .docx import render_docx
-from .environment import environment
+from .environment import ReportEnvironment, environment
 from .markdown import render_markdown
 
 Format = Literal["docx", "md", "xlsx"]
@@ -34,12 +34,20 @@ def chosen_outline(report: Report, outline: str | None) -> str:
     return found.template
 
 
+def _override_problems(env: ReportEnvironment, folder: str) -> list[Problem]:
+    """The county files' problems, worked out again only when one of those files changes."""
+    key = (folder, tuple((f.path, f.path.stat().st_mtime_ns) for f in county_files(env.loader, folder)))
+    if key not in env.checked:
+        env.checked[key] = override_problems(env, folder)
+    return env.checked[key]
+
+
 def render_document(report: Report, fmt: str = "docx", outline: str | None = None) -> Rendered:
     kind = report.kind
     if fmt not in kind.formats:
         raise GovreportError(f"{kind.label}不支持输出格式“{fmt}”，可用：{'、'.join(kind.formats)}")
     env = environment(tuple(f.path for f in report.chain.folders))
-    problems = override_problems(env, kind.folder)
+    problems = _override_problems(env, kind.folder)
     if problems:
         raise TemplateFault("模板目录中的改写有误，未生成报告：", problems)
     context = build_context(report, env, chosen_outline(report, outline))

@@ -16,6 +16,7 @@ from jinja2 import StrictUndefined, Template, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..chain.loader import ChainLoader
+from ..errors import Problem
 from ..format.filters import FILTERS
 
 BUILTIN_TEMPLATES = Path(str(files("govreport") / "templates"))
@@ -23,7 +24,7 @@ STRING_CACHE_SIZE = 32
 
 
 class ReportEnvironment(SandboxedEnvironment):
-    """The sandbox, plus a cache of templates compiled from strings.
+    """The sandbox, plus a cache of templates compiled from strings and of the county files' checks.
 
     docxtpl hands the same document XML to ``from_string`` on every render;
     compiling it once per process instead of once per report halves the time
@@ -35,6 +36,7 @@ class ReportEnvironment(SandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._compiled: dict[str, Template] = {}
+        self.checked: dict[tuple[Any, ...], list[Problem]] = {}  # county-file problems by file versions
 
     def from_string(self, source: str | Template, globals: Any = None, template_class: Any = None) -> Template:
         if globals is not None or template_class is not None or not isinstance(source, str):
