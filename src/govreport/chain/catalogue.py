@@ -87,15 +87,14 @@ def outline_names(loader: ChainLoader, folder: str) -> list[str]:
     return sorted(f"{folder}/{p.name}" for p in root.glob("*.j2") if not p.name.startswith("report."))
 
 
-def origin(env: Environment, slot: Slot) -> int:
-    """The layer a slot comes from: the most specific county file that defines it, else the built-in one."""
+def origins(env: Environment, name: str) -> dict[str, int]:
+    """Block or macro name → the most specific county layer whose ``name`` file defines it (absent: built-in)."""
     loader = env.loader
     assert isinstance(loader, ChainLoader)
-    for file in county_files(loader, slot.template.split("/")[0]):
-        if file.name != slot.template:
-            continue
-        tree = env.parse(file.path.read_text(encoding="utf-8"))
-        kinds = nodes.Macro if slot.kind == "macro" else nodes.Block
-        if any(n.name == slot.name for n in tree.find_all(kinds)):
-            return file.layer
-    return len(loader.layers) - 1
+    found: dict[str, int] = {}
+    for file in county_files(loader, name.split("/")[0]):
+        if file.name == name:
+            tree = env.parse(file.path.read_text(encoding="utf-8"))
+            for node in [*tree.find_all(nodes.Block), *tree.find_all(nodes.Macro)]:
+                found.setdefault(node.name, file.layer)
+    return found

@@ -10,7 +10,7 @@ from ..render.environment import environment
 from ..render.guard import shown
 from ..render.shell import find_shell
 from ..version import __version__
-from .catalogue import origin, outline_names, slots
+from .catalogue import origins, outline_names, slots
 from .resolve import environment_folders, resolve_chain
 
 
@@ -35,7 +35,8 @@ def chain_listing(folders: Sequence[Path], only: str | None = None) -> Iterator[
         yield f"  外壳：{shown(str(shell)) if shell else '内置'}"
         for name in outline_names(env.loader, kind.folder):
             yield f"  {name.split('/')[-1]}"
+            layers = origins(env, name)
             for slot in slots(env, name):
-                source = names[origin(env, slot)]
+                source = names[layers.get(slot.name, -1)]
                 mark = "*" if source != "内置" else " "
                 yield f"   {mark} {slot.signature:<28}{source}"

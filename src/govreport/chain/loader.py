@@ -58,3 +58,9 @@ def _pieces(name: str) -> list[str]:
     if ".." in pieces or name.startswith(("/", "\\")) or ":" in name:
         raise TemplateNotFound(name, f"模板路径“{name}”越出了模板目录链，已拒绝")
     return pieces
+
+
+def relative(path: str | Path) -> Path:
+    """A path as a user typed it: relative to the working folder where it lies below it."""
+    path = Path(path)
+    return path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path

@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from ..errors import Problem
-from .loader import SENTENCES, ChainLoader
+from .loader import SENTENCES, ChainLoader, relative
 
 ALLOWED_TOP_LEVEL = (nodes.Block, nodes.Assign, nodes.AssignBlock, nodes.Import, nodes.FromImport, nodes.Macro)
 
@@ -40,10 +40,7 @@ def county_files(loader: ChainLoader, folder: str | None = None) -> Iterator[Cou
 
 def where(path: Path | str, line: int | None) -> str:
     """``folder/kind/content.j2:3``, relative to the working folder where it lies below it."""
-    path = Path(path)
-    if path.is_relative_to(Path.cwd()):
-        path = path.relative_to(Path.cwd())
-    return f"{path}:{line}" if line else str(path)
+    return f"{relative(path)}:{line}" if line else str(relative(path))
 
 
 def parsed(env: Environment, file: CountyFile) -> tuple[nodes.Template | None, list[Problem]]:

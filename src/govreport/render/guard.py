@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
+from ..chain.loader import relative
 from ..errors import TemplateFault
 from .environment import BUILTIN_TEMPLATES
 
@@ -19,10 +20,7 @@ def shown(filename: str) -> str:
     path = Path(filename)
     if path.is_relative_to(BUILTIN_TEMPLATES):
         return f"内置模板 {path.relative_to(BUILTIN_TEMPLATES).as_posix()}"
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+    return str(relative(path))
 
 
 def _where(exc: BaseException, name: str) -> str:
