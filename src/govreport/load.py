@@ -1,7 +1,8 @@
-"""Stage 1 — load: read a data file (JSON or YAML) into plain Python data.
+"""Stage 1 — load: read a data file (JSON, YAML or an Excel workbook) into plain Python data.
 
 Numbers with a fraction become ``Decimal`` straight from their text, so 0.1
-stays 0.1 and no float ever enters a computation.
+stays 0.1 and no float ever enters a computation. A workbook's data
+remembers the cell of each value, so later problems name the cell.
 """
 
 from __future__ import annotations
@@ -14,26 +15,33 @@ from typing import Any
 import yaml
 
 from .errors import DataError, Problem
+from .workbook import read_workbook
 
 JSON_SUFFIXES = {".json"}
 YAML_SUFFIXES = {".yaml", ".yml"}
+XLSX_SUFFIXES = {".xlsx"}
+MAX_DATA_BYTES = 50 * 1024 * 1024
 
 
 def read_data(path: str | Path) -> dict[str, Any]:
     """Read a data file; every way it can fail becomes a ``DataError`` in Chinese."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in JSON_SUFFIXES | YAML_SUFFIXES:
+    if suffix not in JSON_SUFFIXES | YAML_SUFFIXES | XLSX_SUFFIXES:
         raise DataError(
-            [Problem("", f"不支持的文件类型“{path.suffix or '无扩展名'}”，请使用 .json、.yaml 或 .yml")],
+            [Problem("", f"不支持的文件类型“{path.suffix or '无扩展名'}”，请使用 .json、.yaml、.yml 或 .xlsx")],
             str(path),
         )
     try:
+        if path.stat().st_size > MAX_DATA_BYTES:
+            raise DataError([Problem("", "数据文件超过 50 MB，不像是一个项目的数据")], str(path))
         raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError([Problem("", "找不到数据文件")], str(path)) from None
     except OSError as exc:
         raise DataError([Problem("", f"无法读取数据文件（{exc.strerror}）")], str(path)) from None
+    if suffix in XLSX_SUFFIXES:
+        return read_workbook(raw, str(path))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -24,6 +24,7 @@ from .errors import DataError, Problem, TemplateFault
 from .kinds import KINDS, Derivation, Kind, kinds_text
 from .messages import problems_from
 from .report import Report
+from .workbook import WorkbookData
 
 
 def find_problems(
@@ -35,8 +36,19 @@ def find_problems(
     """Validate data; return the report (None if any error) and all problems found.
 
     ``templates`` are the caller's template folders; the data's own
-    ``meta.templates`` are read relative to ``source``.
+    ``meta.templates`` are read relative to ``source``. Data read from a
+    workbook has its problems located by cell.
     """
+    report, problems = _found(data, as_kind, templates, source)
+    if isinstance(data, WorkbookData):
+        problems = [replace(p, path=data.locate(p.path)) for p in problems]
+        report = replace(report, warnings=tuple(problems)) if report is not None else None
+    return report, problems
+
+
+def _found(
+    data: Mapping[str, Any], as_kind: str | None, templates: Sequence[str | Path], source: Path | None
+) -> tuple[Report | None, list[Problem]]:
     kind_name = data.get("kind")
     if kind_name is None:
         return None, [Problem("kind", f"缺少报告类型，应为以下之一：{kinds_text()}")]

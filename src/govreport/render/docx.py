@@ -1,51 +1,70 @@
-"""DOCX output: the kind's docxtpl template — inside a county's shell when the chain has one —
-filled in the sandboxed, autoescaping environment, then the chain's layout options and properties."""
+"""DOCX output: the kind's template — inside a county's shell when the chain has one — prepared and compiled
+once per process, then filled for each report.
+
+Everything that does not depend on the data is done at compile time: the
+shell, the chain's layout options (fonts, page-number position), the
+version and chain recorded in the properties. Per report, only the Jinja
+templates run and the package is zipped.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import Any
 
-from docxtpl import DocxTemplate
+import docx
 
 from ..chain import TemplateChain
 from ..version import __version__
+from .compiled import CompiledDocx
 from .environment import BUILTIN_TEMPLATES, ReportEnvironment
 from .guard import template_guard
 from .layout import apply_layout
-from .package import reproducible
+from .package import with_core_dates
 from .properties import record
 from .shell import find_shell, shell_template
 
+# Placeholders the prepared template's core properties carry (dates too); filled from ``core`` per report.
+_CORE = {"title": "{{ core.title }}", "author": "{{ core.author }}"}
 
-class _PatchOnceTemplate(DocxTemplate):
-    """docxtpl rewrites the same template XML with dozens of regular expressions on
-    every render; the result depends only on the XML, so it is kept per process."""
 
-    _patched: ClassVar[dict[str, str]] = {}
+def _prepared(source: bytes, chain: TemplateChain, label: str) -> bytes:
+    """The template with the chain's layout applied and its properties recorded, dates left as placeholders."""
+    document = docx.Document(io.BytesIO(source))
+    apply_layout(document, chain.layout)
+    record(document, title=_CORE["title"], subject=label, author=_CORE["author"], date=dt.date(2000, 1, 1),
+           version=__version__, chain=chain.describe(f"内置 {__version__}"))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return with_core_dates(buffer.getvalue(), b"{{ core.date }}")
 
-    def patch_xml(self, src_xml: str) -> str:
-        patched = self._patched.get(src_xml)
-        if patched is None:
-            if len(self._patched) >= 64:
-                self._patched.clear()
-            patched = self._patched[src_xml] = super().patch_xml(src_xml)
-        return patched
+
+def compiled_report(folder: str, env: ReportEnvironment, label: str, chain: TemplateChain) -> CompiledDocx:
+    """The kind's compiled template for this chain, kept on the environment while the shell file is unchanged."""
+    shell = find_shell(env.loader.layers, folder)
+    version = (shell, shell.stat().st_mtime_ns) if shell else None
+    key = (folder, version, label, repr(chain.layout), chain.describe(""))
+    found = env.compiled.get(key)
+    if found is None:
+        builtin = BUILTIN_TEMPLATES / folder / "report.docx"
+        source = shell_template(builtin, shell) if shell else builtin.read_bytes()
+        with template_guard(str(shell or f"{folder}/report.docx")):
+            found = env.compiled[key] = CompiledDocx(_prepared(source, chain, label), env,
+                                                     _label(shell, folder))
+    return found
+
+
+def _label(shell: Path | None, folder: str) -> str:
+    return f"外壳文档 {shell}" if shell else f"内置模板 {folder}/report.docx"
 
 
 def render_docx(folder: str, context: dict[str, Any], env: ReportEnvironment, label: str,
                 chain: TemplateChain) -> bytes:
-    name = f"{folder}/report.docx"
-    builtin = BUILTIN_TEMPLATES / name
-    shell = find_shell(env.loader.layers, folder)
-    source = io.BytesIO(shell_template(builtin, shell)) if shell else str(builtin)
-    template = _PatchOnceTemplate(source)
-    with template_guard(str(shell or name)):
-        template.render(context, jinja_env=env)
-    apply_layout(template.docx, chain.layout)
-    record(template.docx, title=context["title"], subject=label, author=context["signature"],
-           date=getattr(context["data"].meta, "date", None), version=__version__,
-           chain=chain.describe(f"内置 {__version__}"))
-    buffer = io.BytesIO()
-    template.save(buffer)
-    return reproducible(buffer.getvalue())
+    template = compiled_report(folder, env, label, chain)
+    date = getattr(context["data"].meta, "date", None)
+    core = {"title": context["title"], "author": context["signature"],
+            "date": f"{date.isoformat()}T00:00:00Z" if date else "2000-01-01T00:00:00Z"}
+    with template_guard(template.name):
+        return template.render({**context, "core": core})

@@ -10,43 +10,30 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import StrictUndefined, Template, select_autoescape
+from jinja2 import StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..chain.loader import ChainLoader
 from ..errors import Problem
 from ..format.filters import FILTERS
 
+if TYPE_CHECKING:
+    from .compiled import CompiledDocx
+
 BUILTIN_TEMPLATES = Path(str(files("govreport") / "templates"))
-STRING_CACHE_SIZE = 32
 
 
 class ReportEnvironment(SandboxedEnvironment):
-    """The sandbox, plus a cache of templates compiled from strings and of the county files' checks.
-
-    docxtpl hands the same document XML to ``from_string`` on every render;
-    compiling it once per process instead of once per report halves the time
-    of a DOCX render.
-    """
+    """The sandbox, plus what is worked out once per chain: compiled DOCX templates and the county files' checks."""
 
     loader: ChainLoader
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        self._compiled: dict[str, Template] = {}
+        self.compiled: dict[tuple[Any, ...], CompiledDocx] = {}  # by kind, shell version and chain options
         self.checked: dict[tuple[Any, ...], list[Problem]] = {}  # county-file problems by file versions
-
-    def from_string(self, source: str | Template, globals: Any = None, template_class: Any = None) -> Template:
-        if globals is not None or template_class is not None or not isinstance(source, str):
-            return super().from_string(source, globals, template_class)
-        template = self._compiled.get(source)
-        if template is None:
-            if len(self._compiled) >= STRING_CACHE_SIZE:
-                self._compiled.clear()
-            template = self._compiled[source] = super().from_string(source)
-        return template
 
 
 @lru_cache(maxsize=16)

@@ -1,8 +1,10 @@
-"""Reproducible packages: the same data and templates give the same bytes.
+"""Zip packages (DOCX, XLSX): checked before use when they come from outside, reproducible when written.
 
-A DOCX or XLSX is a zip; zip entries carry the time they were written. Every
-entry is rewritten with one fixed timestamp and fixed attributes, in the
-order the writer chose (which depends only on the document).
+A package from outside (a county's shell, a form compiled by a caller) must be
+a complete DOCX, under 50 MB unpacked, without DTD or entity declarations
+(no XXE). Zip entries carry the time they were written; every entry is
+written with one fixed timestamp and fixed attributes, so the same data and
+templates give the same bytes.
 """
 
 from __future__ import annotations
@@ -11,24 +13,71 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Iterable
+
+from lxml import etree
+
+from ..errors import TemplateFault
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+MAX_UNPACKED = 50 * 1024 * 1024
+_DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 CORE = "docProps/core.xml"
-_STAMP = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)")
+CORE_STAMP = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
 def reproducible(content: bytes, date: dt.date | None = None) -> bytes:
     """``content`` with fixed entry times; ``date`` also replaces the creation and modification stamps
     of the core properties (XLSX writers put the clock there)."""
+    if date is None:
+        return zipped(entries(content))
+    return with_core_dates(content, f"{date.isoformat()}T00:00:00Z".encode())
+
+
+def with_core_dates(content: bytes, stamp: bytes) -> bytes:
+    """``content`` with ``stamp`` as the creation and modification dates of its core properties."""
+    return zipped((n, CORE_STAMP.sub(rb"\g<1>" + stamp + rb"\g<3>", d) if n == CORE else d) for n, d in entries(content))
+
+
+def entries(content: bytes) -> list[tuple[str, bytes]]:
+    """The files of a package, in its order."""
+    with zipfile.ZipFile(io.BytesIO(content)) as source:
+        return [(info.filename, source.read(info)) for info in source.infolist() if not info.is_dir()]
+
+
+def checked_docx(data: bytes, label: str) -> bytes:
+    """``data`` once it is known to be a safe, complete DOCX; otherwise a ``TemplateFault`` naming ``label``."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+            if not {"[Content_Types].xml", "word/document.xml"} <= names:
+                raise TemplateFault(f"{label} 不是有效的 Word 文档（缺少 word/document.xml）")
+            unpacked = 0
+            for info in package.infolist():
+                with package.open(info) as member:
+                    while chunk := member.read(1 << 20):
+                        unpacked += len(chunk)
+                        if unpacked > MAX_UNPACKED:
+                            raise TemplateFault(f"{label} 解压后超过 50 MB，已拒绝")
+                        if info.filename.endswith((".xml", ".rels")) and _DECLARATION.search(chunk):
+                            raise TemplateFault(f"{label} 的 {info.filename} 含有 DTD 或实体声明（可能引用外部文件），已拒绝")
+            etree.fromstring(package.read("word/document.xml"), SAFE_PARSER)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError):
+        raise TemplateFault(f"{label} 不是有效的 Word 文档（.docx）") from None
+    except etree.XMLSyntaxError as exc:
+        raise TemplateFault(f"{label} 的正文 XML 有误：{exc.msg}") from None
+    return data
+
+
+def zipped(entries: Iterable[tuple[str, bytes]]) -> bytes:
+    """A package of ``entries`` in order, each with the fixed timestamp and attributes."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, FIXED_TIME)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in entries:
+            entry = zipfile.ZipInfo(name, FIXED_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             entry.create_system = 0
-            data = source.read(info)
-            if date is not None and info.filename == CORE:
-                data = _STAMP.sub(rb"\g<1>" + f"{date.isoformat()}T00:00:00Z".encode() + rb"\g<3>", data)
             target.writestr(entry, data)
     return out.getvalue()

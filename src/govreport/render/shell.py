@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import copy
 import io
-import re
-import zipfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,12 +20,10 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..errors import TemplateFault
+from .package import MAX_UNPACKED, checked_docx
 
 SHELL = "shell.docx"
 PLACEHOLDER = "【正文】"
-MAX_UNPACKED = 50 * 1024 * 1024
-_DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 def find_shell(layers: list[Path], folder: str) -> Path | None:
@@ -43,28 +39,7 @@ def read_shell(path: Path) -> bytes:
     """The shell's bytes once it is known to be a safe, complete DOCX; otherwise a message naming it."""
     if path.stat().st_size > MAX_UNPACKED:
         raise TemplateFault(f"外壳文档 {path} 超过 50 MB，已拒绝")
-    data = path.read_bytes()
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = set(package.namelist())
-            if not {"[Content_Types].xml", "word/document.xml"} <= names:
-                raise TemplateFault(f"外壳文档 {path} 不是有效的 Word 文档（缺少 word/document.xml）")
-            unpacked = 0
-            for info in package.infolist():
-                with package.open(info) as member:
-                    while chunk := member.read(1 << 20):
-                        unpacked += len(chunk)
-                        if unpacked > MAX_UNPACKED:
-                            raise TemplateFault(f"外壳文档 {path} 解压后超过 50 MB，已拒绝")
-                        if info.filename.endswith((".xml", ".rels")) and _DECLARATION.search(chunk):
-                            raise TemplateFault(
-                                f"外壳文档 {path} 的 {info.filename} 含有 DTD 或实体声明（可能引用外部文件），已拒绝")
-            etree.fromstring(package.read("word/document.xml"), _SAFE_PARSER)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError):
-        raise TemplateFault(f"外壳文档 {path} 不是有效的 Word 文档（.docx）") from None
-    except etree.XMLSyntaxError as exc:
-        raise TemplateFault(f"外壳文档 {path} 的正文 XML 有误：{exc.msg}") from None
-    return data
+    return checked_docx(path.read_bytes(), f"外壳文档 {path}")
 
 
 def shell_template(builtin: Path, shell: Path) -> bytes:

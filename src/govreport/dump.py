@@ -1,0 +1,84 @@
+"""Data → JSON, YAML or XLSX text (``govreport convert``): numbers written from their Decimal text, never through float."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, GovreportError
+from .kinds import KINDS, kinds_text
+from .messages import problems_from
+from .workbook import LAYOUTS, write_workbook
+
+DATA_SUFFIXES = (".json", ".yaml", ".yml", ".xlsx")
+_MARK = "\x00number:"
+_MARKED = re.compile(r'"\\u0000number:([^"]*)"')
+
+
+def parsed(data: Mapping[str, Any], source: str = "") -> BaseModel:
+    """The data as its kind's model: unknown or mistyped fields would be lost in another format, so they stop here."""
+    kind = KINDS.get(data.get("kind")) if isinstance(data.get("kind"), str) else None
+    if kind is None:
+        raise GovreportError(f"{source}：缺少或未知的报告类型 kind，应为以下之一：{kinds_text()}")
+    try:
+        return kind.model.model_validate(dict(data))
+    except ValidationError as exc:
+        raise DataError(problems_from(exc), source) from None
+
+
+def plain(model: BaseModel) -> dict[str, Any]:
+    """What the data file said (fields left out stay out), with Decimals, dates and Booleans as values."""
+    return model.model_dump(mode="python", exclude_unset=True)
+
+
+def _marked(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _marked(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_marked(v) for v in value]
+    if isinstance(value, Decimal):
+        return _MARK + format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def to_json(data: Mapping[str, Any]) -> bytes:
+    text = json.dumps(_marked(data), ensure_ascii=False, indent=2)
+    return (_MARKED.sub(r"\1", text) + "\n").encode()
+
+
+class _Dumper(yaml.SafeDumper):
+    """YAML with numbers written from their Decimal text and dates as 2026-01-20."""
+
+
+def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
+    text = format(value, "f")
+    return dumper.represent_scalar("tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int", text)
+
+
+_Dumper.add_representer(Decimal, _decimal)
+
+
+def to_yaml(data: Mapping[str, Any]) -> bytes:
+    return yaml.dump(dict(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120).encode()
+
+
+def to_workbook(model: BaseModel) -> bytes:
+    kind = model.kind  # type: ignore[attr-defined]
+    return write_workbook(LAYOUTS[kind], type(model), plain(model))
+
+
+def converted(model: BaseModel, suffix: str) -> bytes:
+    """The data of ``model`` in the format of ``suffix``."""
+    if suffix == ".xlsx":
+        return to_workbook(model)
+    data = plain(model)
+    return to_json(data) if suffix == ".json" else to_yaml(data)

@@ -1,0 +1,233 @@
+"""The documented sheet layout of a data workbook, one per report kind — data, not code.
+
+A workbook has a key–value sheet (基本信息), one sheet per list of records
+(资金来源, 绩效指标…, one row per record), and one sheet of narrative
+paragraphs (文字段落, one row per paragraph, its section chosen by name).
+A child sheet (工作段落, 工作数据) points at its parent row by 序号.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+CellType = Literal["text", "number", "int", "bool", "date", "number_or_text", "choice", "list", "parts"]
+"""How a cell is read: ``number`` becomes a Decimal, ``list`` splits on ；, ``parts`` reads 名称：数值；…"""
+
+INFO_SHEET = "基本信息"
+PARAGRAPH_SHEET = "文字段落"
+GUIDE_SHEET = "填写说明"
+NUMBER_COLUMN = "序号"
+FINDINGS_NONE = "compliance.findings:none"  # 基本信息 row standing for an empty findings list (未发现问题)
+
+OPERATORS = ("≥", "≤", "＝", "定性")
+RATINGS = ("达成", "部分达成", "未达成")
+YES_NO = ("是", "否")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One value: its path below the record (or the data file), the header or label a clerk sees, its type."""
+
+    path: str
+    label: str
+    type: CellType = "text"
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    """A sheet with one row per item of the list at ``path`` (below the parent's item when ``parent`` is set)."""
+
+    sheet: str
+    path: str
+    columns: tuple[Field, ...]
+    parent: str | None = None  # sheet whose 序号 this sheet's 序号 refers to
+    numbered: bool = False  # has a 序号 column that child sheets refer to
+
+    @property
+    def scalar(self) -> bool:
+        """Rows are plain values (paragraphs), not records."""
+        return len(self.columns) == 1 and self.columns[0].path == ""
+
+
+@dataclass(frozen=True)
+class Layout:
+    kind: str
+    label: str
+    info: tuple[Field, ...]
+    tables: tuple[Table, ...]
+    paragraphs: tuple[Field, ...]
+
+    def table(self, sheet: str) -> Table | None:
+        return next((t for t in self.tables if t.sheet == sheet), None)
+
+    @property
+    def sheets(self) -> tuple[str, ...]:
+        return (INFO_SHEET, *(t.sheet for t in self.tables), PARAGRAPH_SHEET)
+
+
+def _region() -> tuple[Field, ...]:
+    return (
+        Field("meta.region.province", "所属省份"),
+        Field("meta.region.city", "所属市（州）"),
+        Field("meta.region.county", "所属县（区）"),
+    )
+
+
+DATE_STYLE = Field("meta.date_style", "日期写法", "choice", ("arabic", "chinese"))
+TEMPLATES = Field("meta.templates", "模板目录", "list")
+UNIT_CHOICES = ("万元", "元")
+
+SOURCE_COLUMNS = (
+    Field("name", "资金来源"),
+    Field("initial_budget", "年初预算数", "number"),
+    Field("budget", "全年预算数", "number"),
+    Field("received", "实际到位数", "number"),
+    Field("spent", "全年执行数", "number"),
+    Field("overrun_allowed", "允许超预算", "bool", YES_NO),
+)
+INDICATOR_COLUMNS = (
+    Field("level1", "一级指标"),
+    Field("level2", "二级指标"),
+    Field("name", "三级指标"),
+    Field("op", "比较方式", "choice", OPERATORS),
+    Field("target", "年度指标值", "number_or_text"),
+    Field("actual", "实际完成值", "number_or_text"),
+    Field("unit", "计量单位"),
+    Field("weight", "分值", "number"),
+    Field("rating", "定性评定", "choice", RATINGS),
+    Field("ratio", "得分比例", "number"),
+    Field("score", "评定得分", "number"),
+    Field("deviation", "偏差原因及改进措施"),
+)
+PROBLEM_COLUMNS = (Field("problem", "问题"), Field("cause", "原因分析"), Field("measure", "应对措施"))
+
+PERFORMANCE_EVALUATION = Layout(
+    kind="performance_evaluation",
+    label="项目绩效评价报告",
+    info=(
+        Field("meta.department", "主管部门"),
+        Field("meta.project", "项目名称"),
+        Field("meta.year", "年度", "int"),
+        Field("meta.evaluator", "评价单位"),
+        Field("meta.date", "成文日期", "date"),
+        Field("meta.doc_number", "发文字号"),
+        Field("meta.title", "报告标题"),
+        *_region(),
+        DATE_STYLE,
+        Field("meta.outline", "报告提纲", "choice", ("default", "mof2020")),
+        TEMPLATES,
+        Field("implementation.funds.unit", "金额单位", "choice", UNIT_CHOICES),
+        Field("implementation.period.start", "实施开始日期", "date"),
+        Field("implementation.period.end", "实施结束日期", "date"),
+        Field("targets.execution_scored", "预算执行率计分", "bool", YES_NO),
+        Field(FINDINGS_NONE, "资金审查未发现问题", "bool", YES_NO),
+    ),
+    tables=(
+        Table("资金来源", "implementation.funds.sources", SOURCE_COLUMNS),
+        Table("资金用途", "implementation.funds.uses", (Field("name", "资金用途"), Field("amount", "金额", "number"))),
+        Table("受益对象", "implementation.beneficiaries",
+              (Field("name", "受益类别"), Field("count", "人数", "number"), Field("unit", "单位"))),
+        Table("绩效指标", "targets.indicators", INDICATOR_COLUMNS),
+        Table("审查发现", "compliance.findings", (
+            Field("description", "发现的问题"), Field("amount", "涉及金额", "number"),
+            Field("rectified", "已整改", "bool", YES_NO),
+        )),
+        Table("问题", "problems", PROBLEM_COLUMNS),
+        Table("潜在风险", "sustainability.risks", (Field("risk", "潜在风险"), Field("response", "应对措施"))),
+    ),
+    paragraphs=(
+        Field("background.basis", "立项依据"),
+        Field("background.overview", "项目背景"),
+        Field("background.objectives", "项目目标"),
+        Field("background.scope", "项目范围"),
+        Field("implementation.progress", "项目执行进度"),
+        Field("implementation.effects", "项目实施效果"),
+        Field("targets.expected", "预期目标"),
+        Field("compliance.review", "资金使用合规性审查"),
+        Field("compliance.transparency", "资金使用透明度"),
+        Field("compliance.efficiency", "资金使用效率"),
+        Field("management.team", "项目管理团队"),
+        Field("management.structure", "项目组织架构"),
+        Field("management.process", "项目管理流程"),
+        Field("lessons.experiences", "项目成功经验"),
+        Field("lessons.insights", "实施过程中的启示"),
+        Field("lessons.recommendations", "对今后工作的建议"),
+        Field("sustainability.strategies", "可持续发展策略"),
+        Field("sustainability.plans", "后续项目规划"),
+        Field("evaluation.purpose", "评价目的、对象和范围"),
+        Field("evaluation.principles", "评价原则、指标体系、方法和标准"),
+        Field("evaluation.process", "评价工作过程"),
+        Field("other", "其他需要说明的问题"),
+    ),
+)
+
+SELF_EVALUATION = Layout(
+    kind="self_evaluation",
+    label="项目支出绩效自评表",
+    info=(
+        Field("meta.department", "主管部门"),
+        Field("meta.project", "项目名称"),
+        Field("meta.year", "年度", "int"),
+        Field("meta.implementer", "实施单位"),
+        Field("meta.evaluator", "自评单位"),
+        Field("meta.date", "填报日期", "date"),
+        Field("meta.title", "自评报告标题"),
+        *_region(),
+        DATE_STYLE,
+        TEMPLATES,
+        Field("funds.unit", "金额单位", "choice", UNIT_CHOICES),
+        Field("execution_scored", "预算执行率计分", "bool", YES_NO),
+    ),
+    tables=(
+        Table("资金来源", "funds.sources", SOURCE_COLUMNS),
+        Table("绩效指标", "indicators", INDICATOR_COLUMNS),
+        Table("问题", "problems", PROBLEM_COLUMNS),
+    ),
+    paragraphs=(
+        Field("goals.expected", "年度总体目标：预期目标"),
+        Field("goals.actual", "年度总体目标：实际完成情况"),
+        Field("overview", "项目基本情况"),
+    ),
+)
+
+WORK_SUMMARY = Layout(
+    kind="work_summary",
+    label="年度工作总结",
+    info=(
+        Field("meta.organization", "单位名称"),
+        Field("meta.year", "年度", "int"),
+        Field("meta.date", "成文日期", "date"),
+        Field("meta.title", "标题"),
+        Field("meta.signature", "落款署名"),
+        *_region(),
+        DATE_STYLE,
+        TEMPLATES,
+        Field("achievements_heading", "第一章标题"),
+        Field("problems_heading", "第二章标题"),
+        Field("plans_heading", "第三章标题"),
+    ),
+    tables=(
+        Table("主要工作", "achievements", (Field("heading", "标题"),), numbered=True),
+        Table("工作段落", "paragraphs", (Field("", "段落"),), parent="主要工作"),
+        Table("工作数据", "metrics", (
+            Field("name", "指标名称"),
+            Field("unit", "单位"),
+            Field("value", "数值", "number"),
+            Field("parts", "分项", "parts"),
+            Field("of", "总数", "number"),
+            Field("share_label", "占比说法"),
+            Field("previous", "对比期数值", "number"),
+            Field("previous_label", "对比期说法"),
+            Field("digits", "小数位数", "int"),
+        ), parent="主要工作"),
+    ),
+    paragraphs=(
+        Field("intro", "开头段落"),
+        Field("problems", "存在的问题"),
+        Field("plans", "下一步工作打算"),
+    ),
+)
+
+LAYOUTS = {layout.kind: layout for layout in (PERFORMANCE_EVALUATION, SELF_EVALUATION, WORK_SUMMARY)}

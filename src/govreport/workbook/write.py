@@ -1,0 +1,196 @@
+"""Write a data workbook: empty (``govreport excel-template``) or holding a data file (``govreport convert``).
+
+Every sheet has a bold, frozen header row; each column's header carries the
+field's description from the data model as a note; operators, ratings,
+是/否 and the paragraph sections are drop-down lists; number columns refuse
+text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+from pydantic import BaseModel
+
+from ..render.package import reproducible
+from .cells import written
+from .describe import description
+from .layout import FINDINGS_NONE, GUIDE_SHEET, INFO_SHEET, NUMBER_COLUMN, PARAGRAPH_SHEET, Field, Layout, Table
+from .read import KIND_LABEL
+
+VALIDATED_ROWS = 500
+HEADER_FONT = Font(name="黑体", bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+WRAP = Alignment(wrap_text=True, vertical="top")
+DATE_FORMAT = "yyyy-mm-dd"
+FINDINGS_NOTE = "填“是”表示审查未发现问题（报告写明未发现问题）；不填则报告不作表述；发现问题时填“审查发现”表"
+
+
+def _get(data: Any, path: str) -> Any:
+    for part in path.split("."):
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)
+    return data
+
+
+def _header(ws: Worksheet, titles: list[str], notes: list[str], widths: list[int]) -> None:
+    for c, (title, note, width) in enumerate(zip(titles, notes, widths, strict=True), start=1):
+        cell = ws.cell(row=1, column=c, value=title)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        if note:
+            cell.comment = Comment(note, "govreport", width=320, height=120)
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = "A2"
+
+
+def _validation(ws: Worksheet, field: Field, cells: str) -> None:
+    """A drop-down for choices and 是/否, a number check for number columns."""
+    if field.choices:
+        rule = DataValidation(type="list", formula1='"' + ",".join(field.choices) + '"', allow_blank=True)
+        rule.error, rule.errorTitle = f"请从下拉列表中选择：{'、'.join(field.choices)}", "取值无效"
+    elif field.type in ("number", "int"):
+        rule = DataValidation(type="decimal" if field.type == "number" else "whole", operator="between",
+                              formula1="-1000000000000", formula2="1000000000000", allow_blank=True)
+        rule.error, rule.errorTitle = "请填写数字（不带单位）", "应为数字"
+    else:
+        return
+    rule.showErrorMessage = True
+    ws.add_data_validation(rule)
+    rule.add(cells)
+
+
+def _put(ws: Worksheet, row: int, column: int, field: Field, value: Any) -> None:
+    cell = ws.cell(row=row, column=column, value=written(field, value))
+    if isinstance(value, dt.date):
+        cell.number_format = DATE_FORMAT
+    if field.type == "text":
+        cell.alignment = WRAP
+
+
+class _Writer:
+    def __init__(self, layout: Layout, model: type[BaseModel], data: dict[str, Any]) -> None:
+        self.layout, self.model, self.data = layout, model, data
+        self.book = Workbook()
+
+    def info(self) -> None:
+        ws = self.book.active
+        ws.title = INFO_SHEET
+        _header(ws, ["项目", "填写内容", "说明"], ["", "", ""], [22, 44, 80])
+        ws.cell(row=2, column=1, value=KIND_LABEL)
+        ws.cell(row=2, column=2, value=self.layout.label)
+        ws.cell(row=2, column=3, value=f"不要修改；本工作簿用于生成{self.layout.label}")
+        for r, field in enumerate(self.layout.info, start=3):
+            ws.cell(row=r, column=1, value=field.label)
+            if field.path == FINDINGS_NONE:
+                findings = _get(self.data, "compliance.findings")
+                value, note = (True if findings == [] else None), FINDINGS_NOTE
+            else:
+                value, note = _get(self.data, field.path), _note(self.model, field.path, field)
+            _put(ws, r, 2, field, value)
+            ws.cell(row=r, column=3, value=note).alignment = WRAP
+            _validation(ws, field, f"B{r}")
+
+    def table(self, table: Table, numbers: dict[str, list[tuple[int, dict[str, Any]]]]) -> None:
+        ws = self.book.create_sheet(table.sheet)
+        with_number = table.numbered or table.parent is not None
+        fields = list(table.columns)
+        parent = self.layout.table(table.parent) if table.parent else None
+        base = f"{parent.path}." if parent else ""
+        notes = [_note(self.model, f"{base}{table.path}" + (f".{f.path}" if f.path else ""), f) for f in fields]
+        titles = [f.label for f in fields]
+        widths = [60 if f.type == "text" and len(fields) <= 2 else (16 if f.type != "text" else 24) for f in fields]
+        if with_number:
+            parent_note = f"对应“{table.parent}”表的序号" if table.parent else "本项的编号，供“工作段落”“工作数据”表引用"
+            titles, notes, widths = [NUMBER_COLUMN, *titles], [parent_note, *notes], [8, *widths]
+        _header(ws, titles, notes, widths)
+        offset = 2 if with_number else 1
+        for c, field in enumerate(fields, start=offset):
+            letter = get_column_letter(c)
+            _validation(ws, field, f"{letter}2:{letter}{VALIDATED_ROWS}")
+        rows = self.rows(table, numbers)
+        for r, (number, item) in enumerate(rows, start=2):
+            if with_number:
+                ws.cell(row=r, column=1, value=number)
+            for c, field in enumerate(fields, start=offset):
+                _put(ws, r, c, field, item if table.scalar else item.get(field.path))
+
+    def rows(self, table: Table, numbers: dict[str, list[tuple[int, dict[str, Any]]]]) -> list[tuple[int, Any]]:
+        if table.parent is None:
+            items = _get(self.data, table.path) or []
+            numbered = list(enumerate(items, start=1))
+            if table.numbered:
+                numbers[table.sheet] = numbered
+            return numbered
+        return [(n, child) for n, parent in numbers.get(table.parent, []) for child in parent.get(table.path) or []]
+
+    def paragraphs(self) -> None:
+        ws = self.book.create_sheet(PARAGRAPH_SHEET)
+        _header(ws, ["栏目", "段落"], ["从下拉列表选择本段所属的栏目；一个栏目可有多段，按先后顺序", "每格一段，不要加编号"],
+                [26, 100])
+        r = 2
+        for field in self.layout.paragraphs:
+            texts = _get(self.data, field.path) or [None]
+            for body in texts:
+                ws.cell(row=r, column=1, value=field.label)
+                ws.cell(row=r, column=2, value=body).alignment = WRAP
+                r += 1
+        labels = len(self.layout.paragraphs)
+        rule = DataValidation(type="list", formula1=f"'{GUIDE_SHEET}'!$D$2:$D${labels + 1}", allow_blank=True)
+        rule.error, rule.errorTitle, rule.showErrorMessage = "请从下拉列表中选择栏目", "栏目无效", True
+        ws.add_data_validation(rule)
+        rule.add(f"A2:A{max(r, VALIDATED_ROWS)}")
+
+    def guide(self) -> None:
+        ws = self.book.create_sheet(GUIDE_SHEET)
+        _header(ws, ["工作表", "填写方法", "", "文字段落的栏目", "说明"], ["", "", "", "", ""], [14, 70, 2, 30, 70])
+        lines = [
+            (INFO_SHEET, "每行一项；“填写内容”列填写，不用的项留空。日期写成 2026-01-20。"),
+            *((t.sheet, _table_help(t)) for t in self.layout.tables),
+            (PARAGRAPH_SHEET, "每行一段：先选栏目，再写段落；同一栏目的多段按先后顺序排列。"),
+            ("", "数字只填数字（不带单位、不带千分位以外的符号）；金额单位在“基本信息”中统一填写。"),
+            ("", "检查：govreport validate 本文件.xlsx　生成：govreport render 本文件.xlsx"),
+        ]
+        for r, (sheet, text) in enumerate(lines, start=2):
+            ws.cell(row=r, column=1, value=sheet)
+            ws.cell(row=r, column=2, value=text).alignment = WRAP
+        for r, field in enumerate(self.layout.paragraphs, start=2):
+            ws.cell(row=r, column=4, value=field.label)
+            ws.cell(row=r, column=5, value=description(self.model, field.path)).alignment = WRAP
+
+    def build(self) -> bytes:
+        self.info()
+        numbers: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        for table in self.layout.tables:
+            self.table(table, numbers)
+        self.paragraphs()
+        self.guide()
+        buffer = io.BytesIO()
+        self.book.save(buffer)
+        return reproducible(buffer.getvalue(), dt.date(2000, 1, 1))
+
+
+def _note(model: type[BaseModel], path: str, field: Field) -> str:
+    """The model's description of the field, plus how to write it in a cell."""
+    hint = {"parts": "。写成“住院：515；门诊：133”", "list": "。多个用“；”隔开", "date": "。写成 2026-01-20"}
+    return description(model, path) + hint.get(field.type, "")
+
+
+def _table_help(table: Table) -> str:
+    if table.parent:
+        return f"每行一项，“{NUMBER_COLUMN}”填所属“{table.parent}”表中那一项的序号。"
+    return "每行一项，按报告中的先后顺序；不用的表留空。"
+
+
+def write_workbook(layout: Layout, model: type[BaseModel], data: dict[str, Any] | None = None) -> bytes:
+    """The workbook of ``data`` (a data file's plain values), or an empty one to fill in."""
+    return _Writer(layout, model, data or {}).build()
