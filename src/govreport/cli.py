@@ -101,7 +101,7 @@ TEMPLATES_OPTION = click.option(
 @TEMPLATES_OPTION
 def render(data: Path, output: Path | None, fmt: str | None, as_kind: str | None, outline: str | None,
            templates: tuple[Path, ...]) -> None:
-    """把数据文件（.json / .yaml）生成报告。"""
+    """把数据文件（.json / .yaml / .xlsx）生成报告。"""
     from . import default_output, load, render_as
     from .write import write_atomic
 
@@ -116,12 +116,22 @@ def render(data: Path, output: Path | None, fmt: str | None, as_kind: str | None
         content = document.content
         if chosen == "pdf":
             from .convert import docx_to_pdf
+            from .fonts import font_report
 
-            content = docx_to_pdf(content)
+            content = docx_to_pdf(document.content)
+            fonts = font_report(content, document.content)
         write_atomic(target, content)
     except GovreportError as exc:
         _fail(exc)
     click.echo(f"已生成：{target}")
+    if chosen == "pdf":
+        _report_fonts(fonts.faces, fonts.warnings)
+
+
+def _report_fonts(faces: list[str], warnings: list[str]) -> None:
+    click.echo(f"PDF 字体：{'、'.join(faces) or '（无）'}")
+    for warning in warnings:
+        click.secho(f"  提示　{warning}", fg="yellow", err=True)
 
 
 @main.command(add_help_option=False)
@@ -227,3 +237,107 @@ def templates_check(folder: Path) -> None:
         _report_problems(problems)
         sys.exit(2)
     click.echo(f"{folder}：模板检查通过。")
+
+
+@main.command("excel-template", add_help_option=False)
+@_help_option
+@click.option("-k", "--kind", default="performance_evaluation", show_default=True, metavar="类型",
+              help="报告类型，见 govreport kinds")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="要生成的 .xlsx 文件")
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖（默认不覆盖，以免冲掉已填写的数据）")
+def excel_template(kind: str, output: Path, force: bool) -> None:
+    """生成空白的 Excel 数据工作簿：表头、列说明（批注）和下拉选项，填好后可直接 render。"""
+    from .kinds import KINDS, kinds_text
+    from .workbook import LAYOUTS, write_workbook
+    from .write import write_atomic
+
+    try:
+        if kind not in KINDS:
+            raise GovreportError(f"未知的报告类型“{kind}”，应为以下之一：{kinds_text()}")
+        _refuse_existing(output, force)
+        write_atomic(output, write_workbook(LAYOUTS[kind], KINDS[kind].model))
+    except GovreportError as exc:
+        _fail(exc)
+    click.echo(f"已生成：{output}")
+
+
+def _refuse_existing(output: Path, force: bool) -> None:
+    if output.suffix.lower() not in (".json", ".yaml", ".yml", ".xlsx"):
+        raise GovreportError(f"输出文件应为 .json、.yaml、.yml 或 .xlsx：{output}")
+    if output.exists() and not force:
+        raise GovreportError(f"{output} 已存在，未覆盖；确需覆盖请加 --force")
+
+
+@main.command(add_help_option=False)
+@_help_option
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), metavar="数据文件")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="输出文件，格式由扩展名确定：.json、.yaml、.yml 或 .xlsx")
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖")
+def convert(data: Path, output: Path, force: bool) -> None:
+    """在 JSON、YAML 和 Excel 工作簿之间转换数据文件，内容不变。"""
+    from .dump import converted, parsed
+    from .load import read_data
+    from .write import write_atomic
+
+    try:
+        _refuse_existing(output, force)
+        model = parsed(read_data(data), str(data))
+        write_atomic(output, converted(model, output.suffix.lower()))
+    except GovreportError as exc:
+        _fail(exc)
+    click.echo(f"已生成：{output}")
+
+
+@main.command(add_help_option=False)
+@_help_option
+@click.argument("inputs", nargs=-1, required=True, metavar="数据文件、目录或通配符...")
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="输出目录（不存在时新建），每个数据文件生成一个同名报告")
+@click.option("-f", "--format", "fmt", type=click.Choice(("docx", "md", "pdf")), default="docx", show_default=True,
+              help="输出格式")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="并行进程数")
+@KIND_OPTION
+@TEMPLATES_OPTION
+def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, jobs: int, as_kind: str | None,
+          templates: tuple[Path, ...]) -> None:
+    """批量生成：目录按子目录查找 .json / .yaml / .xlsx；某份失败不影响其余，最后列出失败原因。"""
+    from .batch import expand, run_batch, steps
+
+    sources, unmatched = expand(inputs)
+    for item in unmatched:
+        click.secho(f"提示　{item}：没有找到数据文件（.json、.yaml、.yml、.xlsx）", fg="yellow", err=True)
+    if not sources:
+        click.secho("没有可生成的数据文件。", fg="red", err=True)
+        sys.exit(2)
+    try:
+        if sys.stderr.isatty():
+            with click.progressbar(length=steps(len(sources), fmt), label="生成报告", file=sys.stderr,
+                                   show_pos=True, show_eta=True, width=30) as bar:
+                summary = run_batch(sources, outdir, fmt, jobs, templates, as_kind, bar.update)  # type: ignore[arg-type]
+        else:
+            summary = run_batch(sources, outdir, fmt, jobs, templates, as_kind)  # type: ignore[arg-type]
+    except GovreportError as exc:
+        _fail(exc)
+    _report_batch(summary, fmt)
+    if summary.failed:
+        sys.exit(1)
+
+
+def _report_batch(summary, fmt: str) -> None:
+    warned = [o for o in summary.outcomes if o.warnings and not o.failed]
+    for outcome in warned:
+        click.echo(f"{outcome.source}：", err=True)
+        _report_problems(outcome.warnings)
+    if fmt == "pdf":
+        faces = list(dict.fromkeys(f for o in summary.rendered for f in o.faces))
+        click.echo(f"PDF 字体：{'、'.join(faces) or '（无）'}")
+    if summary.failed:
+        click.secho(f"失败 {len(summary.failed)} 份：", fg="red", err=True)
+        for outcome in summary.failed:
+            reason = outcome.reason if outcome.reason.startswith(str(outcome.source)) else f"{outcome.source}：{outcome.reason}"
+            click.secho(reason, fg="red", err=True)
+            _report_problems(outcome.problems)
+    click.echo(f"已生成 {len(summary.rendered)} 份，失败 {len(summary.failed)} 份，用时 {summary.seconds:.1f} 秒；"
+               f"输出目录：{summary.outdir}")

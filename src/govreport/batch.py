@@ -1,0 +1,207 @@
+"""Many reports at once: inputs expanded, each rendered on its own, failures kept apart, PDFs converted in groups.
+
+Each input is loaded, validated and rendered independently, in this process
+or in ``jobs`` worker processes; one that fails is recorded with its reason
+and the rest go on. Every output is written atomically. For PDF, the DOCX
+files are staged and handed to LibreOffice many at a time (one start per
+group, groups in parallel), never one start per file.
+"""
+
+from __future__ import annotations
+
+import glob
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from .errors import GovreportError, Problem
+from .write import write_atomic
+
+DATA_SUFFIXES = (".json", ".yaml", ".yml", ".xlsx")
+BatchFormat = Literal["docx", "md", "pdf"]
+
+
+@dataclass(frozen=True)
+class Job:
+    source: Path
+    output: Path  # where the finished document goes
+    format: BatchFormat
+    templates: tuple[Path, ...] = ()
+    kind: str | None = None
+    staging: Path | None = None  # for PDF: where the DOCX waits for LibreOffice
+
+
+@dataclass
+class Outcome:
+    source: Path
+    output: Path | None = None
+    reason: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    faces: list[str] = field(default_factory=list)  # PDF only: the faces the PDF is set in
+
+    @property
+    def failed(self) -> bool:
+        return self.output is None
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome]
+    seconds: float
+    outdir: Path
+
+    @property
+    def rendered(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.failed]
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.failed]
+
+
+def expand(inputs: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+    """Data files named by paths, folders (searched recursively) and glob patterns; and the inputs that named none."""
+    found: list[Path] = []
+    unmatched: list[str] = []
+    for item in inputs:
+        text = str(item)
+        path = Path(text)
+        if path.is_dir():
+            matches = sorted(p for p in path.rglob("*") if p.suffix.lower() in DATA_SUFFIXES and _visible(p, path))
+        elif path.is_file():
+            matches = [path]
+        else:
+            matches = sorted(Path(p) for p in glob.glob(text, recursive=True)
+                             if Path(p).is_file() and Path(p).suffix.lower() in DATA_SUFFIXES)
+        if not matches:
+            unmatched.append(text)
+        found.extend(matches)
+    return list(dict.fromkeys(p.resolve() for p in found)), unmatched
+
+
+def _visible(path: Path, root: Path) -> bool:
+    """Not hidden, not a temporary lock file Excel or WPS leaves beside an open workbook (~$x.xlsx)."""
+    return not any(part.startswith((".", "~$")) for part in path.relative_to(root).parts)
+
+
+def output_names(sources: Sequence[Path], suffix: str) -> list[str]:
+    """One distinct file name per input: its stem, with parent folders prefixed where stems collide."""
+    depth = {source: 0 for source in sources}
+
+    def name(source: Path) -> str:
+        parents = [p.name for p in source.parents][: depth[source]]
+        return "-".join([*reversed(parents), source.stem]) + f".{suffix}"
+
+    while True:
+        names = [name(s) for s in sources]
+        clashes = {n for n in names if names.count(n) > 1}
+        if not clashes:
+            return names
+        for source, n in zip(sources, names, strict=True):
+            if n in clashes and depth[source] < len(source.parents):
+                depth[source] += 1
+
+
+def run_job(job: Job) -> Outcome:
+    """Load, validate, render and write one report; any failure becomes the outcome's reason."""
+    from . import load, render
+
+    outcome = Outcome(job.source)
+    try:
+        report = load(job.source, job.kind, job.templates)
+        outcome.warnings = list(report.warnings)
+        content = render(report, "docx" if job.format == "pdf" else job.format)  # type: ignore[arg-type]
+        outcome.output = write_atomic(job.staging or job.output, content)
+    except GovreportError as exc:
+        outcome.reason, outcome.problems = exc.message, exc.problems
+    except Exception as exc:  # an unforeseen failure of one report must not stop the others
+        outcome.reason = f"内部错误（{type(exc).__name__}：{exc}）"
+    return outcome
+
+
+def _outcomes(jobs: list[Job], workers: int) -> Iterator[Outcome]:
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(run_job, jobs)
+        return
+    chunk = max(1, min(16, len(jobs) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(run_job, jobs, chunksize=chunk)
+
+
+def _convert_group(group: list[Outcome], outdir: Path) -> None:
+    """One LibreOffice start for the group; each PDF moved into place atomically."""
+    from .convert import convert_files
+    from .fonts import font_report
+
+    staged = [o.output for o in group if o.output is not None]
+    with tempfile.TemporaryDirectory(prefix="govreport-pdf-") as work:
+        try:
+            converted = convert_files(staged, Path(work))
+        except GovreportError as exc:
+            converted, reason = {}, exc.message
+        else:
+            reason = "LibreOffice 未能把文档转换为 PDF"
+        for outcome, docx in zip(group, staged, strict=True):
+            pdf = converted.get(docx)
+            if pdf is None:
+                outcome.output, outcome.reason = None, reason
+                continue
+            content = pdf.read_bytes()
+            fonts = font_report(content, docx.read_bytes())
+            outcome.faces = fonts.faces
+            outcome.warnings += [Problem("", warning, "warning") for warning in fonts.warnings]
+            outcome.output = write_atomic(outdir / f"{docx.stem}.pdf", content)
+
+
+def _to_pdf(outcomes: list[Outcome], outdir: Path, workers: int, tick: Callable[[int], None]) -> None:
+    from .convert import FILES_PER_START
+
+    pending = [o for o in outcomes if not o.failed]
+    tick(len(outcomes) - len(pending))
+    size = max(1, min(FILES_PER_START, -(-len(pending) // max(1, workers))))
+    groups = [pending[i:i + size] for i in range(0, len(pending), size)]
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        for group, _ in zip(groups, pool.map(lambda g: _convert_group(g, outdir), groups), strict=True):
+            tick(len(group))
+
+
+def run_batch(
+    sources: Sequence[Path],
+    outdir: Path,
+    fmt: BatchFormat = "docx",
+    jobs: int = 1,
+    templates: Sequence[Path] = (),
+    kind: str | None = None,
+    progress: Callable[[int], None] = lambda n: None,
+) -> Summary:
+    """Render every source into ``outdir``; ``progress`` is told how many more steps are done."""
+    from .convert import soffice
+
+    start = time.perf_counter()
+    if fmt == "pdf":
+        soffice()  # missing LibreOffice is one clear message, not one failure per file
+    outdir.mkdir(parents=True, exist_ok=True)
+    names = output_names(sources, fmt)
+    with tempfile.TemporaryDirectory(prefix="govreport-batch-") as staging:
+        jobs_list = [
+            Job(source, outdir / name, fmt, tuple(templates), kind,
+                Path(staging) / f"{Path(name).stem}.docx" if fmt == "pdf" else None)
+            for source, name in zip(sources, names, strict=True)
+        ]
+        outcomes = []
+        for outcome in _outcomes(jobs_list, jobs):
+            outcomes.append(outcome)
+            progress(1)
+        if fmt == "pdf":
+            _to_pdf(outcomes, outdir, jobs, progress)
+    return Summary(outcomes, time.perf_counter() - start, outdir)
+
+
+def steps(count: int, fmt: BatchFormat) -> int:
+    """Progress steps of a batch: one per report, and one more per report converted to PDF."""
+    return count * 2 if fmt == "pdf" else count

@@ -1,0 +1,191 @@
+"""Excel data workbooks: the empty template, reading with cell-named problems, and the round trip through convert."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+import govreport
+from govreport.cli import main
+from govreport.kinds import KINDS
+from govreport.workbook import LAYOUTS
+from govreport.workbook.describe import field_info
+
+from .conftest import CONTRACT, SAMPLES, dump
+
+SAMPLE_FILES = sorted(SAMPLES.glob("*.json"))
+
+
+def _workbook(tmp_path, source=CONTRACT):
+    out = tmp_path / f"{source.stem}.xlsx"
+    result = CliRunner().invoke(main, ["convert", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _problems(path) -> list[str]:
+    with pytest.raises(govreport.DataError) as caught:
+        govreport.load(path)
+    return [f"{p.path}：{p.message}" for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("source", SAMPLE_FILES, ids=lambda p: p.stem)
+def test_round_trip_through_a_workbook_gives_the_same_report(tmp_path, source):
+    workbook = _workbook(tmp_path, source)
+    again = tmp_path / "again.json"
+    assert CliRunner().invoke(main, ["convert", str(workbook), "-o", str(again)]).exit_code == 0
+    original = govreport.render(govreport.load(source))
+    assert govreport.render(govreport.load(workbook)) == original
+    assert govreport.render(govreport.load(again)) == original
+
+
+def test_numbers_come_back_as_the_decimals_written(tmp_path):
+    data = govreport.load(_workbook(tmp_path)).data
+    assert data.implementation.funds.sources[1].spent == Decimal("291.35")
+    assert data.targets.indicators[4].target == Decimal("1.0")
+    assert data.targets.indicators[4].op == "<="
+
+
+def test_layout_covers_every_field_of_every_model():
+    for kind, layout in LAYOUTS.items():
+        model = KINDS[kind].model
+        paths = [f.path for f in layout.info if ":" not in f.path] + [f.path for f in layout.paragraphs]
+        for table in layout.tables:
+            base = f"{layout.table(table.parent).path}.{table.path}" if table.parent else table.path
+            paths += [f"{base}.{c.path}" if c.path else base for c in table.columns]
+        for path in paths:
+            assert field_info(model, path) is not None, f"{kind}: {path}"
+
+
+def test_a_wrong_cell_is_named_by_sheet_and_cell(tmp_path):
+    path = _workbook(tmp_path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["绩效指标"]
+    assert sheet["C7"].value == "健康扶贫长效机制建立情况" and sheet["H1"].value == "分值"
+    sheet["H7"] = "十"
+    sheet["D4"] = "大于"
+    book["基本信息"]["B7"] = "2026-13-01"
+    book.save(path)
+    assert _problems(path) == ["绩效指标!H7：应为数字，实际为“十”"]
+    sheet["H7"] = 15
+    book.save(path)
+    problems = _problems(path)
+    assert "绩效指标!D4：取值无效，应为以下之一：>=、<=、=、qualitative，实际为“大于”" in problems
+    assert any(p.startswith("基本信息!B7：不是有效日期") for p in problems)
+
+
+def test_consistency_problems_point_at_the_rows_and_sheets(tmp_path):
+    path = _workbook(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["资金用途"]["B2"] = 600  # uses no longer add up to 1094.00 spent
+    book["绩效指标"]["H2"] = None  # weight missing
+    book.save(path)
+    problems = _problems(path)
+    assert "绩效指标!H2：缺少必填字段" in problems
+    book["绩效指标"]["H2"] = 20
+    book.save(path)
+    problems = _problems(path)
+    assert len(problems) == 1 and problems[0].startswith("“资金用途”表："), problems
+
+
+def test_unknown_sheets_columns_and_sections_are_refused_with_suggestions(tmp_path):
+    path = _workbook(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["绩效指标"]["H1"] = "分数"
+    book["文字段落"]["A2"] = "立项依据X"
+    book.create_sheet("绩效指表")
+    book.save(path)
+    problems = _problems(path)
+    assert any(p.startswith("绩效指标!H1：未知的列“分数”") for p in problems)
+    assert "文字段落!A2：未知的栏目“立项依据X”，是否应为“立项依据”？" in problems
+    assert "“绩效指表”表：未知的工作表，是否应为“绩效指标”？" in problems
+
+
+def test_not_a_workbook(tmp_path):
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(b"not a zip")
+    assert _problems(path) == ["：不是有效的 Excel 工作簿（.xlsx），请用 Excel 或 WPS 另存为 .xlsx 后再试"]
+
+
+def test_findings_none_and_an_empty_list_stay_apart(tmp_path, example):
+    example["compliance"]["findings"] = []
+    source = dump(example, tmp_path / "none.json")
+    book = openpyxl.load_workbook(_workbook(tmp_path, source))
+    rows = {row[0].value: row[1].value for row in book["基本信息"].iter_rows(min_row=2)}
+    assert rows["资金审查未发现问题"] == "是"
+    assert govreport.load(tmp_path / "none.xlsx").data.compliance.findings == []
+    example["compliance"].pop("findings", None)
+    assert govreport.load(_workbook(tmp_path, dump(example, tmp_path / "unsaid.json"))).data.compliance.findings is None
+
+
+def test_work_summary_parts_and_child_sheets(tmp_path):
+    path = _workbook(tmp_path, SAMPLES / "work_summary.json")
+    book = openpyxl.load_workbook(path)
+    metrics = book["工作数据"]
+    row = next(r for r in metrics.iter_rows(min_row=2, values_only=True) if r[1] == "医疗救助对象持证就医")
+    assert row[0] == 1 and row[4] == "住院：515；计免、孕保：33；门诊：133"
+    metrics.append([9, "不存在的工作", "个", 1])
+    book.save(path)
+    assert _problems(path) == [f"工作数据!A{metrics.max_row}：序号“9”在“主要工作”表中不存在"]
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_excel_template_is_formatted_and_reads_back_as_missing_fields(tmp_path, kind):
+    out = tmp_path / "t.xlsx"
+    result = CliRunner().invoke(main, ["excel-template", "--kind", kind, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out)
+    layout = LAYOUTS[kind]
+    assert book.sheetnames == [*layout.sheets, "填写说明"]
+    info = book["基本信息"]
+    assert info["A2"].value == "报告类型" and info["B2"].value == layout.label
+    assert info.freeze_panes == "A2" and info["A1"].font.b
+    indicators = book["绩效指标"] if "绩效指标" in book.sheetnames else None
+    if indicators is not None:
+        assert "正向" in indicators["D1"].comment.text  # the model's description of op
+        lists = [v.formula1 for v in indicators.data_validations.dataValidation]
+        assert '"≥,≤,＝,定性"' in lists and '"达成,部分达成,未达成"' in lists
+    paragraphs = book["文字段落"]
+    assert [c.value for c in paragraphs["A"][1:4]] == [f.label for f in layout.paragraphs[:3]]
+    problems = _problems(out)
+    assert problems and all("缺少必填字段" in p for p in problems)
+
+
+def test_excel_template_never_overwrites_a_filled_workbook(tmp_path):
+    out = tmp_path / "filled.xlsx"
+    out.write_bytes(b"precious")
+    result = CliRunner().invoke(main, ["excel-template", "-o", str(out)])
+    assert result.exit_code == 2 and "已存在" in result.output
+    assert out.read_bytes() == b"precious"
+
+
+def test_convert_to_yaml_and_json_keeps_decimals_exact(tmp_path):
+    yaml_out = tmp_path / "pe.yaml"
+    assert CliRunner().invoke(main, ["convert", str(CONTRACT), "-o", str(yaml_out)]).exit_code == 0
+    assert "spent: 291.35" in yaml_out.read_text(encoding="utf-8")
+    json_out = tmp_path / "pe.json"
+    assert CliRunner().invoke(main, ["convert", str(yaml_out), "-o", str(json_out)]).exit_code == 0
+    data = json.loads(json_out.read_text(encoding="utf-8"), parse_float=Decimal)
+    assert data["implementation"]["funds"]["sources"][1]["spent"] == Decimal("291.35")
+    assert data["meta"]["date"] == "2026-01-20"
+
+
+def test_convert_refuses_unknown_fields_rather_than_dropping_them(tmp_path, example):
+    example["meta"]["colour"] = "red"
+    source = dump(example, tmp_path / "x.json")
+    result = CliRunner().invoke(main, ["convert", str(source), "-o", str(tmp_path / "x.xlsx")])
+    assert result.exit_code == 2 and "meta.colour" in result.output
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_excel_lock_files_are_not_data(tmp_path):
+    from govreport.batch import expand
+
+    shutil.copy(CONTRACT, tmp_path / "a.json")
+    (tmp_path / "~$a.xlsx").write_bytes(b"lock")
+    assert expand([tmp_path]) == ([(tmp_path / "a.json").resolve()], [])
