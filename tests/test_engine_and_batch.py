@@ -187,3 +187,23 @@ def test_batch_pdf_starts_libreoffice_once_for_many_files(tmp_path, mixed_folder
     assert "三亚市民政局2025年健康扶贫保障资金项目" in text.replace(" ", "")
     assert "PDF 字体：" in result.output and "CJK" in result.output
     assert "回退为西文字体" not in result.output
+
+
+def test_templates_compiled_in_an_earlier_run_still_escape_data(tmp_path, example):
+    """The second process takes the compiled templates from the disk cache; & < > must still be escaped."""
+    import json
+    import os
+    import sys
+
+    example["meta"]["project"] = "A&B<C>项目"
+    data = tmp_path / "amp.json"
+    data.write_text(json.dumps(example, ensure_ascii=False, default=str), encoding="utf-8")
+    env = {**os.environ, "GOVREPORT_CACHE": str(tmp_path / "cache")}
+    for run in range(2):
+        out = tmp_path / f"r{run}.docx"
+        done = subprocess.run([sys.executable, "-m", "govreport", "render", str(data), "-o", str(out)],
+                              env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert "A&B<C>项目" in docx.Document(str(out)).paragraphs[0].text + docx.Document(str(out)).core_properties.title
+    assert any((tmp_path / "cache").iterdir())
+    assert (tmp_path / "r0.docx").read_bytes() == (tmp_path / "r1.docx").read_bytes()

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 import govreport
 from govreport.cli import main
 from govreport.kinds import KINDS
-from govreport.workbook import LAYOUTS
 from govreport.workbook.describe import field_info
+from govreport.workbook.layout import LAYOUTS
 
 from .conftest import CONTRACT, SAMPLES, dump
 

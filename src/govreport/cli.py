@@ -249,7 +249,8 @@ def templates_check(folder: Path) -> None:
 def excel_template(kind: str, output: Path, force: bool) -> None:
     """生成空白的 Excel 数据工作簿：表头、列说明（批注）和下拉选项，填好后可直接 render。"""
     from .kinds import KINDS, kinds_text
-    from .workbook import LAYOUTS, write_workbook
+    from .workbook.layout import LAYOUTS
+    from .workbook.write import write_workbook
     from .write import write_atomic
 
     try:

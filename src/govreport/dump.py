@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import DataError, GovreportError
 from .kinds import KINDS, kinds_text
 from .messages import problems_from
-from .workbook import LAYOUTS, write_workbook
+from .workbook.layout import LAYOUTS
 
 DATA_SUFFIXES = (".json", ".yaml", ".yml", ".xlsx")
 _MARK = "\x00number:"
@@ -72,6 +72,8 @@ def to_yaml(data: Mapping[str, Any]) -> bytes:
 
 
 def to_workbook(model: BaseModel) -> bytes:
+    from .workbook.write import write_workbook
+
     kind = model.kind  # type: ignore[attr-defined]
     return write_workbook(LAYOUTS[kind], type(model), plain(model))
 

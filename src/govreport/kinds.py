@@ -24,7 +24,6 @@ from .figures.work_summary import summarise
 from .models import PerformanceEvaluation, SelfEvaluation, WorkSummary
 from .models.self_evaluation import PATHS_IN_PERFORMANCE_EVALUATION, from_performance_evaluation
 from .render.rows import fund_heads, fund_rows, score_rows
-from .render.xlsx import self_evaluation_workbook
 
 
 @dataclass(frozen=True)
@@ -75,6 +74,13 @@ class Kind:
         return next((o for o in self.outlines if o.name == (name or "default")), None)
 
 
+def _self_evaluation_workbook(context: dict[str, Any]) -> bytes:
+    """The XLSX form; openpyxl is imported only when a form is asked for, to keep start-up short."""
+    from .render.xlsx import self_evaluation_workbook
+
+    return self_evaluation_workbook(context)
+
+
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
@@ -106,7 +112,7 @@ KINDS: dict[str, Kind] = {
             derived_from={
                 "performance_evaluation": Derivation(from_performance_evaluation, PATHS_IN_PERFORMANCE_EVALUATION),
             },
-            workbook=self_evaluation_workbook,
+            workbook=_self_evaluation_workbook,
         ),
         Kind(
             name="work_summary",

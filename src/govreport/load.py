@@ -15,7 +15,6 @@ from typing import Any
 import yaml
 
 from .errors import DataError, Problem
-from .workbook import read_workbook
 
 JSON_SUFFIXES = {".json"}
 YAML_SUFFIXES = {".yaml", ".yml"}
@@ -41,6 +40,8 @@ def read_data(path: str | Path) -> dict[str, Any]:
     except OSError as exc:
         raise DataError([Problem("", f"无法读取数据文件（{exc.strerror}）")], str(path)) from None
     if suffix in XLSX_SUFFIXES:
+        from .workbook.read import read_workbook
+
         return read_workbook(raw, str(path))
     try:
         text = raw.decode("utf-8-sig")

@@ -24,7 +24,7 @@ from .errors import DataError, Problem, TemplateFault
 from .kinds import KINDS, Derivation, Kind, kinds_text
 from .messages import problems_from
 from .report import Report
-from .workbook import WorkbookData
+from .workbook.located import WorkbookData
 
 
 def find_problems(

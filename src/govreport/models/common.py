@@ -25,7 +25,7 @@ Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
 class Strict(BaseModel):
     """Unknown keys are errors, so a typo cannot silently drop a chapter."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
 
 
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")

@@ -25,6 +25,7 @@ from lxml import etree
 
 from ..errors import TemplateFault
 from ..format.filters import FILTERS
+from .cache import from_source
 from .package import SAFE_PARSER, checked_docx, entries, zipped
 
 _WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -89,7 +90,7 @@ class CompiledDocx:
         text = _TAG_TEXT.sub("", xml)
         patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", _DOCXTPL.patch_xml(xml))
         try:
-            template = self.env.from_string(patched)
+            template = from_source(self.env, patched)
         except TemplateError as exc:
             raise TemplateFault(f"{self.name} 的 {part} 中模板标记有误：{exc}") from None
         return _Part(template, bool(_TC_TAG.search(text)), "docPr" in xml)

@@ -18,6 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from ..chain.loader import ChainLoader
 from ..errors import Problem
 from ..format.filters import FILTERS
+from .cache import bytecode_cache
 
 if TYPE_CHECKING:
     from .compiled import CompiledDocx
@@ -49,6 +50,7 @@ def environment(folders: tuple[Path, ...] = ()) -> ReportEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.do"],
+        bytecode_cache=bytecode_cache(),
     )
     env.filters.update(FILTERS)
     return env

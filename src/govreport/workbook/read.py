@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import io
-import re
 import zipfile
 from collections.abc import Iterable
 from typing import Any
@@ -20,29 +19,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 from ..errors import DataError, Problem
 from .cells import CellProblem, convert, text
 from .layout import FINDINGS_NONE, GUIDE_SHEET, INFO_SHEET, LAYOUTS, NUMBER_COLUMN, PARAGRAPH_SHEET, Field, Layout, Table
+from .located import WorkbookData
 
 KIND_LABEL = "报告类型"
-_LAST_PART = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
-
-
-class WorkbookData(dict):
-    """Plain data read from a workbook, with the cell (or sheet and row) each field path came from."""
-
-    def __init__(self, data: dict[str, Any], cells: dict[str, str]) -> None:
-        super().__init__(data)
-        self.cells = cells
-
-    def locate(self, path: str) -> str:
-        """The cell of ``path``, or of the nearest record or list holding it; the path itself when none."""
-        probe = path
-        while probe:
-            if probe in self.cells:
-                return self.cells[probe]
-            trimmed = _LAST_PART.sub("", probe)
-            if trimmed == probe:
-                break
-            probe = trimmed
-        return path
 
 
 def _blank(value: Any) -> bool:
