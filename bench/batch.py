@@ -14,6 +14,8 @@
    1,000 reports.
 4. A cold ``govreport render`` of the sample: a new process each time, the
    compiled-template cache first empty, then filled.
+5. PDF: 40 reports through ``govreport batch -f pdf`` (LibreOffice started
+   once per group of files) against one LibreOffice start per file.
 
 Prints Markdown tables; bench/README.md keeps the results.
 """
@@ -168,6 +170,26 @@ def peak_memory(folder: Path, sizes: tuple[int, ...]) -> list[str]:
     return rows
 
 
+def pdf(paths: list[Path], singles: int = 5) -> list[str]:
+    """PDF through LibreOffice: a batch (one start per group of files) against one start per file."""
+    from govreport.convert import docx_to_pdf
+
+    rows = ["| PDF through LibreOffice | reports | seconds | s/report |", "| --- | ---: | ---: | ---: |"]
+    with tempfile.TemporaryDirectory() as out:
+        for jobs in (1, 2):
+            summary = run_batch(paths, Path(out) / str(jobs), "pdf", jobs)
+            assert not summary.failed, summary.failed[0].reason
+            n = len(paths)
+            rows.append(f"| `govreport batch -f pdf --jobs {jobs}` | {n} | {summary.seconds:.1f} | {summary.seconds / n:.2f} |")
+    documents = [govreport.render(govreport.load(p)) for p in paths[:singles]]
+    start = time.perf_counter()
+    for document in documents:
+        docx_to_pdf(document)
+    seconds = time.perf_counter() - start
+    rows.append(f"| one LibreOffice start per file (`render -f pdf`) | {singles} | {seconds:.1f} | {seconds / singles:.2f} |")
+    return rows
+
+
 def cold(runs: int) -> list[str]:
     sample = SAMPLES[0]
     rows = ["| cold `govreport render` of the sample (new process) | runs | median s | min s | max s |",
@@ -189,6 +211,7 @@ if __name__ == "__main__":
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     with tempfile.TemporaryDirectory() as work:
         paths = variants(n, Path(work))
-        sections = [engine(paths), batch(paths), peak_memory(Path(work) / "memory", (250, 500, 1000)), cold(10)]
+        sections = [engine(paths), batch(paths), peak_memory(Path(work) / "memory", (250, 500, 1000)), cold(10),
+                    pdf(paths[:40])]
     print(f"python {sys.version.split()[0]}, govreport {govreport.__version__}, {os.cpu_count()} cores\n")
     print("\n\n".join("\n".join(s) for s in sections))

@@ -75,7 +75,7 @@ def test_a_wrong_cell_is_named_by_sheet_and_cell(tmp_path):
     sheet["H7"] = 15
     book.save(path)
     problems = _problems(path)
-    assert "绩效指标!D4：取值无效，应为以下之一：>=、<=、=、qualitative，实际为“大于”" in problems
+    assert "绩效指标!D4：取值无效，请从下拉列表中选择：≥、≤、＝、定性，实际为“大于”" in problems
     assert any(p.startswith("基本信息!B7：不是有效日期") for p in problems)
 
 

@@ -41,7 +41,7 @@ def find_problems(
     """
     report, problems = _found(data, as_kind, templates, source)
     if isinstance(data, WorkbookData):
-        problems = [replace(p, path=data.locate(p.path)) for p in problems]
+        problems = [data.located(p) for p in problems]
         report = replace(report, warnings=tuple(problems)) if report is not None else None
     return report, problems
 

@@ -53,6 +53,7 @@ class _Reader:
         self.sheets = {ws.title.strip(): ws for ws in book.worksheets}
         self.data: dict[str, Any] = {}
         self.cells: dict[str, str] = {}
+        self.choices: dict[str, tuple[str, ...]] = {}
         self.problems: list[Problem] = []
 
     def rows(self, sheet: str) -> list[tuple[Any, ...]]:
@@ -63,6 +64,8 @@ class _Reader:
         self.problems.append(Problem(where, message))
 
     def value(self, field: Field, raw: Any, cell: str) -> tuple[bool, Any]:
+        if field.choices:
+            self.choices[cell] = field.choices
         try:
             return True, convert(field, raw)
         except CellProblem as exc:
@@ -213,7 +216,7 @@ class _Reader:
     def read(self) -> WorkbookData:
         layout = self.layout()
         if layout is None:
-            return WorkbookData(self.data, self.cells)
+            return WorkbookData(self.data, self.cells, self.choices)
         self.data["kind"] = layout.kind
         for name in self.sheets:
             if name not in layout.sheets and name != GUIDE_SHEET:
@@ -229,7 +232,7 @@ class _Reader:
             else:
                 _put(self.data, "compliance.findings", [])
         self.paragraphs(layout)
-        return WorkbookData(self.data, self.cells)
+        return WorkbookData(self.data, self.cells, self.choices)
 
 
 def _key(value: Any) -> Any:
