@@ -76,7 +76,7 @@ def test_a_wrong_cell_is_named_by_sheet_and_cell(tmp_path):
     book.save(path)
     problems = _problems(path)
     assert "绩效指标!D4：取值无效，请从下拉列表中选择：≥、≤、＝、定性，实际为“大于”" in problems
-    assert any(p.startswith("基本信息!B7：不是有效日期") for p in problems)
+    assert any(p.startswith("基本信息!B7（成文日期）：不是有效日期") for p in problems)
 
 
 def test_consistency_problems_point_at_the_rows_and_sheets(tmp_path):
@@ -153,7 +153,16 @@ def test_excel_template_is_formatted_and_reads_back_as_missing_fields(tmp_path, 
     paragraphs = book["文字段落"]
     assert [c.value for c in paragraphs["A"][1:4]] == [f.label for f in layout.paragraphs[:3]]
     problems = _problems(out)
-    assert problems and all("缺少必填字段" in p for p in problems)
+    model = KINDS[kind].model
+
+    def needed(path: str) -> bool:  # required, and so is every group holding it
+        parts = path.split(".")
+        return all(field_info(model, ".".join(parts[:i])).is_required() for i in range(1, len(parts) + 1))
+
+    required = [f for f in layout.info if ":" not in f.path and needed(f.path)]
+    assert [p for p in problems if p.startswith("基本信息")] == [
+        f"基本信息!B{layout.info.index(f) + 3}（{f.label}）：缺少必填字段" for f in required]
+    assert all(p.endswith("”表：至少需要填写一行") for p in problems if not p.startswith("基本信息"))
 
 
 def test_excel_template_never_overwrites_a_filled_workbook(tmp_path):

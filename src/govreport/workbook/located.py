@@ -26,6 +26,8 @@ class WorkbookData(dict):
         if where in self.choices and message.startswith("取值无效，应为以下之一："):
             shown = message[message.find("，实际为"):] if "，实际为" in message else ""
             message = f"取值无效，请从下拉列表中选择：{'、'.join(self.choices[where])}{shown}"
+        elif where.endswith("”表") and message == "缺少必填字段":
+            message = "至少需要填写一行"
         return replace(problem, path=where, message=message)
 
     def locate(self, path: str) -> str:

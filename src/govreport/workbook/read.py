@@ -18,6 +18,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ..errors import DataError, Problem
 from .cells import CellProblem, convert, text
+from .describe import field_info
 from .layout import FINDINGS_NONE, GUIDE_SHEET, INFO_SHEET, LAYOUTS, NUMBER_COLUMN, PARAGRAPH_SHEET, Field, Layout, Table
 from .located import WorkbookData
 
@@ -103,7 +104,7 @@ class _Reader:
             if field is None:
                 self.fail(f"{INFO_SHEET}!A{r}", f"未知的项目“{label}”{_close(label, by_label) or '，请删除该行'}")
                 continue
-            cell = f"{INFO_SHEET}!B{r}"
+            cell = f"{INFO_SHEET}!B{r}（{label}）"
             self.cells[field.path] = cell
             raw = row[1] if len(row) > 1 else None
             if _blank(raw):
@@ -138,6 +139,8 @@ class _Reader:
         return columns, number_column
 
     def table(self, table: Table, numbered: dict[str, dict[Any, tuple[dict[str, Any], str]]]) -> None:
+        if not table.parent:
+            self.cells[table.path] = f"“{table.sheet}”表"
         rows = self.rows(table.sheet)
         if not rows:
             return
@@ -169,10 +172,8 @@ class _Reader:
                 own[key if key is not None else len(own) + 1] = (item, path)
         if table.numbered:
             numbered[table.sheet] = own
-        if not table.parent:
-            self.cells[table.path] = f"“{table.sheet}”表"
-            if items:
-                _put(self.data, table.path, items)
+        if items and not table.parent:
+            _put(self.data, table.path, items)
 
     def record(self, table: Table, row: tuple[Any, ...], r: int, columns: dict[int, Field], path: str) -> Any:
         item: dict[str, Any] = {}
@@ -232,7 +233,24 @@ class _Reader:
             else:
                 _put(self.data, "compliance.findings", [])
         self.paragraphs(layout)
+        self.open_required(layout)
         return WorkbookData(self.data, self.cells, self.choices)
+
+    def open_required(self, layout: Layout) -> None:
+        """Required groups (meta, implementation.funds…) that nothing was filled in for are opened empty,
+        so validation names each missing row or sheet instead of the whole group."""
+        from ..kinds import KINDS
+
+        model = KINDS[layout.kind].model
+        paths = [f.path for f in layout.info] + [t.path for t in layout.tables if not t.parent]
+        for path in paths:
+            parts = path.split(".")
+            for depth in range(1, len(parts)):
+                prefix = ".".join(parts[:depth])
+                info = field_info(model, prefix)
+                if info is None or not info.is_required() or _get(self.data, prefix) is not None:
+                    break
+                _put(self.data, prefix, {})
 
 
 def _key(value: Any) -> Any:
