@@ -1,0 +1,229 @@
+"""GB/T 9704 layout of a DOCX, read from its XML: page size and margins, fonts and sizes, the page number.
+
+Fonts are resolved as Word does: the run's own properties, then its
+character style, the paragraph style and the styles it is based on, then
+the document defaults; the East Asian slot (``w:eastAsia``) is the one that
+sets Chinese text. Findings are grouped — one per element and problem, with
+the first places it occurs — so a document set in the wrong face gets one
+line, not three hundred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .findings import Finding
+from .passages import NS, W, Document, Passage, paragraph_text
+from .structure import headings
+
+A4 = (11906, 16838)
+MARGINS = {"top": 2098, "bottom": 1984, "left": 1588, "right": 1474}  # twips: 37, 35, 28, 26 mm
+TOLERANCE = 57  # 1 mm
+EXPECTED = {  # element → (face family, size in points)
+    "标题": ("小标宋", 22),
+    "一级标题": ("黑体", 16),
+    "二级标题": ("楷体", 16),
+    "三级、四级标题": ("仿宋", 16),
+    "正文": ("仿宋", 16),
+    "附件标识": ("黑体", 16),
+}
+TITLE_SIZES = (18, 22)  # 二号; a form's name (表名) may be 小二
+ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")
+NOTE = re.compile(r"^(注|说明|备注)[:：]")
+DOC_NUMBER_LINE = re.compile(r"^\S{0,20}〔\d{4}〕\d+号$")
+FAMILIES = {
+    "小标宋": ("小标宋", "XiaoBiaoSong", "FZXBS"),
+    "黑体": ("黑体", "SimHei", "Hei"),
+    "楷体": ("楷体", "KaiTi", "Kai"),
+    "仿宋": ("仿宋", "FangSong", "Fang"),
+}
+SHOWN = {"小标宋": "方正小标宋简体", "黑体": "黑体", "楷体": "楷体_GB2312", "仿宋": "仿宋_GB2312"}
+PAGE_NUMBER = re.compile(r"^—\s*\S*\s*—$")
+
+
+def _w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+@dataclass(frozen=True)
+class Face:
+    east_asia: str | None
+    size: float | None  # points
+
+
+class Styles:
+    """Effective East Asian font and size of a run, through the style chain."""
+
+    def __init__(self, root: Any | None) -> None:
+        self.styles = {s.get(_w("styleId")): s for s in root.iterfind("w:style", NS)} if root is not None else {}
+        self.defaults = root.find("w:docDefaults/w:rPrDefault/w:rPr", NS) if root is not None else None
+        self.default_paragraph = next((i for i, s in self.styles.items()
+                                       if s.get(_w("type")) == "paragraph" and s.get(_w("default")) in ("1", "true")), None)
+
+    def _chain(self, style_id: str | None) -> Iterator[Any]:
+        seen = set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            style = self.styles[style_id]
+            yield style
+            based = style.find("w:basedOn", NS)
+            style_id = based.get(_w("val")) if based is not None else None
+
+    def face(self, paragraph: Any, run: Any) -> Face:
+        sources = [run.find("w:rPr", NS)]
+        run_style = run.find("w:rPr/w:rStyle", NS)
+        if run_style is not None:
+            sources += [s.find("w:rPr", NS) for s in self._chain(run_style.get(_w("val")))]
+        paragraph_style = paragraph.find("w:pPr/w:pStyle", NS)
+        style_id = paragraph_style.get(_w("val")) if paragraph_style is not None else self.default_paragraph
+        sources += [s.find("w:rPr", NS) for s in self._chain(style_id)]
+        sources.append(self.defaults)
+        east_asia = size = None
+        for rpr in sources:
+            if rpr is None:
+                continue
+            fonts = rpr.find("w:rFonts", NS)
+            if east_asia is None and fonts is not None:
+                east_asia = fonts.get(_w("eastAsia")) or (f"主题字体（{fonts.get(_w('eastAsiaTheme'))}）"
+                                                          if fonts.get(_w("eastAsiaTheme")) else None)
+            sz = rpr.find("w:sz", NS)
+            if size is None and sz is not None and sz.get(_w("val"), "").isdigit():
+                size = int(sz.get(_w("val"))) / 2
+        return Face(east_asia, size)
+
+    def centred(self, paragraph: Any) -> bool:
+        jc = paragraph.find("w:pPr/w:jc", NS)
+        if jc is None:
+            style = paragraph.find("w:pPr/w:pStyle", NS)
+            for s in self._chain(style.get(_w("val")) if style is not None else self.default_paragraph):
+                jc = s.find("w:pPr/w:jc", NS)
+                if jc is not None:
+                    break
+        return jc is not None and jc.get(_w("val")) == "center"
+
+
+def _family(name: str | None) -> str | None:
+    if not name:
+        return None
+    return next((family for family, marks in FAMILIES.items() if any(m.lower() in name.lower() for m in marks)), None)
+
+
+def _beside_table(paragraph: Any) -> bool:
+    """A caption or note line directly above or below a table (项目名称…单位：万元), set in the table's size."""
+    return any(n is not None and n.tag == _w("tbl") for n in (paragraph.getprevious(), paragraph.getnext()))
+
+
+def _red(paragraph: Any) -> bool:
+    for color in paragraph.iterfind(".//w:rPr/w:color", NS):
+        value = color.get(_w("val"), "")
+        if re.fullmatch(r"[0-9A-Fa-f]{6}", value):
+            r, g, b = (int(value[i:i + 2], 16) for i in (0, 2, 4))
+            if r > 180 and g < 90 and b < 90:
+                return True
+    return False
+
+
+def _letterhead(passages: list[Passage]) -> int:
+    """How many paragraphs open the document as a 红头: red lines (发文机关标志) and the 发文字号 under them."""
+    count = 0
+    for passage in passages:
+        if _red(passage.element) or DOC_NUMBER_LINE.match(passage.text.strip()):
+            count += 1
+        else:
+            break
+    return count
+
+
+def _elements(document: Document, styles: Styles) -> list[tuple[str, Passage]]:
+    """The body paragraphs a layout rule applies to, each with its element; subtitles, table captions,
+    notes and centred names of appendices follow their own conventions and are left out."""
+    body = [p for p in document.body() if p.text.strip()]
+    levels = {id(h.passage): h.level for h in headings(body)}
+    result = []
+    first = _letterhead(body)
+    for i, passage in enumerate(body[first:], start=first):
+        level = levels.get(id(passage))
+        text = passage.text.strip()
+        if i == first and level is None:
+            result.append(("标题", passage))
+        elif level is not None:
+            result.append(({1: "一级标题", 2: "二级标题"}.get(level, "三级、四级标题"), passage))
+        elif ATTACHMENT.match(text):
+            result.append(("附件标识", passage))
+        elif not (styles.centred(passage.element) or _beside_table(passage.element) or NOTE.match(text)):
+            result.append(("正文", passage))
+    return result
+
+
+def _font_findings(document: Document, styles: Styles) -> Iterator[Finding]:
+    problems: dict[tuple[str, str], list[str]] = {}
+    for element, passage in _elements(document, styles):
+        family, size = EXPECTED[element]
+        seen = set()
+        for run in passage.element.iterfind(".//w:r", NS):
+            if not paragraph_text(run).strip():
+                continue
+            face = styles.face(passage.element, run)
+            if face.east_asia is None:
+                seen.add("未设置中文字体（w:eastAsia），中文将以主题或默认字体显示")
+            elif _family(face.east_asia) != family:
+                seen.add(f"中文字体为“{face.east_asia}”，应为{SHOWN[family]}")
+            sizes = TITLE_SIZES if element == "标题" else (size,)
+            if face.size is not None and all(abs(face.size - s) > 0.25 for s in sizes):
+                seen.add(f"字号为{face.size:g}磅，应为{size}磅")
+        for problem in seen:
+            problems.setdefault((element, problem), []).append(passage.where)
+    for (element, problem), places in problems.items():
+        shown = "、".join(places[:3]) + (f"等{len(places)}处" if len(places) > 3 else "")
+        yield Finding("layout", places[0], f"{element}：{shown}", f"{element}{problem}")
+
+
+def _page_findings(document: Document) -> Iterator[Finding]:
+    body = document.parts["word/document.xml"].find("w:body", NS)
+    sections = [*body.iterfind(".//w:pPr/w:sectPr", NS), *body.iterfind("w:sectPr", NS)]
+    for number, section in enumerate(sections, start=1):
+        where = f"第{number}节" if len(sections) > 1 else "页面设置"
+        size = section.find("w:pgSz", NS)
+        if size is None:
+            continue
+        width, height = int(size.get(_w("w"), 0)), int(size.get(_w("h"), 0))
+        landscape = width > height
+        if sorted((width, height)) != sorted(A4) and max(abs(a - b) for a, b in zip(sorted((width, height)), A4, strict=True)) > TOLERANCE:
+            yield Finding("layout", where, f"纸张 {width / 56.7:.0f}×{height / 56.7:.0f} mm", "纸张应为 A4（210×297 mm）")
+        margins = section.find("w:pgMar", NS)
+        if margins is None or landscape:
+            continue
+        wrong = [f"{name} {int(margins.get(_w(key), 0)) / 56.7:.1f} mm（应为 {value / 56.7:.0f} mm）"
+                 for key, value, name in (("top", 2098, "上"), ("bottom", 1984, "下"), ("left", 1588, "左"), ("right", 1474, "右"))
+                 if abs(int(margins.get(_w(key), 0)) - value) > TOLERANCE]
+        if wrong:
+            yield Finding("layout", where, "页边距：" + "，".join(wrong), "页边距应为上 37 mm、下 35 mm、左 28 mm、右 26 mm")
+
+
+def _has_page_field(paragraph: Any) -> bool:
+    instructions = [i.text or "" for i in paragraph.iterfind(".//w:instrText", NS)]
+    instructions += [f.get(_w("instr"), "") for f in paragraph.iterfind(".//w:fldSimple", NS)]
+    return any(re.search(r"\bPAGE\b", i) for i in instructions)
+
+
+def _page_number_findings(document: Document) -> Iterator[Finding]:
+    numbered = [p for p in document.passages if p.kind == "footer" and p.element is not None and _has_page_field(p.element)]
+    if not numbered:
+        yield Finding("layout", "页脚", "（无页码）", "没有页码；页码应为“— 1 —”的形式")
+        return
+    for passage in numbered:
+        if not PAGE_NUMBER.match(passage.text.strip()):
+            yield Finding("layout", passage.where, passage.text.strip() or "（只有页码域）",
+                          "页码应写作“— 1 —”：数字两侧各一个一字线（—）")
+
+
+def layout_findings(document: Document) -> Iterator[Finding]:
+    if not document.is_docx:
+        return
+    styles = Styles(document.parts.get("word/styles.xml"))
+    yield from _page_findings(document)
+    yield from _font_findings(document, styles)
+    yield from _page_number_findings(document)
