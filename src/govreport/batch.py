@@ -64,20 +64,21 @@ class Summary:
         return [o for o in self.outcomes if o.failed]
 
 
-def expand(inputs: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
-    """Data files named by paths, folders (searched recursively) and glob patterns; and the inputs that named none."""
+def expand(inputs: Iterable[str | Path], suffixes: tuple[str, ...] = DATA_SUFFIXES) -> tuple[list[Path], list[str]]:
+    """Files named by paths, folders (searched recursively for ``suffixes``) and glob patterns;
+    and the inputs that named none."""
     found: list[Path] = []
     unmatched: list[str] = []
     for item in inputs:
         text = str(item)
         path = Path(text)
         if path.is_dir():
-            matches = sorted(p for p in path.rglob("*") if p.suffix.lower() in DATA_SUFFIXES and _visible(p, path))
+            matches = sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes and _visible(p, path))
         elif path.is_file():
             matches = [path]
         else:
             matches = sorted(Path(p) for p in glob.glob(text, recursive=True)
-                             if Path(p).is_file() and Path(p).suffix.lower() in DATA_SUFFIXES)
+                             if Path(p).is_file() and Path(p).suffix.lower() in suffixes)
         if not matches:
             unmatched.append(text)
         found.extend(matches)

@@ -342,3 +342,36 @@ def _report_batch(summary, fmt: str) -> None:
             _report_problems(outcome.problems)
     click.echo(f"已生成 {len(summary.rendered)} 份，失败 {len(summary.failed)} 份，用时 {summary.seconds:.1f} 秒；"
                f"输出目录：{summary.outdir}")
+
+
+@main.command(add_help_option=False)
+@_help_option
+@click.argument("inputs", nargs=-1, required=True, metavar="文件、目录或通配符...")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出，供其他程序读取")
+@click.option("--ignore", multiple=True, metavar="类别",
+              type=click.Choice(("placeholder", "figures", "points", "layout", "numbering", "date", "docnumber")),
+              help="不检查某类问题，可写多次：placeholder 占位符、figures 数字矛盾、points 百分点、layout 版式、"
+                   "numbering 标题编号、date 日期、docnumber 文号")
+@click.option("--fix", "fix", is_flag=True,
+              help="把可机械修正的问题（文号括号、日期补零、标题编号标点）改好，写入 -o 指定的新文件")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="--fix 时的输出文件（不能是被检查的文件）")
+def check(inputs: tuple[str, ...], as_json: bool, ignore: tuple[str, ...], fix: bool, output: Path | None) -> None:
+    """检查已有报告（.docx / .md / .txt）：占位符、数字矛盾、百分点、版式、标题编号、日期和文号。
+
+    没有问题时退出码为 0，有问题为 1，有文件无法读取为 2。被检查的文件不会被修改。
+    """
+    from .batch import expand
+    from .proofread.passages import SUFFIXES
+    from .proofread.report import check_files, print_json, print_text, run_fix
+
+    files, unmatched = expand(inputs, SUFFIXES)
+    for item in unmatched:
+        click.secho(f"提示　{item}：没有找到可检查的文件（.docx、.md、.txt）", fg="yellow", err=True)
+    if fix:
+        sys.exit(run_fix(files, output, ignore))
+    if not files:
+        click.secho("没有可检查的文件。", fg="red", err=True)
+        sys.exit(2)
+    results = check_files(files, ignore)
+    (print_json if as_json else print_text)(results)
+    sys.exit(2 if any(r.error for r in results) else 1 if any(r.findings for r in results) else 0)

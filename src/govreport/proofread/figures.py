@@ -61,6 +61,21 @@ def _step(number: str, multiplier: Decimal) -> Decimal:
     return Decimal(10) ** zeros * multiplier
 
 
+_TOTAL_WORD = re.compile(r"(共计|共有|共|累计|合计|总计|总共)[^，,。；;：:、\d]{0,8}$")
+
+
+def _window(text: str, end: int) -> str:
+    """The words just before a figure, back to the last punctuation (at most 10 characters)."""
+    found = _TOTAL_WORD.search(text[max(0, end - 10):end])
+    return found.group(0) if found else ""
+
+
+def _keyword(text: str, end: int) -> str:
+    """共/合计/累计… a little before a figure (共有卫生院30个), which makes it a stated total."""
+    found = _TOTAL_WORD.search(text[max(0, end - 10):end])
+    return found.group(1) if found else ""
+
+
 def amounts(text: str) -> list[Amount]:
     found = []
     for m in TOKEN.finditer(text):
@@ -69,11 +84,11 @@ def amounts(text: str) -> list[Amount]:
             value = Decimal(m.group("number").replace(",", "").replace("，", "")) * multiplier
         except InvalidOperation:
             continue
-        before = m.group("before") or ""
+        before = m.group("before") or _keyword(text, m.start())
         after = (m.group("after") or "") + (m.group("tail") or "")
         approx = ("above" if before in ABOVE or after in ("余", "多", "以上", "余多") else
                   "below" if before in BELOW else "about" if before == "约" or after == "左右" else "")
-        start = m.start("number") if not before else m.start()
+        start = m.start() if m.group("before") else (m.start() - len(_window(text, m.start())) if before else m.start("number"))
         found.append(Amount(value, m.group("unit"), start, m.end(), before, approx,
                             _step(m.group("number"), multiplier)))
     return found

@@ -32,4 +32,5 @@ def excerpt(text: str, start: int, end: int, around: int = 18) -> str:
     """The match with a little context either side, marked with ‹ ›."""
     left = max(0, start - around)
     right = min(len(text), end + around)
-    return ("…" if left else "") + text[left:start] + "‹" + text[start:end] + "›" + text[end:right] + ("…" if right < len(text) else "")
+    before = ("…" if left else "") + text[left:start]
+    return before + "‹" + text[start:end] + "›" + text[end:right] + ("…" if right < len(text) else "")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .findings import Finding
-from .passages import NS, W, Document, Passage, paragraph_text
+from .passages import NS, Document, Passage, W, paragraph_text
 from .structure import headings
 
 A4 = (11906, 16838)
@@ -191,14 +191,14 @@ def _page_findings(document: Document) -> Iterator[Finding]:
             continue
         width, height = int(size.get(_w("w"), 0)), int(size.get(_w("h"), 0))
         landscape = width > height
-        if sorted((width, height)) != sorted(A4) and max(abs(a - b) for a, b in zip(sorted((width, height)), A4, strict=True)) > TOLERANCE:
+        if any(abs(a - b) > TOLERANCE for a, b in zip(sorted((width, height)), A4, strict=True)):
             yield Finding("layout", where, f"纸张 {width / 56.7:.0f}×{height / 56.7:.0f} mm", "纸张应为 A4（210×297 mm）")
         margins = section.find("w:pgMar", NS)
         if margins is None or landscape:
             continue
-        wrong = [f"{name} {int(margins.get(_w(key), 0)) / 56.7:.1f} mm（应为 {value / 56.7:.0f} mm）"
-                 for key, value, name in (("top", 2098, "上"), ("bottom", 1984, "下"), ("left", 1588, "左"), ("right", 1474, "右"))
-                 if abs(int(margins.get(_w(key), 0)) - value) > TOLERANCE]
+        wrong = [f"{name} {int(margins.get(_w(key), 0)) / 56.7:.1f} mm（应为 {MARGINS[key] / 56.7:.0f} mm）"
+                 for key, name in (("top", "上"), ("bottom", "下"), ("left", "左"), ("right", "右"))
+                 if abs(int(margins.get(_w(key), 0)) - MARGINS[key]) > TOLERANCE]
         if wrong:
             yield Finding("layout", where, "页边距：" + "，".join(wrong), "页边距应为上 37 mm、下 35 mm、左 28 mm、右 26 mm")
 

@@ -31,6 +31,9 @@ _PROPERTY_NAMES = {"title": "标题", "subject": "主题", "creator": "作者", 
 MAX_UNPACKED = 200 * 1024 * 1024
 
 
+SUFFIXES = (".docx", ".md", ".txt")
+
+
 class Unreadable(Exception):
     """The file cannot be read as a document; the message says why, in Chinese."""
 
@@ -46,6 +49,7 @@ class Passage:
     table: int | None = None  # for cells: table number, row, column (1-based)
     row: int | None = None
     column: int | None = None
+    line: int | None = None  # text files: the line number
 
 
 @dataclass
@@ -53,6 +57,7 @@ class Document:
     path: Path
     passages: list[Passage]
     parts: dict[str, Any] = field(default_factory=dict)  # DOCX: part name → parsed XML root
+    encoding: str = "utf-8"  # text files: as read, so a fixed copy is written the same way
 
     @property
     def is_docx(self) -> bool:
@@ -101,9 +106,7 @@ def _body(root: Any) -> Iterator[Passage]:
             for paragraph in child.iter(_P):
                 paragraphs += 1
                 yield Passage(f"第{paragraphs}段", paragraph_text(paragraph), "body", paragraph)
-    boxes = 0
-    for box in body.iter(_TXBX):
-        boxes += 1
+    for boxes, box in enumerate(body.iter(_TXBX), start=1):
         for paragraph in box.iter(_P):
             yield Passage(f"文本框{boxes}", paragraph_text(paragraph), "textbox", paragraph)
 
@@ -144,9 +147,8 @@ def read_docx(path: Path, data: bytes) -> Document:
         parts: dict[str, Any] = {}
         try:
             for name in names:
-                if name.startswith("word/") and name.endswith(".xml") or name.startswith("docProps/"):
-                    if name.endswith(".xml"):
-                        parts[name] = etree.fromstring(package.read(name), SAFE_PARSER)
+                if name.startswith(("word/", "docProps/")) and name.endswith(".xml"):
+                    parts[name] = etree.fromstring(package.read(name), SAFE_PARSER)
         except etree.XMLSyntaxError as exc:
             raise Unreadable(f"文档 XML 有误（{exc.msg}）") from None
     passages = list(_body(parts["word/document.xml"]))
@@ -164,14 +166,17 @@ def read_docx(path: Path, data: bytes) -> Document:
 
 
 _MARKDOWN_MARK = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
 def read_text(path: Path, data: bytes, markdown: bool) -> Document:
+    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError:
+        encoding = "gb18030"
         try:
-            text = data.decode("gb18030")
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             raise Unreadable("既不是 UTF-8 也不是 GB18030 编码的文本") from None
     passages = []
@@ -187,20 +192,20 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Document:
             if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
                 continue
             row += 1
-            passages += [Passage(f"第{number}行 表{tables} 第{row}行第{c}列", cell, "cell", None, tables, row, c)
+            passages += [Passage(f"第{number}行 表{tables} 第{row}行第{c}列", cell, "cell", None, tables, row, c, number)
                          for c, cell in enumerate(cells, start=1)]
             continue
         in_table = False
         if stripped:
-            shown = _MARKDOWN_MARK.sub("", stripped) if markdown else stripped
-            passages.append(Passage(f"第{number}行", shown, "body"))
-    return Document(path, passages)
+            shown = _EMPHASIS.sub(r"\2", _MARKDOWN_MARK.sub("", stripped)) if markdown else stripped
+            passages.append(Passage(f"第{number}行", shown, "body", line=number))
+    return Document(path, passages, encoding=encoding)
 
 
 def read_document(path: Path) -> Document:
     """The passages of a .docx, .md or .txt file; ``Unreadable`` when it cannot be read."""
     suffix = path.suffix.lower()
-    if suffix not in (".docx", ".md", ".txt"):
+    if suffix not in SUFFIXES:
         raise Unreadable(f"不支持的文件类型“{path.suffix or '无扩展名'}”，可检查 .docx、.md、.txt")
     try:
         data = path.read_bytes()

@@ -36,13 +36,11 @@ class Heading:
     text: str  # the numbering itself as written
 
 
+_CHINESE_VALUES = {chinese_count(n): n for n in range(1, 100)}
+
+
 def _value(n: str) -> int | None:
-    if n.isdigit():
-        return int(n)
-    for value in range(1, 100):
-        if chinese_count(value) == n:
-            return value
-    return None
+    return int(n) if n.isdigit() else _CHINESE_VALUES.get(n)
 
 
 def headings(passages: list[Passage]) -> Iterator[Heading]:
