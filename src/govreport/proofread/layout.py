@@ -54,12 +54,28 @@ class Face:
     size: float | None  # points
 
 
+def _own(rpr: Any | None) -> Face:
+    """The East Asian font and size set directly in one run-properties element."""
+    if rpr is None:
+        return Face(None, None)
+    east_asia = size = None
+    fonts = rpr.find("w:rFonts", NS)
+    if fonts is not None:
+        theme = fonts.get(_w("eastAsiaTheme"))
+        east_asia = fonts.get(_w("eastAsia")) or (f"主题字体（{theme}）" if theme else None)
+    sz = rpr.find("w:sz", NS)
+    if sz is not None and sz.get(_w("val"), "").isdigit():
+        size = int(sz.get(_w("val"))) / 2
+    return Face(east_asia, size)
+
+
 class Styles:
     """Effective East Asian font and size of a run, through the style chain."""
 
     def __init__(self, root: Any | None) -> None:
         self.styles = {s.get(_w("styleId")): s for s in root.iterfind("w:style", NS)} if root is not None else {}
         self.defaults = root.find("w:docDefaults/w:rPrDefault/w:rPr", NS) if root is not None else None
+        self._faces: dict[tuple[str | None, str | None], Face] = {}
         self.default_paragraph = next((i for i, s in self.styles.items()
                                        if s.get(_w("type")) == "paragraph" and s.get(_w("default")) in ("1", "true")), None)
 
@@ -73,26 +89,27 @@ class Styles:
             style_id = based.get(_w("val")) if based is not None else None
 
     def face(self, paragraph: Any, run: Any) -> Face:
-        sources = [run.find("w:rPr", NS)]
+        run_face = _own(run.find("w:rPr", NS))
+        if run_face.east_asia is not None and run_face.size is not None:
+            return run_face
         run_style = run.find("w:rPr/w:rStyle", NS)
-        if run_style is not None:
-            sources += [s.find("w:rPr", NS) for s in self._chain(run_style.get(_w("val")))]
         paragraph_style = paragraph.find("w:pPr/w:pStyle", NS)
-        style_id = paragraph_style.get(_w("val")) if paragraph_style is not None else self.default_paragraph
-        sources += [s.find("w:rPr", NS) for s in self._chain(style_id)]
-        sources.append(self.defaults)
-        east_asia = size = None
-        for rpr in sources:
-            if rpr is None:
-                continue
-            fonts = rpr.find("w:rFonts", NS)
-            if east_asia is None and fonts is not None:
-                east_asia = fonts.get(_w("eastAsia")) or (f"主题字体（{fonts.get(_w('eastAsiaTheme'))}）"
-                                                          if fonts.get(_w("eastAsiaTheme")) else None)
-            sz = rpr.find("w:sz", NS)
-            if size is None and sz is not None and sz.get(_w("val"), "").isdigit():
-                size = int(sz.get(_w("val"))) / 2
-        return Face(east_asia, size)
+        inherited = self._inherited(run_style.get(_w("val")) if run_style is not None else None,
+                                    paragraph_style.get(_w("val")) if paragraph_style is not None else self.default_paragraph)
+        return Face(run_face.east_asia or inherited.east_asia, run_face.size or inherited.size)
+
+    def _inherited(self, run_style: str | None, paragraph_style: str | None) -> Face:
+        """What a run without its own font or size gets from its styles and the defaults (kept per style pair)."""
+        key = (run_style, paragraph_style)
+        if key not in self._faces:
+            east_asia = size = None
+            sources = [s.find("w:rPr", NS) for s in self._chain(run_style)]
+            sources += [s.find("w:rPr", NS) for s in self._chain(paragraph_style)] + [self.defaults]
+            for rpr in sources:
+                face = _own(rpr)
+                east_asia, size = east_asia or face.east_asia, size or face.size
+            self._faces[key] = Face(east_asia, size)
+        return self._faces[key]
 
     def centred(self, paragraph: Any) -> bool:
         jc = paragraph.find("w:pPr/w:jc", NS)

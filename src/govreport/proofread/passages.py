@@ -133,6 +133,16 @@ def _properties(root: Any, custom: bool) -> Iterator[Passage]:
             yield Passage(f"文档属性“{_PROPERTY_NAMES[name]}”", element.text, "property")
 
 
+_TEXT_PARTS = re.compile(
+    r"^word/(document|styles|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$|^docProps/(core|custom)\.xml$"
+)
+
+
+def _needed(name: str) -> bool:
+    """The parts that hold text or decide how it looks; themes, font tables and settings are not read."""
+    return bool(_TEXT_PARTS.match(name))
+
+
 def read_docx(path: Path, data: bytes) -> Document:
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
@@ -147,7 +157,7 @@ def read_docx(path: Path, data: bytes) -> Document:
         parts: dict[str, Any] = {}
         try:
             for name in names:
-                if name.startswith(("word/", "docProps/")) and name.endswith(".xml"):
+                if _needed(name):
                     parts[name] = etree.fromstring(package.read(name), SAFE_PARSER)
         except etree.XMLSyntaxError as exc:
             raise Unreadable(f"文档 XML 有误（{exc.msg}）") from None
