@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zipfile
 from pathlib import Path
 
 import docx
@@ -159,8 +160,12 @@ def test_placeholders_in_every_part_of_a_docx(tmp_path):
         "<w:pict><wps:txbx><w:txbxContent><w:p><w:r><w:t>文本框里的xx人</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:pict></w:r>"))
     path = tmp_path / "parts.docx"
     document.save(path)
+    with zipfile.ZipFile(path, "a") as package:  # a footnotes part, as Word writes it
+        package.writestr("word/footnotes.xml", '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/'
+                         'wordprocessingml/2006/main"><w:footnote w:id="1"><w:p><w:r><w:t>数据来源：XX局</w:t></w:r>'
+                         "</w:p></w:footnote></w:footnotes>")
     found = {f.where for f in check_file(path) if f.kind == "placeholder"}
-    assert {"表1 第1行第2列", "页眉1 第1段", "页脚1 第1段", "文档属性“标题”", "文本框1"} <= found
+    assert {"表1 第1行第2列", "页眉1 第1段", "页脚1 第1段", "文档属性“标题”", "文本框1", "脚注 第1段"} <= found
     assert "第1段" not in found
 
 

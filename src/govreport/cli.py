@@ -91,7 +91,7 @@ TEMPLATES_OPTION = click.option(
 @main.command(add_help_option=False)
 @_help_option
 @click.argument("data", type=click.Path(dir_okay=False, path_type=Path), metavar="数据文件")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="文件",
               help="输出文件；默认与数据文件同目录，以报告标题命名")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES),
               help="输出格式：docx（默认）、md、xlsx（仅自评表）或 pdf；不填时按输出文件扩展名确定")
@@ -243,7 +243,7 @@ def templates_check(folder: Path) -> None:
 @_help_option
 @click.option("-k", "--kind", default="performance_evaluation", show_default=True, metavar="类型",
               help="报告类型，见 govreport kinds")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), metavar="文件",
               help="要生成的 .xlsx 文件")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖（默认不覆盖，以免冲掉已填写的数据）")
 def excel_template(kind: str, output: Path, force: bool) -> None:
@@ -273,7 +273,7 @@ def _refuse_existing(output: Path, force: bool) -> None:
 @main.command(add_help_option=False)
 @_help_option
 @click.argument("data", type=click.Path(dir_okay=False, path_type=Path), metavar="数据文件")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), metavar="文件",
               help="输出文件，格式由扩展名确定：.json、.yaml、.yml 或 .xlsx")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖")
 def convert(data: Path, output: Path, force: bool) -> None:
@@ -295,10 +295,11 @@ def convert(data: Path, output: Path, force: bool) -> None:
 @_help_option
 @click.argument("inputs", nargs=-1, required=True, metavar="数据文件、目录或通配符...")
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              metavar="目录",
               help="输出目录（不存在时新建），每个数据文件生成一个同名报告")
 @click.option("-f", "--format", "fmt", type=click.Choice(("docx", "md", "pdf")), default="docx", show_default=True,
               help="输出格式")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="并行进程数")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N", help="并行进程数")
 @KIND_OPTION
 @TEMPLATES_OPTION
 def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, jobs: int, as_kind: str | None,
@@ -354,7 +355,8 @@ def _report_batch(summary, fmt: str) -> None:
                    "numbering 标题编号、date 日期、docnumber 文号")
 @click.option("--fix", "fix", is_flag=True,
               help="把可机械修正的问题（文号括号、日期补零、标题编号标点）改好，写入 -o 指定的新文件")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="--fix 时的输出文件（不能是被检查的文件）")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="文件",
+              help="--fix 时的输出文件（不能是被检查的文件）")
 def check(inputs: tuple[str, ...], as_json: bool, ignore: tuple[str, ...], fix: bool, output: Path | None) -> None:
     """检查已有报告（.docx / .md / .txt）：占位符、数字矛盾、百分点、版式、标题编号、日期和文号。
 
