@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import GovreportError, Problem
+from .load import DATA_SUFFIXES
 from .write import write_atomic
 
-DATA_SUFFIXES = (".json", ".yaml", ".yml", ".xlsx")
 BatchFormat = Literal["docx", "md", "pdf"]
 
 

@@ -264,7 +264,9 @@ def excel_template(kind: str, output: Path, force: bool) -> None:
 
 
 def _refuse_existing(output: Path, force: bool) -> None:
-    if output.suffix.lower() not in (".json", ".yaml", ".yml", ".xlsx"):
+    from .load import DATA_SUFFIXES
+
+    if output.suffix.lower() not in DATA_SUFFIXES:
         raise GovreportError(f"输出文件应为 .json、.yaml、.yml 或 .xlsx：{output}")
     if output.exists() and not force:
         raise GovreportError(f"{output} 已存在，未覆盖；确需覆盖请加 --force")

@@ -17,7 +17,6 @@ from .kinds import KINDS, kinds_text
 from .messages import problems_from
 from .workbook.layout import LAYOUTS
 
-DATA_SUFFIXES = (".json", ".yaml", ".yml", ".xlsx")
 _MARK = "\x00number:"
 _MARKED = re.compile(r'"\\u0000number:([^"]*)"')
 

@@ -19,6 +19,7 @@ from .errors import DataError, Problem
 JSON_SUFFIXES = {".json"}
 YAML_SUFFIXES = {".yaml", ".yml"}
 XLSX_SUFFIXES = {".xlsx"}
+DATA_SUFFIXES = (".json", ".yaml", ".yml", ".xlsx")  # what render, batch and convert take
 MAX_DATA_BYTES = 50 * 1024 * 1024
 
 

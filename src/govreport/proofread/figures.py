@@ -64,16 +64,9 @@ def _step(number: str, multiplier: Decimal) -> Decimal:
 _TOTAL_WORD = re.compile(r"(共计|共有|共|累计|合计|总计|总共)[^，,。；;：:、\d]{0,8}$")
 
 
-def _window(text: str, end: int) -> str:
-    """The words just before a figure, back to the last punctuation (at most 10 characters)."""
-    found = _TOTAL_WORD.search(text[max(0, end - 10):end])
-    return found.group(0) if found else ""
-
-
-def _keyword(text: str, end: int) -> str:
+def _total_word(text: str, end: int) -> re.Match[str] | None:
     """共/合计/累计… a little before a figure (共有卫生院30个), which makes it a stated total."""
-    found = _TOTAL_WORD.search(text[max(0, end - 10):end])
-    return found.group(1) if found else ""
+    return _TOTAL_WORD.search(text[max(0, end - 10):end])
 
 
 def amounts(text: str) -> list[Amount]:
@@ -84,11 +77,12 @@ def amounts(text: str) -> list[Amount]:
             value = Decimal(m.group("number").replace(",", "").replace("，", "")) * multiplier
         except InvalidOperation:
             continue
-        before = m.group("before") or _keyword(text, m.start())
+        word = None if m.group("before") else _total_word(text, m.start())
+        before = m.group("before") or (word.group(1) if word else "")
         after = (m.group("after") or "") + (m.group("tail") or "")
         approx = ("above" if before in ABOVE or after in ("余", "多", "以上", "余多") else
                   "below" if before in BELOW else "about" if before == "约" or after == "左右" else "")
-        start = m.start() if m.group("before") else (m.start() - len(_window(text, m.start())) if before else m.start("number"))
+        start = m.start() - len(word.group(0)) if word else (m.start() if m.group("before") else m.start("number"))
         found.append(Amount(value, m.group("unit"), start, m.end(), before, approx,
                             _step(m.group("number"), multiplier)))
     return found
