@@ -198,3 +198,13 @@ def test_excel_lock_files_are_not_data(tmp_path):
     shutil.copy(CONTRACT, tmp_path / "a.json")
     (tmp_path / "~$a.xlsx").write_bytes(b"lock")
     assert expand([tmp_path]) == ([(tmp_path / "a.json").resolve()], [])
+
+
+def test_drop_downs_show_chinese_words_for_codes(tmp_path):
+    path = _workbook(tmp_path, SAMPLES / "xiushan_work_summary_2004.json")
+    rows = {row[0].value: row[1].value for row in openpyxl.load_workbook(path)["基本信息"].iter_rows(min_row=2)}
+    assert rows["日期写法"] == "汉字"
+    assert govreport.load(path).data.meta.date_style == "chinese"
+    pe = openpyxl.load_workbook(_workbook(tmp_path, SAMPLES / "sanya_mof2020.json"))
+    rows = {row[0].value: row[1].value for row in pe["基本信息"].iter_rows(min_row=2)}
+    assert rows["报告提纲"] == "财预〔2020〕10号提纲" and pe["绩效指标"]["D2"].value == "≥"

@@ -85,6 +85,9 @@ def convert(field: Field, value: Any) -> Any:
         if isinstance(value, dt.datetime):
             return value.date()
         return value if isinstance(value, dt.date) else text(value)
+    if field.values:
+        word = text(value)
+        return next((meant for shown_word, meant in field.values if shown_word == word), word)
     if kind == "list":
         return [item.strip() for item in _SEPARATORS.split(text(value)) if item.strip()]
     if kind == "parts":
@@ -112,6 +115,6 @@ def written(field: Field, value: Any) -> Any:
         return "；".join(f"{p['name']}：{p['value']}" for p in value)
     if isinstance(value, bool):
         return "是" if value else "否"
-    if field.type == "choice" and field.choices and value not in field.choices:
-        return {">=": "≥", "<=": "≤", "=": "＝", "qualitative": "定性"}.get(value, value)
+    if field.values:
+        return next((word for word, meant in field.values if meant == value), value)
     return value

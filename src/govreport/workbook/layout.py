@@ -20,7 +20,7 @@ GUIDE_SHEET = "填写说明"
 NUMBER_COLUMN = "序号"
 FINDINGS_NONE = "compliance.findings:none"  # 基本信息 row standing for an empty findings list (未发现问题)
 
-OPERATORS = ("≥", "≤", "＝", "定性")
+OPERATOR_WORDS = (("≥", ">="), ("≤", "<="), ("＝", "="), ("定性", "qualitative"))
 RATINGS = ("达成", "部分达成", "未达成")
 YES_NO = ("是", "否")
 
@@ -32,7 +32,8 @@ class Field:
     path: str
     label: str
     type: CellType = "text"
-    choices: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()  # the drop-down, as the clerk reads it
+    values: tuple[tuple[str, str], ...] = ()  # drop-down words standing for data values: (word, value)
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,16 @@ def _region() -> tuple[Field, ...]:
     )
 
 
-DATE_STYLE = Field("meta.date_style", "日期写法", "choice", ("arabic", "chinese"))
+DATE_STYLE_WORDS = (("阿拉伯数字", "arabic"), ("汉字", "chinese"))
+OUTLINE_WORDS = (("默认提纲", "default"), ("财预〔2020〕10号提纲", "mof2020"))
+
+
+def _worded(path: str, label: str, words: tuple[tuple[str, str], ...]) -> Field:
+    """A drop-down of Chinese words, each standing for a value of the data file."""
+    return Field(path, label, "choice", tuple(w for w, _ in words), words)
+
+
+DATE_STYLE = _worded("meta.date_style", "日期写法", DATE_STYLE_WORDS)
 TEMPLATES = Field("meta.templates", "模板目录", "list")
 UNIT_CHOICES = ("万元", "元")
 
@@ -91,7 +101,7 @@ INDICATOR_COLUMNS = (
     Field("level1", "一级指标"),
     Field("level2", "二级指标"),
     Field("name", "三级指标"),
-    Field("op", "比较方式", "choice", OPERATORS),
+    _worded("op", "比较方式", OPERATOR_WORDS),
     Field("target", "年度指标值", "number_or_text"),
     Field("actual", "实际完成值", "number_or_text"),
     Field("unit", "计量单位"),
@@ -116,7 +126,7 @@ PERFORMANCE_EVALUATION = Layout(
         Field("meta.title", "报告标题"),
         *_region(),
         DATE_STYLE,
-        Field("meta.outline", "报告提纲", "choice", ("default", "mof2020")),
+        _worded("meta.outline", "报告提纲", OUTLINE_WORDS),
         TEMPLATES,
         Field("implementation.funds.unit", "金额单位", "choice", UNIT_CHOICES),
         Field("implementation.period.start", "实施开始日期", "date"),
