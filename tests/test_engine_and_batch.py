@@ -145,7 +145,7 @@ def test_same_stems_in_different_folders_get_distinct_names(tmp_path):
     from govreport.batch import output_names
 
     sources = [tmp_path / "a" / "data.json", tmp_path / "b" / "data.json", tmp_path / "c" / "other.json"]
-    assert output_names(sources, "docx") == ["a-data.docx", "b-data.docx", "other.docx"]
+    assert output_names(sources) == ["a-data", "b-data", "other"]
 
 
 def test_missing_libreoffice_is_one_clear_message(tmp_path, monkeypatch):
@@ -167,7 +167,7 @@ def test_font_report_warns_when_a_chinese_face_falls_back_to_a_latin_one(monkeyp
 
 
 @pytest.mark.libreoffice
-def test_batch_pdf_starts_libreoffice_once_for_many_files(tmp_path, mixed_folder, monkeypatch):
+def test_batch_docx_and_pdf_in_one_run_with_one_libreoffice_start(tmp_path, mixed_folder, monkeypatch):
     (mixed_folder / "broken.json").unlink()
     starts = []
     real_run = subprocess.run
@@ -179,10 +179,10 @@ def test_batch_pdf_starts_libreoffice_once_for_many_files(tmp_path, mixed_folder
 
     monkeypatch.setattr(govreport.convert.subprocess, "run", counting)
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["batch", str(mixed_folder), "-o", str(out), "-f", "pdf"])
+    result = CliRunner().invoke(main, ["batch", str(mixed_folder), "-o", str(out), "-f", "docx", "-f", "pdf"])
     assert result.exit_code == 0, result.output
     assert len(starts) == 1 and sum(str(a).endswith(".docx") for a in starts[0]) == 4
-    assert sorted(p.name for p in out.iterdir()) == ["mof.pdf", "pe.pdf", "se.pdf", "ws.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [f"{n}.{s}" for n in ("mof", "pe", "se", "ws") for s in ("docx", "pdf")]
     text = real_run(["pdftotext", str(out / "pe.pdf"), "-"], capture_output=True, text=True).stdout
     assert "三亚市民政局2025年健康扶贫保障资金项目" in text.replace(" ", "")
     assert "PDF 字体：" in result.output and "CJK" in result.output

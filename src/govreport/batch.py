@@ -28,25 +28,27 @@ BatchFormat = Literal["docx", "md", "pdf"]
 @dataclass(frozen=True)
 class Job:
     source: Path
-    output: Path  # where the finished document goes
-    format: BatchFormat
+    outdir: Path
+    stem: str  # the outputs' name: outdir/stem.docx, .md, .pdf
+    formats: tuple[BatchFormat, ...]
     templates: tuple[Path, ...] = ()
     kind: str | None = None
-    staging: Path | None = None  # for PDF: where the DOCX waits for LibreOffice
+    staging: Path | None = None  # for PDF without DOCX: where the DOCX waits for LibreOffice
 
 
 @dataclass
 class Outcome:
     source: Path
-    output: Path | None = None
+    outputs: list[Path] = field(default_factory=list)
     reason: str = ""
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    docx: Path | None = None  # the DOCX a PDF is made from
     faces: list[str] = field(default_factory=list)  # PDF only: the faces the PDF is set in
 
     @property
     def failed(self) -> bool:
-        return self.output is None
+        return bool(self.reason)
 
 
 @dataclass
@@ -90,13 +92,13 @@ def _visible(path: Path, root: Path) -> bool:
     return not any(part.startswith((".", "~$")) for part in path.relative_to(root).parts)
 
 
-def output_names(sources: Sequence[Path], suffix: str) -> list[str]:
-    """One distinct file name per input: its stem, with parent folders prefixed where stems collide."""
+def output_names(sources: Sequence[Path]) -> list[str]:
+    """One distinct output name (without suffix) per input: its stem, parent folders prefixed where stems collide."""
     depth = {source: 0 for source in sources}
 
     def name(source: Path) -> str:
         parents = [p.name for p in source.parents][: depth[source]]
-        return "-".join([*reversed(parents), source.stem]) + f".{suffix}"
+        return "-".join([*reversed(parents), source.stem])
 
     while True:
         names = [name(s) for s in sources]
@@ -116,8 +118,13 @@ def run_job(job: Job) -> Outcome:
     try:
         report = load(job.source, job.kind, job.templates)
         outcome.warnings = list(report.warnings)
-        content = render(report, "docx" if job.format == "pdf" else job.format)  # type: ignore[arg-type]
-        outcome.output = write_atomic(job.staging or job.output, content)
+        if "docx" in job.formats or "pdf" in job.formats:
+            folder = job.outdir if "docx" in job.formats else job.staging
+            docx = write_atomic((folder or job.outdir) / f"{job.stem}.docx", render(report, "docx"))
+            outcome.docx = docx if "pdf" in job.formats else None
+            outcome.outputs += [docx] if "docx" in job.formats else []
+        if "md" in job.formats:
+            outcome.outputs.append(write_atomic(job.outdir / f"{job.stem}.md", render(report, "md")))
     except GovreportError as exc:
         outcome.reason, outcome.problems = exc.message, exc.problems
     except Exception as exc:  # an unforeseen failure of one report must not stop the others
@@ -139,7 +146,7 @@ def _convert_group(group: list[Outcome], outdir: Path) -> None:
     from .convert import convert_files
     from .fonts import font_report
 
-    staged = [o.output for o in group if o.output is not None]
+    staged = [o.docx for o in group if o.docx is not None]
     with tempfile.TemporaryDirectory(prefix="govreport-pdf-") as work:
         try:
             converted = convert_files(staged, Path(work))
@@ -150,19 +157,19 @@ def _convert_group(group: list[Outcome], outdir: Path) -> None:
         for outcome, docx in zip(group, staged, strict=True):
             pdf = converted.get(docx)
             if pdf is None:
-                outcome.output, outcome.reason = None, reason
+                outcome.reason = reason
                 continue
             content = pdf.read_bytes()
             fonts = font_report(content, docx.read_bytes())
             outcome.faces = fonts.faces
             outcome.warnings += [Problem("", warning, "warning") for warning in fonts.warnings]
-            outcome.output = write_atomic(outdir / f"{docx.stem}.pdf", content)
+            outcome.outputs.append(write_atomic(outdir / f"{docx.stem}.pdf", content))
 
 
 def _to_pdf(outcomes: list[Outcome], outdir: Path, workers: int, tick: Callable[[int], None]) -> None:
     from .convert import FILES_PER_START
 
-    pending = [o for o in outcomes if not o.failed]
+    pending = [o for o in outcomes if not o.failed and o.docx is not None]
     tick(len(outcomes) - len(pending))
     size = max(1, min(FILES_PER_START, -(-len(pending) // max(1, workers))))
     groups = [pending[i:i + size] for i in range(0, len(pending), size)]
@@ -174,35 +181,32 @@ def _to_pdf(outcomes: list[Outcome], outdir: Path, workers: int, tick: Callable[
 def run_batch(
     sources: Sequence[Path],
     outdir: Path,
-    fmt: BatchFormat = "docx",
+    formats: Sequence[BatchFormat] | BatchFormat = ("docx",),
     jobs: int = 1,
     templates: Sequence[Path] = (),
     kind: str | None = None,
     progress: Callable[[int], None] = lambda n: None,
 ) -> Summary:
-    """Render every source into ``outdir``; ``progress`` is told how many more steps are done."""
+    """Render every source into ``outdir`` in each of ``formats``; ``progress`` is told how many more steps are done."""
     from .convert import soffice
 
     start = time.perf_counter()
-    if fmt == "pdf":
+    chosen: tuple[BatchFormat, ...] = (formats,) if isinstance(formats, str) else tuple(dict.fromkeys(formats))
+    if "pdf" in chosen:
         soffice()  # missing LibreOffice is one clear message, not one failure per file
     outdir.mkdir(parents=True, exist_ok=True)
-    names = output_names(sources, fmt)
     with tempfile.TemporaryDirectory(prefix="govreport-batch-") as staging:
-        jobs_list = [
-            Job(source, outdir / name, fmt, tuple(templates), kind,
-                Path(staging) / f"{Path(name).stem}.docx" if fmt == "pdf" else None)
-            for source, name in zip(sources, names, strict=True)
-        ]
+        jobs_list = [Job(source, outdir, stem, chosen, tuple(templates), kind, Path(staging))
+                     for source, stem in zip(sources, output_names(sources), strict=True)]
         outcomes = []
         for outcome in _outcomes(jobs_list, jobs):
             outcomes.append(outcome)
             progress(1)
-        if fmt == "pdf":
+        if "pdf" in chosen:
             _to_pdf(outcomes, outdir, jobs, progress)
     return Summary(outcomes, time.perf_counter() - start, outdir)
 
 
-def steps(count: int, fmt: BatchFormat) -> int:
+def steps(count: int, formats: Sequence[BatchFormat]) -> int:
     """Progress steps of a batch: one per report, and one more per report converted to PDF."""
-    return count * 2 if fmt == "pdf" else count
+    return count * 2 if "pdf" in formats else count

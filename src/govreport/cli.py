@@ -299,12 +299,12 @@ def convert(data: Path, output: Path, force: bool) -> None:
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
               metavar="目录",
               help="输出目录（不存在时新建），每个数据文件生成一个同名报告")
-@click.option("-f", "--format", "fmt", type=click.Choice(("docx", "md", "pdf")), default="docx", show_default=True,
-              help="输出格式")
+@click.option("-f", "--format", "formats", type=click.Choice(("docx", "md", "pdf")), multiple=True,
+              help="输出格式，默认 docx；可写多次，如 -f docx -f pdf 同时生成 Word 和 PDF")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N", help="并行进程数")
 @KIND_OPTION
 @TEMPLATES_OPTION
-def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, jobs: int, as_kind: str | None,
+def batch(inputs: tuple[str, ...], outdir: Path, formats: tuple[str, ...], jobs: int, as_kind: str | None,
           templates: tuple[Path, ...]) -> None:
     """批量生成：目录按子目录查找 .json / .yaml / .xlsx；某份失败不影响其余，最后列出失败原因。"""
     from .batch import expand, run_batch, steps
@@ -315,26 +315,27 @@ def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, jobs: int, as_kind: s
     if not sources:
         click.secho("没有可生成的数据文件。", fg="red", err=True)
         sys.exit(2)
+    formats = formats or ("docx",)
     try:
         if sys.stderr.isatty():
-            with click.progressbar(length=steps(len(sources), fmt), label="生成报告", file=sys.stderr,
+            with click.progressbar(length=steps(len(sources), formats), label="生成报告", file=sys.stderr,  # type: ignore[arg-type]
                                    show_pos=True, show_eta=True, width=30) as bar:
-                summary = run_batch(sources, outdir, fmt, jobs, templates, as_kind, bar.update)  # type: ignore[arg-type]
+                summary = run_batch(sources, outdir, formats, jobs, templates, as_kind, bar.update)  # type: ignore[arg-type]
         else:
-            summary = run_batch(sources, outdir, fmt, jobs, templates, as_kind)  # type: ignore[arg-type]
+            summary = run_batch(sources, outdir, formats, jobs, templates, as_kind)  # type: ignore[arg-type]
     except GovreportError as exc:
         _fail(exc)
-    _report_batch(summary, fmt)
+    _report_batch(summary, "pdf" in formats)
     if summary.failed:
         sys.exit(1)
 
 
-def _report_batch(summary, fmt: str) -> None:
+def _report_batch(summary, pdf: bool) -> None:
     warned = [o for o in summary.outcomes if o.warnings and not o.failed]
     for outcome in warned:
         click.echo(f"{outcome.source}：", err=True)
         _report_problems(outcome.warnings)
-    if fmt == "pdf":
+    if pdf:
         faces = list(dict.fromkeys(f for o in summary.rendered for f in o.faces))
         click.echo(f"PDF 字体：{'、'.join(faces) or '（无）'}")
     if summary.failed:
