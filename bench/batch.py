@@ -126,6 +126,8 @@ def engine(paths: list[Path]) -> list[str]:
 
 
 def batch(paths: list[Path]) -> list[str]:
+    with tempfile.TemporaryDirectory() as out:  # templates compiled before either run is timed
+        run_batch(paths[:3], Path(out), "docx", 1)
     timings = {}
     for jobs in (1, 2):
         with tempfile.TemporaryDirectory() as out:
