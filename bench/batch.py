@@ -9,7 +9,7 @@
    - compiled: ``CompiledDocx.render``, the template prepared once;
    - floor: re-zipping the compiled engine's own output files.
 2. ``govreport batch`` end to end (load, validate, compute, render, write)
-   with ``--jobs 1`` and ``--jobs 2``.
+   with ``--jobs 1`` and ``--jobs 2``, best of three runs each.
 3. Peak memory (max RSS) of ``govreport batch --jobs 1`` for 250, 500 and
    1,000 reports.
 4. A cold ``govreport render`` of the sample: a new process each time, the
@@ -128,12 +128,13 @@ def engine(paths: list[Path]) -> list[str]:
 def batch(paths: list[Path]) -> list[str]:
     with tempfile.TemporaryDirectory() as out:  # templates compiled before either run is timed
         run_batch(paths[:3], Path(out), "docx", 1)
-    timings = {}
-    for jobs in (1, 2):
-        with tempfile.TemporaryDirectory() as out:
-            summary = run_batch(paths, Path(out), "docx", jobs)
-            assert not summary.failed, summary.failed[0].reason
-            timings[jobs] = summary.seconds
+    timings: dict[int, float] = {}
+    for _ in range(3):  # best of three: the machine's shared cores make single runs noisy
+        for jobs in (1, 2):
+            with tempfile.TemporaryDirectory() as out:
+                summary = run_batch(paths, Path(out), "docx", jobs)
+                assert not summary.failed, summary.failed[0].reason
+                timings[jobs] = min(timings.get(jobs, summary.seconds), summary.seconds)
     n = len(paths)
     return [
         "| `govreport batch`, DOCX, end to end | reports | seconds | reports/s |",

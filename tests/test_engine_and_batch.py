@@ -190,7 +190,8 @@ def test_batch_docx_and_pdf_in_one_run_with_one_libreoffice_start(tmp_path, mixe
 
 
 def test_templates_compiled_in_an_earlier_run_still_escape_data(tmp_path, example):
-    """The second process takes the compiled templates from the disk cache; & < > must still be escaped."""
+    """The second process takes the prepared and compiled templates from the disk cache; & < > must still be
+    escaped, and the output is the same whether the cache is filled, damaged or off."""
     import json
     import os
     import sys
@@ -205,5 +206,15 @@ def test_templates_compiled_in_an_earlier_run_still_escape_data(tmp_path, exampl
                               env=env, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
         assert "A&B<C>项目" in docx.Document(str(out)).paragraphs[0].text + docx.Document(str(out)).core_properties.title
-    assert any((tmp_path / "cache").iterdir())
+    cached = sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir() if not p.name.startswith("__jinja2"))
+    assert cached == ["parts", "prepared"]
     assert (tmp_path / "r0.docx").read_bytes() == (tmp_path / "r1.docx").read_bytes()
+    for stored in (tmp_path / "cache").iterdir():  # a damaged cache is rebuilt, never trusted
+        if not stored.name.startswith("__jinja2"):
+            stored.write_bytes(b"damaged")
+    for run, setting in ((2, str(tmp_path / "cache")), (3, "")):  # "" turns the cache off
+        out = tmp_path / f"r{run}.docx"
+        done = subprocess.run([sys.executable, "-m", "govreport", "render", str(data), "-o", str(out)],
+                              env={**env, "GOVREPORT_CACHE": setting}, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert out.read_bytes() == (tmp_path / "r0.docx").read_bytes()

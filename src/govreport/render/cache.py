@@ -1,16 +1,20 @@
-"""Compiled templates kept on disk between runs (Jinja's bytecode cache), so a cold start does not recompile.
+"""Work on templates kept on disk between runs, so a cold start does not redo it.
 
 Compiling the templates is most of a single report's time; the compiled code
-depends only on the template source, the Jinja and the Python version. The
-cache lives in ``$GOVREPORT_CACHE`` or the user's cache folder
-(``~/.cache/govreport``); ``GOVREPORT_CACHE=`` (empty) turns it off, and a
-folder that cannot be written simply means no cache.
+depends only on the template source, the Jinja and the Python version
+(Jinja's bytecode cache). The DOCX template prepared for a chain and its
+parts rewritten for Jinja depend only on their inputs too, and are stored
+under a hash of them. The cache lives in ``$GOVREPORT_CACHE`` or the user's
+cache folder (``~/.cache/govreport/<version>``); ``GOVREPORT_CACHE=`` (empty)
+turns it off, and a folder that cannot be written simply means no cache.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, Template
@@ -20,7 +24,8 @@ from ..version import __version__
 CACHE_VARIABLE = "GOVREPORT_CACHE"
 
 
-def bytecode_cache() -> BytecodeCache | None:
+def cache_folder() -> Path | None:
+    """The writable cache folder, or None when caching is off or impossible."""
     chosen = os.environ.get(CACHE_VARIABLE)
     if chosen == "":
         return None
@@ -30,7 +35,44 @@ def bytecode_cache() -> BytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+    return folder if os.access(folder, os.W_OK) else None
+
+
+def bytecode_cache() -> BytecodeCache | None:
+    folder = cache_folder()
+    return FileSystemBytecodeCache(str(folder)) if folder is not None else None
+
+
+def digest(*parts: bytes | str) -> str:
+    """A name for what ``parts`` determine."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(part.encode() if isinstance(part, str) else part)
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+def stored(name: str, build: Callable[[], bytes], valid: Callable[[bytes], bool] = lambda data: True) -> bytes:
+    """``build()``, kept in the cache folder under ``name`` (written atomically; an unusable copy is rebuilt)."""
+    folder = cache_folder()
+    if folder is None:
+        return build()
+    path = folder / name
+    try:
+        data = path.read_bytes()
+        if valid(data):
+            return data
+    except OSError:
+        pass
+    data = build()
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+    return data
 
 
 def from_source(env: Environment, source: str) -> Template:

@@ -12,12 +12,13 @@ values, table grids grown by ``{%tc%}`` loops, drawing ids) and zips.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, Template, TemplateError, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
@@ -25,7 +26,7 @@ from lxml import etree
 
 from ..errors import TemplateFault
 from ..format.filters import FILTERS
-from .cache import from_source
+from .cache import digest, from_source, stored
 from .package import SAFE_PARSER, checked_docx, entries, zipped
 
 _WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -42,7 +43,6 @@ TAGGED_TYPES = MAIN_TYPES | {
     "application/vnd.openxmlformats-package.core-properties+xml",
 }
 DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_DOCXTPL = DocxTemplate(None)  # its XML rewriting uses no per-document state
 _TAG_TEXT = re.compile(r"<[^>]+>")
 _TC_TAG = re.compile(r"\{%-?\s*tc\s")
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")\d+(")')
@@ -65,6 +65,34 @@ def _content_types(entries: Mapping[str, bytes]) -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=1)
+def _docxtpl() -> Any:
+    """docxtpl's XML rewriting, which uses no per-document state (imported only when it is needed)."""
+    from docxtpl import DocxTemplate
+
+    return DocxTemplate(None)
+
+
+def _rewritten(package: list[tuple[str, bytes]]) -> dict[str, tuple[str, bool, bool]]:
+    """The parts that can hold tags, as docxtpl rewrites them for Jinja, with what rendering must fix after."""
+    types = _content_types(dict(package))
+    result = {}
+    for part, data in package:
+        if types.get(part) in TAGGED_TYPES:
+            xml = etree.tostring(etree.fromstring(data, SAFE_PARSER), encoding="unicode")
+            patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", _docxtpl().patch_xml(xml))
+            result[part] = (patched, bool(_TC_TAG.search(_TAG_TEXT.sub("", xml))), "docPr" in xml)
+    return result
+
+
+def _is_json(data: bytes) -> bool:
+    try:
+        json.loads(data)
+    except ValueError:
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class _Part:
     template: Template
@@ -80,20 +108,23 @@ class CompiledDocx:
         self.name = name
         self.env = env or sandbox()
         self._entries = entries(package)
-        types = _content_types(dict(self._entries))
-        self._parts = {
-            part: self._compiled(part, data) for part, data in self._entries if types.get(part) in TAGGED_TYPES
-        }
+        self._parts = {part: self._compiled(part, *source) for part, source in self._sources(package).items()}
 
-    def _compiled(self, part: str, data: bytes) -> _Part:
-        xml = etree.tostring(etree.fromstring(data, SAFE_PARSER), encoding="unicode")
-        text = _TAG_TEXT.sub("", xml)
-        patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", _DOCXTPL.patch_xml(xml))
+    def _sources(self, package: bytes) -> dict[str, tuple[str, bool, bool]]:
+        """Each tagged part rewritten for Jinja; kept on disk when the environment caches compiled code."""
+        def build() -> bytes:
+            return json.dumps(_rewritten(self._entries)).encode()
+
+        if self.env.bytecode_cache is None:
+            return json.loads(build())
+        return json.loads(stored(f"parts-{digest(package)}.json", build, _is_json))
+
+    def _compiled(self, part: str, source: str, grows_tables: bool, has_drawings: bool) -> _Part:
         try:
-            template = from_source(self.env, patched)
+            template = from_source(self.env, source)
         except TemplateError as exc:
             raise TemplateFault(f"{self.name} 的 {part} 中模板标记有误：{exc}") from None
-        return _Part(template, bool(_TC_TAG.search(text)), "docPr" in xml)
+        return _Part(template, grows_tables, has_drawings)
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The filled document's bytes; the same context always gives the same bytes."""
@@ -115,9 +146,9 @@ class CompiledDocx:
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         if _LISTING.search(xml):
-            xml = _DOCXTPL.resolve_listing(xml)
+            xml = _docxtpl().resolve_listing(xml)
         if part.grows_tables:
-            xml = etree.tostring(_DOCXTPL.fix_tables(xml), encoding="unicode")
+            xml = etree.tostring(_docxtpl().fix_tables(xml), encoding="unicode")
         if part.has_drawings:
             ids = iter(range(1001, 1 << 31))
             xml = _DOCPR_ID.sub(lambda m: f"{m.group(1)}{next(ids)}{m.group(2)}", xml)

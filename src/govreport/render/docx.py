@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
-import docx
-
 from ..chain import TemplateChain
 from ..version import __version__
+from .cache import digest, stored
 from .compiled import CompiledDocx
 from .environment import BUILTIN_TEMPLATES, ReportEnvironment
 from .guard import template_guard
-from .layout import apply_layout
 from .package import with_core_dates
-from .properties import record
 from .shell import find_shell, shell_template
 
 # Placeholders the prepared template's core properties carry (dates too); filled from ``core`` per report.
@@ -32,6 +30,11 @@ _CORE = {"title": "{{ core.title }}", "author": "{{ core.author }}"}
 
 def _prepared(source: bytes, chain: TemplateChain, label: str) -> bytes:
     """The template with the chain's layout applied and its properties recorded, dates left as placeholders."""
+    import docx  # python-docx only when the prepared template is not in the cache
+
+    from .layout import apply_layout
+    from .properties import record
+
     document = docx.Document(io.BytesIO(source))
     apply_layout(document, chain.layout)
     record(document, title=_CORE["title"], subject=label, author=_CORE["author"], date=dt.date(2000, 1, 1),
@@ -50,10 +53,15 @@ def compiled_report(folder: str, env: ReportEnvironment, label: str, chain: Temp
     if found is None:
         builtin = BUILTIN_TEMPLATES / folder / "report.docx"
         source = shell_template(builtin, shell) if shell else builtin.read_bytes()
+        name = digest(source, label, repr(chain.layout), chain.describe(f"内置 {__version__}"), __version__)
         with template_guard(str(shell or f"{folder}/report.docx")):
-            found = env.compiled[key] = CompiledDocx(_prepared(source, chain, label), env,
-                                                     _label(shell, folder))
+            prepared = stored(f"prepared-{name}.docx", lambda: _prepared(source, chain, label), _is_zip)
+            found = env.compiled[key] = CompiledDocx(prepared, env, _label(shell, folder))
     return found
+
+
+def _is_zip(data: bytes) -> bool:
+    return zipfile.is_zipfile(io.BytesIO(data))
 
 
 def _label(shell: Path | None, folder: str) -> str:

@@ -8,7 +8,7 @@ the comments (visible in any viewer) and as custom properties.
 from __future__ import annotations
 
 import datetime as dt
-from xml.sax.saxutils import escape
+from html import escape
 
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -35,7 +35,8 @@ def record(document: Document, *, title: str, subject: str, author: str, date: d
 
 def _custom(document: Document, values: dict[str, str]) -> None:
     entries = "".join(
-        f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(name)}"><vt:lpwstr>{escape(value)}</vt:lpwstr></property>'
+        f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(name)}">'
+        f"<vt:lpwstr>{escape(value, quote=False)}</vt:lpwstr></property>"
         for pid, (name, value) in enumerate(values.items(), start=2)
     )
     blob = (

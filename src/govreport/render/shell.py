@@ -14,15 +14,23 @@ import copy
 import io
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import docx
-from docx.oxml.ns import qn
 from lxml import etree
 
 from ..errors import TemplateFault
 from .package import MAX_UNPACKED, checked_docx
 
+if TYPE_CHECKING:
+    import docx.document
+
 SHELL = "shell.docx"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def qn(tag: str) -> str:
+    """``w:name`` as lxml spells it (python-docx is imported only when a shell is merged)."""
+    return _W + tag.split(":", 1)[1]
 PLACEHOLDER = "【正文】"
 
 
@@ -50,6 +58,8 @@ def shell_template(builtin: Path, shell: Path) -> bytes:
 
 @lru_cache(maxsize=8)
 def _merged(builtin: Path, shell: Path, mtime: int, size: int) -> bytes:
+    import docx
+
     base = docx.Document(str(builtin))
     outer = docx.Document(io.BytesIO(read_shell(shell)))
     body = outer.element.body
