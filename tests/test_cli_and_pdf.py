@@ -41,7 +41,9 @@ def test_render_markdown_and_yaml_input(tmp_path):
 def test_help_is_in_chinese():
     result = CliRunner().invoke(main, ["render", "--help"])
     assert result.exit_code == 0
-    assert "用法：" in result.output and "输出格式" in result.output
+    assert "用法：" in result.output and "输出格式" in result.output and "选项：" in result.output
+    result = CliRunner().invoke(main, ["batch", "--help"])
+    assert "[必填]" in result.output and "[默认：1" in result.output and "required" not in result.output
 
 
 def test_the_installed_command_runs_as_a_process(tmp_path):

@@ -24,17 +24,35 @@ class ChineseHelp:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), "用法：")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        options = [r for p in self.get_params(ctx)
-                   if isinstance(p, click.Option) and (r := p.get_help_record(ctx))]
+        options = [(name, _chinese_extras(text)) for p in self.get_params(ctx)
+                   if isinstance(p, click.Option) and (record := p.get_help_record(ctx)) for name, text in [record]]
         if options:
-            with formatter.section("选项"):
-                formatter.write_dl(options)
+            _section(formatter, "选项", options)
         if isinstance(self, click.Group):
             commands = [(n, c.get_short_help_str(60)) for n in self.list_commands(ctx)
                         if (c := self.get_command(ctx, n)) and not c.hidden]
             if commands:
-                with formatter.section("命令"):
-                    formatter.write_dl(commands)
+                _section(formatter, "命令", commands)
+
+
+_EXTRAS = (("[default: ", "[默认："), ("[required]", "[必填]"), ("; required]", "；必填]"), ("default: ", "默认："))
+
+
+def _chinese_extras(text: str) -> str:
+    """Click's own notes after an option's help ([default: …], [required]) in Chinese."""
+    for english, chinese in _EXTRAS:
+        text = text.replace(english, chinese)
+    return text
+
+
+def _section(formatter: click.HelpFormatter, heading: str, rows: list[tuple[str, str]]) -> None:
+    formatter.write_paragraph()
+    formatter.write_text(f"{heading}：")
+    formatter.indent()
+    try:
+        formatter.write_dl(rows)
+    finally:
+        formatter.dedent()
 
 
 class Command(ChineseHelp, click.Command):
@@ -72,7 +90,7 @@ def _fail(exc: GovreportError) -> None:
 @click.version_option(None, "-V", "--version", package_name="govreport", message="govreport %(version)s",
                       help="显示版本号并退出")
 def main() -> None:
-    """govreport：由项目数据生成规范的绩效评价报告、绩效自评表和工作总结（Word / Excel / Markdown / PDF）。"""
+    """govreport：由项目数据生成规范的绩效评价报告、绩效自评表和工作总结（Word / Excel / Markdown / PDF），并检查已有报告。"""
 
 
 KIND_OPTION = click.option(
