@@ -146,6 +146,7 @@ def test_same_stems_in_different_folders_get_distinct_names(tmp_path):
 
     sources = [tmp_path / "a" / "data.json", tmp_path / "b" / "data.json", tmp_path / "c" / "other.json"]
     assert output_names(sources) == ["a-data", "b-data", "other"]
+    assert output_names([tmp_path / "a" / "b.json", tmp_path / "a" / "b.yaml"]) == ["b-json", "b-yaml"]
 
 
 def test_missing_libreoffice_is_one_clear_message(tmp_path, monkeypatch):

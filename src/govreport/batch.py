@@ -12,6 +12,7 @@ from __future__ import annotations
 import glob
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -93,21 +94,25 @@ def _visible(path: Path, root: Path) -> bool:
 
 
 def output_names(sources: Sequence[Path]) -> list[str]:
-    """One distinct output name (without suffix) per input: its stem, parent folders prefixed where stems collide."""
-    depth = {source: 0 for source in sources}
+    """One distinct output name (without suffix) per input: its stem; its suffix added when a folder holds
+    two inputs of that stem (b.json, b.yaml → b-json, b-yaml); parent folders prefixed where names from
+    different folders collide."""
+    same = Counter((s.parent, s.stem) for s in sources)
+    base = {s: f"{s.stem}-{s.suffix.lstrip('.').lower()}" if same[s.parent, s.stem] > 1 else s.stem for s in sources}
+    depth = dict.fromkeys(sources, 0)
 
     def name(source: Path) -> str:
         parents = [p.name for p in source.parents][: depth[source]]
-        return "-".join([*reversed(parents), source.stem])
+        return "-".join([*reversed(parents), base[source]])
 
     while True:
         names = [name(s) for s in sources]
         clashes = {n for n in names if names.count(n) > 1}
-        if not clashes:
+        deeper = [s for s, n in zip(sources, names, strict=True) if n in clashes and depth[s] < len(s.parents)]
+        if not deeper:
             return names
-        for source, n in zip(sources, names, strict=True):
-            if n in clashes and depth[source] < len(source.parents):
-                depth[source] += 1
+        for source in deeper:
+            depth[source] += 1
 
 
 def run_job(job: Job) -> Outcome:
