@@ -208,3 +208,12 @@ def test_drop_downs_show_chinese_words_for_codes(tmp_path):
     pe = openpyxl.load_workbook(_workbook(tmp_path, SAMPLES / "sanya_mof2020.json"))
     rows = {row[0].value: row[1].value for row in pe["基本信息"].iter_rows(min_row=2)}
     assert rows["报告提纲"] == "财预〔2020〕10号提纲" and pe["绩效指标"]["D2"].value == "≥"
+
+
+def test_a_sheet_far_too_long_is_refused(tmp_path):
+    path = _workbook(tmp_path)
+    book = openpyxl.load_workbook(path)
+    for _ in range(5001):
+        book["资金用途"].append(["医疗救助", 1])
+    book.save(path)
+    assert "“资金用途”表：超过 5000 行，不像是一个项目的数据；只读取了前 5000 行" in _problems(path)

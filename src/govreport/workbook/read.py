@@ -23,6 +23,8 @@ from .layout import FINDINGS_NONE, GUIDE_SHEET, INFO_SHEET, LAYOUTS, NUMBER_COLU
 from .located import WorkbookData
 
 KIND_LABEL = "报告类型"
+MAX_ROWS = 5000
+MAX_COLUMNS = 40
 
 
 def _blank(value: Any) -> bool:
@@ -58,11 +60,22 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def rows(self, sheet: str) -> list[tuple[Any, ...]]:
+        """The sheet's rows (at most MAX_ROWS: one project's data, not a database), widths capped at MAX_COLUMNS."""
         ws = self.sheets.get(sheet)
-        return [tuple(row) for row in ws.iter_rows(values_only=True)] if ws is not None else []
+        if ws is None:
+            return []
+        rows = []
+        for row in ws.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+            if len(rows) == MAX_ROWS:
+                self.fail(f"“{sheet}”表", f"超过 {MAX_ROWS} 行，不像是一个项目的数据；只读取了前 {MAX_ROWS} 行")
+                break
+            rows.append(tuple(row))
+        return rows
 
     def fail(self, where: str, message: str) -> None:
-        self.problems.append(Problem(where, message))
+        problem = Problem(where, message)
+        if problem not in self.problems:
+            self.problems.append(problem)
 
     def value(self, field: Field, raw: Any, cell: str) -> tuple[bool, Any]:
         if field.choices:
