@@ -17,7 +17,7 @@ from typing import Any
 
 from .findings import Finding
 from .passages import NS, Document, Passage, W, paragraph_text
-from .structure import headings
+from .structure import document_headings
 
 A4 = (11906, 16838)
 MARGINS = {"top": 2098, "bottom": 1984, "left": 1588, "right": 1474}  # twips: 37, 35, 28, 26 mm
@@ -158,7 +158,7 @@ def _elements(document: Document, styles: Styles) -> list[tuple[str, Passage]]:
     """The body paragraphs a layout rule applies to, each with its element; subtitles, table captions,
     notes and centred names of appendices follow their own conventions and are left out."""
     body = [p for p in document.body() if p.text.strip()]
-    levels = {id(h.passage): h.level for h in headings(body)}
+    levels = {id(h.passage): h.level for h in document_headings(document)}
     result = []
     first = _letterhead(body)
     for i, passage in enumerate(body[first:], start=first):

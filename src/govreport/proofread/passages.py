@@ -58,6 +58,7 @@ class Document:
     passages: list[Passage]
     parts: dict[str, Any] = field(default_factory=dict)  # DOCX: part name → parsed XML root
     encoding: str = "utf-8"  # text files: as read, so a fixed copy is written the same way
+    found: dict[str, Any] = field(default_factory=dict)  # what one check works out and another reuses
 
     @property
     def is_docx(self) -> bool:

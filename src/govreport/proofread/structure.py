@@ -43,6 +43,13 @@ def _value(n: str) -> int | None:
     return int(n) if n.isdigit() else _CHINESE_VALUES.get(n)
 
 
+def document_headings(document: Document) -> list[Heading]:
+    """The numbered headings of the body, worked out once per document (numbering and layout both use them)."""
+    if "headings" not in document.found:
+        document.found["headings"] = list(headings(document.body()))
+    return document.found["headings"]
+
+
 def headings(passages: list[Passage]) -> Iterator[Heading]:
     for passage in passages:
         text = passage.text.lstrip(" \u3000\t")
@@ -57,7 +64,7 @@ def headings(passages: list[Passage]) -> Iterator[Heading]:
 
 
 def numbering_findings(document: Document) -> Iterator[Finding]:
-    found = list(headings(document.body()))
+    found = document_headings(document)
     last: dict[int, int] = {}
     groups: dict[tuple[int, tuple[int, ...]], list[Heading]] = {}
     for heading in found:
