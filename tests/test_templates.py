@@ -366,3 +366,13 @@ def test_the_form_marks_the_budget_the_rate_divides_by(tmp_path):
     values = {c.value for row in sheet.iter_rows() for c in row}
     assert "年初预算数（A）" in values and "全年预算数（A）" not in values
     assert "| 项目 | 年初预算数（A） | 全年预算数 | 全年执行数（B） |" in govreport.render(report, "md").decode()
+
+
+def test_font_renaming_reaches_the_xlsx_form():
+    """秀山县 maps 仿宋_GB2312 → 仿宋; the self-evaluation form in Excel follows it, as the DOCX does."""
+    report = govreport.load(SAMPLES / "self_evaluation.json", templates=[ROOT / "templates" / "秀山县"])
+    styles = zipfile.ZipFile(io.BytesIO(govreport.render(report, "xlsx"))).read("xl/styles.xml").decode()
+    assert '<name val="仿宋"/>' in styles and "仿宋_GB2312" not in styles
+    assert '<name val="方正小标宋简体"/>' in styles  # not in the county's map: unchanged
+    plain = govreport.render(govreport.load(SAMPLES / "self_evaluation.json"), "xlsx")
+    assert "仿宋_GB2312" in zipfile.ZipFile(io.BytesIO(plain)).read("xl/styles.xml").decode()

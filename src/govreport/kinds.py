@@ -64,7 +64,7 @@ class Kind:
     folder: str  # under templates/
     outlines: tuple[Outline, ...] = (DEFAULT_OUTLINE,)
     derived_from: Mapping[str, Derivation] = field(default_factory=dict)
-    workbook: Callable[[dict[str, Any]], bytes] | None = None  # XLSX from the render context
+    workbook: Callable[[dict[str, Any], Mapping[str, str]], bytes] | None = None  # XLSX from the context and font names
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -74,11 +74,11 @@ class Kind:
         return next((o for o in self.outlines if o.name == (name or "default")), None)
 
 
-def _self_evaluation_workbook(context: dict[str, Any]) -> bytes:
+def _self_evaluation_workbook(context: dict[str, Any], fonts: Mapping[str, str]) -> bytes:
     """The XLSX form; openpyxl is imported only when a form is asked for, to keep start-up short."""
     from .render.xlsx import self_evaluation_workbook
 
-    return self_evaluation_workbook(context)
+    return self_evaluation_workbook(context, fonts)
 
 
 KINDS: dict[str, Kind] = {

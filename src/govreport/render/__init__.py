@@ -52,7 +52,7 @@ def render_document(report: Report, fmt: str = "docx", outline: str | None = Non
         raise TemplateFault("模板目录中的改写有误，未生成报告：", problems)
     context = build_context(report, env, chosen_outline(report, outline))
     if fmt == "xlsx" and kind.workbook is not None:
-        content = kind.workbook(context)
+        content = kind.workbook(context, report.chain.layout.fonts)
     elif fmt == "md":
         content = render_markdown(kind.folder, context, env)
     else:

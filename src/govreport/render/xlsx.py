@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from html import escape, unescape
 from typing import Any
 
 from openpyxl import Workbook
@@ -20,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..figures.evaluation import EvaluationFigures
 from ..figures.rounding import round_half_up
-from .package import reproducible
+from .package import entries, reproducible, zipped
 from .rows import NOT_APPLICABLE
 
 WIDTHS = (10, 11, 12, 20, 13, 13, 7, 9, 24)  # A–I, in Excel character units
@@ -31,6 +33,8 @@ AMOUNT_FORMAT = "[>=10000]#,##0.00;0.00"  # grouping from 5 integer digits (figu
 RATE_FORMAT = "0.00%"
 SCORE_FORMAT = "0.00"
 WEIGHT_FORMAT = "0.##"
+STYLES = "xl/styles.xml"
+_FACE = re.compile(rb'(<name val=")([^"]*)(")')
 LINE_HEIGHT = 15.0  # points per wrapped line at 10.5 pt
 
 _thin = Side(style="thin", color="000000")
@@ -84,7 +88,8 @@ def _rate(value: Decimal | None) -> Decimal | str:
     return NOT_APPLICABLE if value is None else round_half_up(value) / 100
 
 
-def self_evaluation_workbook(context: dict[str, Any]) -> bytes:
+def self_evaluation_workbook(context: dict[str, Any], fonts: Mapping[str, str] | None = None) -> bytes:
+    """The form; ``fonts`` renames font faces as the chain's layout options say (as in the DOCX)."""
     data = context["data"]
     fig: EvaluationFigures = context["fig"]
     meta = data.meta
@@ -138,7 +143,19 @@ def self_evaluation_workbook(context: dict[str, Any]) -> bytes:
     _page_setup(sheet, form.row)
     buffer = io.BytesIO()
     book.save(buffer)
-    return reproducible(buffer.getvalue(), meta.date)
+    return reproducible(_renamed(buffer.getvalue(), fonts or {}), meta.date)
+
+
+def _renamed(content: bytes, fonts: Mapping[str, str]) -> bytes:
+    """The workbook with each font face of its style sheet renamed by ``fonts``."""
+    if not fonts:
+        return content
+
+    def rename(match: re.Match[bytes]) -> bytes:
+        face = escape(fonts.get(unescape(match.group(2).decode()), unescape(match.group(2).decode())))
+        return match.group(1) + face.encode() + match.group(3)
+
+    return zipped((name, _FACE.sub(rename, data) if name == STYLES else data) for name, data in entries(content))
 
 
 def _funds(form: FormSheet, fig: EvaluationFigures, texts: Sequence[dict[str, Any]], heads: Sequence[str],
