@@ -27,13 +27,13 @@ class ScoringOptions(Strict):
 
 
 class LayoutOptions(Strict):
-    """Options of the layout profile (layout.md) applied to every DOCX the chain renders."""
+    """Options of the layout profile (layout.md) applied to every DOCX the chain renders (fonts to the XLSX form too)."""
 
     page_number: Literal["standard", "center"] | None = Field(
         None, description="页码位置：standard（单页居右、双页居左，GB/T 9704）或 center（居中）"
     )
     fonts: dict[str, Text] = Field(
-        default_factory=dict, description="字体替换：内置字体名 → 本地字体名，如 仿宋_GB2312: 仿宋"
+        default_factory=dict, description="字体替换（Word 文档和 Excel 自评表）：内置字体名 → 本地字体名，如 仿宋_GB2312: 仿宋"
     )
 
 
