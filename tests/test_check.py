@@ -284,6 +284,8 @@ def test_a_folder_of_reports(tmp_path):
     for seed in ("000_simplified.txt", "003_afeda96e2e57724d.txt"):
         (folder / seed).write_bytes((SEEDS / seed).read_bytes())
     (folder / "~$lock.docx").write_bytes(b"lock")
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     result = CliRunner().invoke(main, ["check", str(folder), "--json"])
-    payload = json.loads(result.output)
+    payload = json.loads(result.output[result.output.index("{"):])
     assert result.exit_code == 1 and payload["summary"]["files"] == 2
+    assert "跳过 1 个 .doc 文件：请先用 Word 或 WPS 另存为 .docx 再检查" in result.output

@@ -15,6 +15,7 @@ import click
 from .errors import GovreportError, Problem
 
 FORMAT_CHOICES = ("docx", "md", "xlsx", "pdf")
+OTHER_DOCUMENTS = (".doc", ".wps", ".pdf", ".rtf", ".odt")  # reports check cannot read; named so none is missed silently
 
 
 class ChineseHelp:
@@ -390,6 +391,10 @@ def check(inputs: tuple[str, ...], as_json: bool, ignore: tuple[str, ...], fix: 
     files, unmatched = expand(inputs, SUFFIXES)
     for item in unmatched:
         click.secho(f"提示　{item}：没有找到可检查的文件（.docx、.md、.txt）", fg="yellow", err=True)
+    others, _ = expand([i for i in inputs if Path(i).is_dir()], OTHER_DOCUMENTS)
+    if others:
+        kinds = "、".join(sorted({p.suffix.lower() for p in others}))
+        click.secho(f"提示　跳过 {len(others)} 个 {kinds} 文件：请先用 Word 或 WPS 另存为 .docx 再检查", fg="yellow", err=True)
     if fix:
         sys.exit(run_fix(files, output, ignore))
     if not files:
