@@ -217,3 +217,13 @@ def test_a_sheet_far_too_long_is_refused(tmp_path):
         book["资金用途"].append(["医疗救助", 1])
     book.save(path)
     assert "“资金用途”表：超过 5000 行，不像是一个项目的数据；只读取了前 5000 行" in _problems(path)
+
+
+def test_convert_from_a_workbook_names_the_cell(tmp_path):
+    path = _workbook(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["绩效指标"]["D4"] = "大于"
+    book.save(path)
+    result = CliRunner().invoke(main, ["convert", str(path), "-o", str(tmp_path / "back.json")])
+    assert result.exit_code == 2 and "绩效指标!D4：取值无效，请从下拉列表中选择" in result.output
+    assert not (tmp_path / "back.json").exists()

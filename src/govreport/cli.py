@@ -299,13 +299,14 @@ def _refuse_existing(output: Path, force: bool) -> None:
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖")
 def convert(data: Path, output: Path, force: bool) -> None:
     """在 JSON、YAML 和 Excel 工作簿之间转换数据文件，内容不变。"""
-    from .dump import converted, parsed
+    from .dump import converted
     from .load import read_data
+    from .validate import parse_model
     from .write import write_atomic
 
     try:
         _refuse_existing(output, force)
-        model = parsed(read_data(data), str(data))
+        model = parse_model(read_data(data), str(data))
         write_atomic(output, converted(model, output.suffix.lower()))
     except GovreportError as exc:
         _fail(exc)

@@ -10,26 +10,12 @@ from decimal import Decimal
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from .errors import DataError, GovreportError
-from .kinds import KINDS, kinds_text
-from .messages import problems_from
 from .workbook.layout import LAYOUTS
 
 _MARK = "\x00number:"
 _MARKED = re.compile(r'"\\u0000number:([^"]*)"')
-
-
-def parsed(data: Mapping[str, Any], source: str = "") -> BaseModel:
-    """The data as its kind's model: unknown or mistyped fields would be lost in another format, so they stop here."""
-    kind = KINDS.get(data.get("kind")) if isinstance(data.get("kind"), str) else None
-    if kind is None:
-        raise GovreportError(f"{source}：缺少或未知的报告类型 kind，应为以下之一：{kinds_text()}")
-    try:
-        return kind.model.model_validate(dict(data))
-    except ValidationError as exc:
-        raise DataError(problems_from(exc), source) from None
 
 
 def plain(model: BaseModel) -> dict[str, Any]:

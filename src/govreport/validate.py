@@ -40,21 +40,45 @@ def find_problems(
     workbook has its problems located by cell.
     """
     report, problems = _found(data, as_kind, templates, source)
-    if isinstance(data, WorkbookData):
-        problems = [data.located(p) for p in problems]
-        report = replace(report, warnings=tuple(problems)) if report is not None else None
+    problems = _located(data, problems)
+    if isinstance(data, WorkbookData) and report is not None:
+        report = replace(report, warnings=tuple(problems))
     return report, problems
+
+
+def parse_model(data: Mapping[str, Any], source: str = "") -> BaseModel:
+    """The data as its own kind's model, without consistency checks (what ``convert`` needs: nothing lost);
+    otherwise a ``DataError`` whose problems name fields, or cells for a workbook."""
+    kind, problem = _kind(data)
+    problems = [problem] if problem else []
+    if kind is not None:
+        model = _parsed(kind, data)
+        if not isinstance(model, list):
+            return model
+        problems = model
+    raise DataError(_located(data, problems), source)
+
+
+def _located(data: Mapping[str, Any], problems: list[Problem]) -> list[Problem]:
+    return [data.located(p) for p in problems] if isinstance(data, WorkbookData) else problems
+
+
+def _kind(data: Mapping[str, Any]) -> tuple[Kind | None, Problem | None]:
+    kind_name = data.get("kind")
+    if kind_name is None:
+        return None, Problem("kind", f"缺少报告类型，应为以下之一：{kinds_text()}")
+    kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
+    if kind is None:
+        return None, Problem("kind", f"未知的报告类型“{kind_name}”，应为以下之一：{kinds_text()}")
+    return kind, None
 
 
 def _found(
     data: Mapping[str, Any], as_kind: str | None, templates: Sequence[str | Path], source: Path | None
 ) -> tuple[Report | None, list[Problem]]:
-    kind_name = data.get("kind")
-    if kind_name is None:
-        return None, [Problem("kind", f"缺少报告类型，应为以下之一：{kinds_text()}")]
-    kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
+    kind, problem = _kind(data)
     if kind is None:
-        return None, [Problem("kind", f"未知的报告类型“{kind_name}”，应为以下之一：{kinds_text()}")]
+        return None, [problem]  # type: ignore[list-item]
     target, derivation, refusal = _target(kind, as_kind)
     if refusal:
         return None, [refusal]

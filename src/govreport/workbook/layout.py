@@ -9,7 +9,7 @@ A child sheet (工作段落, 工作数据) points at its parent row by 序号.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 CellType = Literal["text", "number", "int", "bool", "date", "number_or_text", "choice", "list", "parts"]
 """How a cell is read: ``number`` becomes a Decimal, ``list`` splits on ；, ``parts`` reads 名称：数值；…"""
@@ -66,6 +66,15 @@ class Layout:
     @property
     def sheets(self) -> tuple[str, ...]:
         return (INFO_SHEET, *(t.sheet for t in self.tables), PARAGRAPH_SHEET)
+
+
+def value_at(data: Any, path: str) -> Any:
+    """The value at a dotted ``path`` of plain data (``implementation.funds.unit``), or None."""
+    for part in path.split("."):
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)
+    return data
 
 
 def _region() -> tuple[Field, ...]:

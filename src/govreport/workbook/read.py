@@ -19,7 +19,18 @@ from openpyxl.utils.exceptions import InvalidFileException
 from ..errors import DataError, Problem
 from .cells import CellProblem, convert, text
 from .describe import field_info
-from .layout import FINDINGS_NONE, GUIDE_SHEET, INFO_SHEET, LAYOUTS, NUMBER_COLUMN, PARAGRAPH_SHEET, Field, Layout, Table
+from .layout import (
+    FINDINGS_NONE,
+    GUIDE_SHEET,
+    INFO_SHEET,
+    LAYOUTS,
+    NUMBER_COLUMN,
+    PARAGRAPH_SHEET,
+    Field,
+    Layout,
+    Table,
+    value_at,
+)
 from .located import WorkbookData
 
 KIND_LABEL = "报告类型"
@@ -36,14 +47,6 @@ def _put(data: dict[str, Any], path: str, value: Any) -> None:
     for part in parents:
         data = data.setdefault(part, {})
     data[last] = value
-
-
-def _get(data: dict[str, Any], path: str) -> Any:
-    for part in path.split("."):
-        if not isinstance(data, dict) or part not in data:
-            return None
-        data = data[part]
-    return data
 
 
 def _close(word: str, options: Iterable[str]) -> str:
@@ -241,7 +244,7 @@ class _Reader:
         for table in layout.tables:
             self.table(table, numbered)
         if findings_none:
-            if _get(self.data, "compliance.findings"):
+            if value_at(self.data, "compliance.findings"):
                 self.fail(self.cells[FINDINGS_NONE], "已填写“审查发现”表，与“资金审查未发现问题：是”矛盾")
             else:
                 _put(self.data, "compliance.findings", [])
@@ -261,7 +264,7 @@ class _Reader:
             for depth in range(1, len(parts)):
                 prefix = ".".join(parts[:depth])
                 info = field_info(model, prefix)
-                if info is None or not info.is_required() or _get(self.data, prefix) is not None:
+                if info is None or not info.is_required() or value_at(self.data, prefix) is not None:
                     break
                 _put(self.data, prefix, {})
 

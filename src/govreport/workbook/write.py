@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from ..render.package import reproducible
 from .cells import written
 from .describe import description
-from .layout import FINDINGS_NONE, GUIDE_SHEET, INFO_SHEET, NUMBER_COLUMN, PARAGRAPH_SHEET, Field, Layout, Table
+from .layout import FINDINGS_NONE, GUIDE_SHEET, INFO_SHEET, NUMBER_COLUMN, PARAGRAPH_SHEET, Field, Layout, Table, value_at
 from .read import KIND_LABEL
 
 VALIDATED_ROWS = 500
@@ -32,14 +32,6 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 WRAP = Alignment(wrap_text=True, vertical="top")
 DATE_FORMAT = "yyyy-mm-dd"
 FINDINGS_NOTE = "填“是”表示审查未发现问题（报告写明未发现问题）；不填则报告不作表述；发现问题时填“审查发现”表"
-
-
-def _get(data: Any, path: str) -> Any:
-    for part in path.split("."):
-        if not isinstance(data, dict):
-            return None
-        data = data.get(part)
-    return data
 
 
 def _header(ws: Worksheet, titles: list[str], notes: list[str], widths: list[int]) -> None:
@@ -92,10 +84,10 @@ class _Writer:
         for r, field in enumerate(self.layout.info, start=3):
             ws.cell(row=r, column=1, value=field.label)
             if field.path == FINDINGS_NONE:
-                findings = _get(self.data, "compliance.findings")
+                findings = value_at(self.data, "compliance.findings")
                 value, note = (True if findings == [] else None), FINDINGS_NOTE
             else:
-                value, note = _get(self.data, field.path), _note(self.model, field.path, field)
+                value, note = value_at(self.data, field.path), _note(self.model, field.path, field)
             _put(ws, r, 2, field, value)
             ws.cell(row=r, column=3, value=note).alignment = WRAP
             _validation(ws, field, f"B{r}")
@@ -126,7 +118,7 @@ class _Writer:
 
     def rows(self, table: Table, numbers: dict[str, list[tuple[int, dict[str, Any]]]]) -> list[tuple[int, Any]]:
         if table.parent is None:
-            items = _get(self.data, table.path) or []
+            items = value_at(self.data, table.path) or []
             numbered = list(enumerate(items, start=1))
             if table.numbered:
                 numbers[table.sheet] = numbered
@@ -139,7 +131,7 @@ class _Writer:
                 [26, 100])
         r = 2
         for field in self.layout.paragraphs:
-            texts = _get(self.data, field.path) or [None]
+            texts = value_at(self.data, field.path) or [None]
             for body in texts:
                 ws.cell(row=r, column=1, value=field.label)
                 ws.cell(row=r, column=2, value=body).alignment = WRAP
