@@ -60,6 +60,19 @@ def test_layout_covers_every_field_of_every_model():
             paths += [f"{base}.{c.path}" if c.path else base for c in table.columns]
         for path in paths:
             assert field_info(model, path) is not None, f"{kind}: {path}"
+        assert set(paths) | {"kind", "compliance.findings"} >= set(_leaves(model)), kind  # nothing a workbook cannot hold
+
+
+def _leaves(model, prefix=""):
+    """Every value a data file can hold, by dotted path (records inside lists included, list positions left out)."""
+    from govreport.workbook.describe import _models
+
+    for name, info in model.model_fields.items():
+        inner = _models(info.annotation)
+        if inner and name != "parts":  # parts are written into one cell
+            yield from _leaves(inner[0], f"{prefix}{name}.")
+        else:
+            yield f"{prefix}{name}"
 
 
 def test_a_wrong_cell_is_named_by_sheet_and_cell(tmp_path):
