@@ -171,14 +171,14 @@ def test_font_report_warns_when_a_chinese_face_falls_back_to_a_latin_one(monkeyp
 def test_batch_docx_and_pdf_in_one_run_with_one_libreoffice_start(tmp_path, mixed_folder, monkeypatch):
     (mixed_folder / "broken.json").unlink()
     starts = []
-    real_run = subprocess.run
+    real_run, real_popen = subprocess.run, subprocess.Popen
 
     def counting(command, *args, **kwargs):
         if "soffice" in Path(command[0]).name:
             starts.append(command)
-        return real_run(command, *args, **kwargs)
+        return real_popen(command, *args, **kwargs)
 
-    monkeypatch.setattr(govreport.convert.subprocess, "run", counting)
+    monkeypatch.setattr(govreport.convert.subprocess, "Popen", counting)
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["batch", str(mixed_folder), "-o", str(out), "-f", "docx", "-f", "pdf"])
     assert result.exit_code == 0, result.output

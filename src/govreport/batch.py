@@ -21,7 +21,7 @@ from typing import Literal
 
 from .errors import GovreportError, Problem
 from .load import DATA_SUFFIXES
-from .write import write_atomic
+from .write import output_folder, write_atomic
 
 BatchFormat = Literal["docx", "md", "pdf"]
 
@@ -148,7 +148,7 @@ def _outcomes(jobs: list[Job], workers: int) -> Iterator[Outcome]:
 
 def _convert_group(group: list[Outcome], outdir: Path) -> None:
     """One LibreOffice start for the group; each PDF moved into place atomically."""
-    from .convert import convert_files
+    from .convert import NOT_CONVERTED, convert_files
     from .fonts import font_report
 
     staged = [o.docx for o in group if o.docx is not None]
@@ -158,7 +158,7 @@ def _convert_group(group: list[Outcome], outdir: Path) -> None:
         except GovreportError as exc:
             converted, reason = {}, exc.message
         else:
-            reason = "LibreOffice 未能把文档转换为 PDF"
+            reason = NOT_CONVERTED
         for outcome, docx in zip(group, staged, strict=True):
             pdf = converted.get(docx)
             if pdf is None:
@@ -168,7 +168,10 @@ def _convert_group(group: list[Outcome], outdir: Path) -> None:
             fonts = font_report(content, docx.read_bytes())
             outcome.faces = fonts.faces
             outcome.warnings += [Problem("", warning, "warning") for warning in fonts.warnings]
-            outcome.outputs.append(write_atomic(outdir / f"{docx.stem}.pdf", content))
+            try:
+                outcome.outputs.append(write_atomic(outdir / f"{docx.stem}.pdf", content))
+            except GovreportError as exc:  # e.g. a read-only PDF of that name: this report fails, not the batch
+                outcome.reason = exc.message
 
 
 def _to_pdf(outcomes: list[Outcome], outdir: Path, workers: int, tick: Callable[[int], None]) -> None:
@@ -184,25 +187,27 @@ def _to_pdf(outcomes: list[Outcome], outdir: Path, workers: int, tick: Callable[
 
 
 def run_batch(
-    sources: Sequence[Path],
-    outdir: Path,
+    sources: Sequence[str | Path],
+    outdir: str | Path,
     formats: Sequence[BatchFormat] | BatchFormat = ("docx",),
     jobs: int = 1,
-    templates: Sequence[Path] = (),
+    templates: Sequence[str | Path] = (),
     kind: str | None = None,
     progress: Callable[[int], None] = lambda n: None,
 ) -> Summary:
-    """Render every source into ``outdir`` in each of ``formats``; ``progress`` is told how many more steps are done."""
+    """Render every source into ``outdir`` (created when missing) in each of ``formats``; ``progress`` is told how
+    many more steps are done. Paths may be given as strings."""
     from .convert import soffice
 
     start = time.perf_counter()
     chosen: tuple[BatchFormat, ...] = (formats,) if isinstance(formats, str) else tuple(dict.fromkeys(formats))
     if "pdf" in chosen:
         soffice()  # missing LibreOffice is one clear message, not one failure per file
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir = output_folder(outdir)  # a file or a read-only folder is one clear message too
+    paths = [Path(source) for source in sources]
     with tempfile.TemporaryDirectory(prefix="govreport-batch-") as staging:
-        jobs_list = [Job(source, outdir, stem, chosen, tuple(templates), kind, Path(staging))
-                     for source, stem in zip(sources, output_names(sources), strict=True)]
+        jobs_list = [Job(source, outdir, stem, chosen, tuple(map(Path, templates)), kind, Path(staging))
+                     for source, stem in zip(paths, output_names(paths), strict=True)]
         outcomes = []
         for outcome in _outcomes(jobs_list, jobs):
             outcomes.append(outcome)

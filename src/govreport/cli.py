@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from .cli_chinese import ChineseErrors, ChoiceType, CountRange, PathType
 from .errors import GovreportError, Problem
 
 FORMAT_CHOICES = ("docx", "md", "xlsx", "pdf")
@@ -61,7 +62,7 @@ class Command(ChineseHelp, click.Command):
         super().__init__(*args, options_metavar="[选项]", **kwargs)
 
 
-class Group(ChineseHelp, click.Group):
+class Group(ChineseErrors, ChineseHelp, click.Group):
     command_class = Command
 
     def __init__(self, *args, **kwargs) -> None:
@@ -102,17 +103,17 @@ KIND_OPTION = click.option(
 
 TEMPLATES_OPTION = click.option(
     "-t", "--templates", "templates", multiple=True, metavar="目录",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PathType(file_okay=False, path_type=Path),
     help="县级模板目录，先于内置模板查找；可写多次，先写的优先。也可用数据的 meta.templates 或环境变量 GOVREPORT_TEMPLATES",
 )
 
 
 @main.command(add_help_option=False)
 @_help_option
-@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), metavar="数据文件")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="文件",
+@click.argument("data", type=PathType(dir_okay=False, path_type=Path), metavar="数据文件")
+@click.option("-o", "--output", type=PathType(dir_okay=False, path_type=Path), metavar="文件",
               help="输出文件；默认与数据文件同目录，以报告标题命名")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES),
+@click.option("-f", "--format", "fmt", type=ChoiceType(FORMAT_CHOICES),
               help="输出格式：docx（默认）、md、xlsx（仅自评表）或 pdf；不填时按输出文件扩展名确定")
 @KIND_OPTION
 @click.option("--outline", metavar="提纲",
@@ -122,7 +123,7 @@ def render(data: Path, output: Path | None, fmt: str | None, as_kind: str | None
            templates: tuple[Path, ...]) -> None:
     """把数据文件（.json / .yaml / .xlsx）生成报告。"""
     from . import default_output, load, render_as
-    from .write import write_atomic
+    from .write import check_target, write_atomic
 
     try:
         chosen = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "docx")
@@ -130,8 +131,10 @@ def render(data: Path, output: Path | None, fmt: str | None, as_kind: str | None
             raise GovreportError(f"不支持的输出格式“{chosen}”，可用：{'、'.join(FORMAT_CHOICES)}")
         report = load(data, as_kind, templates)
         _report_problems(list(report.warnings))
+        if chosen not in report.kind.output_formats:
+            raise GovreportError(f"{report.kind.label}不支持输出格式“{chosen}”，可用：{'、'.join(report.kind.output_formats)}")
         document = render_as(report, "docx" if chosen == "pdf" else chosen, outline)  # type: ignore[arg-type]
-        target = output or default_output(report, document.title, chosen)
+        target = check_target(output or default_output(report, document.title, chosen))  # before a long PDF run
         content = document.content
         if chosen == "pdf":
             from .convert import docx_to_pdf
@@ -161,8 +164,7 @@ def kinds() -> None:
 
     for kind in KINDS.values():
         click.echo(f"{kind.name}　{kind.summary}")
-        formats = [*kind.formats, "pdf"]
-        click.echo(f"    格式：{'、'.join(formats)}")
+        click.echo(f"    格式：{'、'.join(kind.output_formats)}")
         if len(kind.outlines) > 1:
             for o in kind.outlines:
                 click.echo(f"    提纲 {o.name}：{o.label}")
@@ -172,7 +174,7 @@ def kinds() -> None:
 
 @main.command(add_help_option=False)
 @_help_option
-@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), metavar="数据文件")
+@click.argument("data", type=PathType(dir_okay=False, path_type=Path), metavar="数据文件")
 @KIND_OPTION
 @TEMPLATES_OPTION
 def validate(data: Path, as_kind: str | None, templates: tuple[Path, ...]) -> None:
@@ -214,7 +216,7 @@ def templates() -> None:
 
 @templates.command("init", add_help_option=False)
 @_help_option
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), metavar="目录")
+@click.argument("folder", type=PathType(file_okay=False, path_type=Path), metavar="目录")
 @click.option("-k", "--kind", metavar="类型", help="只为一种报告类型生成示例；不填则为全部类型（见 govreport kinds）")
 def templates_init(folder: Path, kind: str | None) -> None:
     """新建模板目录：manifest.yaml、列出全部可改写块和句子宏的 README.md、带注释的示例和外壳示例。"""
@@ -245,7 +247,7 @@ def templates_list(templates: tuple[Path, ...], only: str | None) -> None:
 
 @templates.command("check", add_help_option=False)
 @_help_option
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), metavar="目录")
+@click.argument("folder", type=PathType(file_okay=False, path_type=Path), metavar="目录")
 def templates_check(folder: Path) -> None:
     """检查模板目录：语法、块名和宏名、变量和数据字段、沙箱不允许的写法、外壳文档；问题注明文件和行号。"""
     from .chain.check import folder_problems
@@ -262,7 +264,7 @@ def templates_check(folder: Path) -> None:
 @_help_option
 @click.option("-k", "--kind", default="performance_evaluation", show_default=True, metavar="类型",
               help="报告类型，见 govreport kinds")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), metavar="文件",
+@click.option("-o", "--output", required=True, type=PathType(dir_okay=False, path_type=Path), metavar="文件",
               help="要生成的 .xlsx 文件")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖（默认不覆盖，以免冲掉已填写的数据）")
 def excel_template(kind: str, output: Path, force: bool) -> None:
@@ -293,8 +295,8 @@ def _refuse_existing(output: Path, force: bool) -> None:
 
 @main.command(add_help_option=False)
 @_help_option
-@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), metavar="数据文件")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), metavar="文件",
+@click.argument("data", type=PathType(dir_okay=False, path_type=Path), metavar="数据文件")
+@click.option("-o", "--output", required=True, type=PathType(dir_okay=False, path_type=Path), metavar="文件",
               help="输出文件，格式由扩展名确定：.json、.yaml、.yml 或 .xlsx")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖")
 def convert(data: Path, output: Path, force: bool) -> None:
@@ -316,12 +318,12 @@ def convert(data: Path, output: Path, force: bool) -> None:
 @main.command(add_help_option=False)
 @_help_option
 @click.argument("inputs", nargs=-1, required=True, metavar="数据文件、目录或通配符...")
-@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("-o", "--output", "outdir", required=True, type=PathType(file_okay=False, path_type=Path),
               metavar="目录",
               help="输出目录（不存在时新建），每个数据文件生成一个同名报告")
-@click.option("-f", "--format", "formats", type=click.Choice(("docx", "md", "pdf")), multiple=True,
+@click.option("-f", "--format", "formats", type=ChoiceType(("docx", "md", "pdf")), multiple=True,
               help="输出格式，默认 docx；可写多次，如 -f docx -f pdf 同时生成 Word 和 PDF")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N", help="并行进程数")
+@click.option("-j", "--jobs", type=CountRange(1, 64), default=1, show_default=True, metavar="N", help="并行进程数")
 @KIND_OPTION
 @TEMPLATES_OPTION
 def batch(inputs: tuple[str, ...], outdir: Path, formats: tuple[str, ...], jobs: int, as_kind: str | None,
@@ -373,12 +375,12 @@ def _report_batch(summary, pdf: bool) -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="文件、目录或通配符...")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出，供其他程序读取")
 @click.option("--ignore", multiple=True, metavar="类别",
-              type=click.Choice(("placeholder", "figures", "points", "layout", "numbering", "date", "docnumber")),
+              type=ChoiceType(("placeholder", "figures", "points", "layout", "numbering", "date", "docnumber")),
               help="不检查某类问题，可写多次：placeholder 占位符、figures 数字矛盾、points 百分点、layout 版式、"
                    "numbering 标题编号、date 日期、docnumber 文号")
 @click.option("--fix", "fix", is_flag=True,
               help="把可机械修正的问题（文号括号、日期补零、标题编号标点）改好，写入 -o 指定的新文件")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="文件",
+@click.option("-o", "--output", type=PathType(dir_okay=False, path_type=Path), metavar="文件",
               help="--fix 时的输出文件（不能是被检查的文件）")
 def check(inputs: tuple[str, ...], as_json: bool, ignore: tuple[str, ...], fix: bool, output: Path | None) -> None:
     """检查已有报告（.docx / .md / .txt）：占位符、数字矛盾、百分点、版式、标题编号、日期和文号。

@@ -70,6 +70,11 @@ class Kind:
     def formats(self) -> tuple[str, ...]:
         return ("docx", "md", "xlsx") if self.workbook else ("docx", "md")
 
+    @property
+    def output_formats(self) -> tuple[str, ...]:
+        """What the command line writes: the rendered formats, and PDF made from the DOCX."""
+        return (*self.formats, "pdf")
+
     def outline(self, name: str | None) -> Outline | None:
         return next((o for o in self.outlines if o.name == (name or "default")), None)
 
