@@ -21,8 +21,8 @@ from pathlib import Path
 from jinja2 import Environment
 
 from .errors import TemplateFault
+from .ooxml import MAX_UNPACKED
 from .render.compiled import CompiledDocx, sandbox
-from .render.package import MAX_UNPACKED
 
 __all__ = ["CompiledDocx", "compile", "sandbox"]
 

@@ -1,10 +1,10 @@
 """Zip packages (DOCX, XLSX): checked before use when they come from outside, reproducible when written.
 
 A package from outside (a county's shell, a form compiled by a caller) must be
-a complete DOCX, under 50 MB unpacked, without DTD or entity declarations
-(no XXE). Zip entries carry the time they were written; every entry is
-written with one fixed timestamp and fixed attributes, so the same data and
-templates give the same bytes.
+a complete DOCX that passes ``ooxml.read_package``: under 50 MB unpacked,
+well-formed, without DTD or entity declarations (no XXE). Zip entries carry
+the time they were written; every entry is written with one fixed timestamp
+and fixed attributes, so the same data and templates give the same bytes.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from collections.abc import Iterable
 from lxml import etree
 
 from ..errors import TemplateFault
+from ..ooxml import PackageFault, read_package
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-MAX_UNPACKED = 50 * 1024 * 1024
-_DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 CORE = "docProps/core.xml"
 CORE_STAMP = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)")
@@ -49,24 +48,9 @@ def entries(content: bytes) -> list[tuple[str, bytes]]:
 def checked_docx(data: bytes, label: str) -> bytes:
     """``data`` once it is known to be a safe, complete DOCX; otherwise a ``TemplateFault`` naming ``label``."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = set(package.namelist())
-            if not {"[Content_Types].xml", "word/document.xml"} <= names:
-                raise TemplateFault(f"{label} 不是有效的 Word 文档（缺少 word/document.xml）")
-            unpacked = 0
-            for info in package.infolist():
-                with package.open(info) as member:
-                    while chunk := member.read(1 << 20):
-                        unpacked += len(chunk)
-                        if unpacked > MAX_UNPACKED:
-                            raise TemplateFault(f"{label} 解压后超过 50 MB，已拒绝")
-                        if info.filename.endswith((".xml", ".rels")) and _DECLARATION.search(chunk):
-                            raise TemplateFault(f"{label} 的 {info.filename} 含有 DTD 或实体声明（可能引用外部文件），已拒绝")
-            etree.fromstring(package.read("word/document.xml"), SAFE_PARSER)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError):
-        raise TemplateFault(f"{label} 不是有效的 Word 文档（.docx）") from None
-    except etree.XMLSyntaxError as exc:
-        raise TemplateFault(f"{label} 的正文 XML 有误：{exc.msg}") from None
+        read_package(data, "Word 文档", ("[Content_Types].xml", "word/document.xml"))
+    except PackageFault as fault:
+        raise TemplateFault(f"{label} 的 {fault.part} {fault.reason}" if fault.part else f"{label} {fault.reason}") from None
     return data
 
 

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..errors import TemplateFault
-from .package import MAX_UNPACKED, checked_docx
+from ..ooxml import MAX_UNPACKED
+from .package import checked_docx
 
 if TYPE_CHECKING:
     import docx.document

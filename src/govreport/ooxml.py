@@ -1,0 +1,126 @@
+"""OOXML packages from outside (a county's DOCX shell, a caller's form, a clerk's workbook), read only once known safe.
+
+A package is refused before any reader sees it when it is not a readable zip,
+lacks a part it needs, has more parts than any document needs, unpacks to more
+than ``MAX_UNPACKED`` (by the sizes its directory declares and by the bytes
+actually inflated), declares a DTD in any part (external entities, billion
+laughs), or has an XML part that is not well-formed (a part cut short). The
+checked bytes of every part are returned, so nothing is inflated or trusted twice.
+"""
+
+from __future__ import annotations
+
+import io
+import lzma
+import zipfile
+import zlib
+from collections.abc import Iterable
+
+from lxml import etree
+
+MAX_UNPACKED = 50 * 1024 * 1024
+MAX_PARTS = 10_000
+_CHUNK = 1 << 20
+_XML_NAMES = (".xml", ".rels")
+_UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError)
+
+
+class PackageFault(ValueError):
+    """Why a package is refused, and the part concerned ("" for the package as a whole); ``reason`` is for a clerk."""
+
+    def __init__(self, part: str, reason: str) -> None:
+        super().__init__(f"{part}：{reason}" if part else reason)
+        self.part = part
+        self.reason = reason
+
+
+class _Declarations:
+    """A parser target that builds nothing and only notes a DOCTYPE, so any size of part is checked in little memory."""
+
+    def __init__(self) -> None:
+        self.declared = False
+
+    def doctype(self, *_: object) -> None:
+        self.declared = True
+
+    def close(self) -> None:
+        return None
+
+
+def read_package(data: bytes, noun: str, required: Iterable[str] = ()) -> dict[str, bytes]:
+    """Every part of the package by name, once all of it is checked; otherwise a ``PackageFault``.
+
+    ``noun`` names what the package should be (“Excel 工作簿”) in the reason a clerk reads.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = [info for info in package.infolist() if not info.is_dir()]
+            if len(infos) > MAX_PARTS:
+                raise PackageFault("", f"含有 {len(infos)} 个部分，超过 {MAX_PARTS} 个，不像是一份正常的 {noun}")
+            names = {info.filename for info in infos}
+            for name in required:
+                if name not in names:
+                    raise PackageFault("", f"不是有效的 {noun}（缺少 {name}）")
+            if sum(info.file_size for info in infos) > MAX_UNPACKED:
+                raise PackageFault(max(infos, key=lambda i: i.file_size).filename, _too_big())
+            parts: dict[str, bytes] = {}
+            unpacked = 0
+            for info in infos:
+                content, unpacked = _inflated(package, info, unpacked)
+                _check_markup(info.filename, content)
+                parts[info.filename] = content
+    except PackageFault:
+        raise
+    except RuntimeError:  # encrypted, or a compression method zipfile lacks
+        raise PackageFault("", f"不是有效的 {noun}（已加密或压缩方式不受支持）") from None
+    except _UNREADABLE:
+        raise PackageFault("", f"不是有效的 {noun}（文件不完整或已损坏）") from None
+    return parts
+
+
+def _too_big() -> str:
+    return f"解压后超过 {MAX_UNPACKED >> 20} MB，不像是一份正常的文件，已拒绝"
+
+
+def _inflated(package: zipfile.ZipFile, info: zipfile.ZipInfo, unpacked: int) -> tuple[bytes, int]:
+    """The part's bytes, counted as they are inflated so a directory that understates a size changes nothing."""
+    chunks = []
+    with package.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            unpacked += len(chunk)
+            if unpacked > MAX_UNPACKED:
+                raise PackageFault(info.filename, _too_big())
+            chunks.append(chunk)
+    return b"".join(chunks), unpacked
+
+
+def _check_markup(name: str, content: bytes) -> None:
+    """No part may declare a DTD; a part named as XML must be well-formed.
+
+    Every part is parsed, whatever its name: a workbook may point at a sheet
+    stored under any name, and the parser reads any encoding a DTD could hide in.
+    Other parts (VML drawings, images) need not be XML at all.
+    """
+    target = _Declarations()
+    parser = etree.XMLParser(target=target, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        for start in range(0, len(content), _CHUNK):
+            parser.feed(content[start:start + _CHUNK])
+            if target.declared:
+                break
+        if not target.declared:
+            parser.close()
+    except etree.XMLSyntaxError as exc:
+        if not target.declared and name.lower().endswith(_XML_NAMES):
+            raise PackageFault(name, f"XML 有误（{exc.msg}），文件不完整或已损坏") from None
+    if target.declared:
+        raise PackageFault(name, "含有 DTD 或实体声明（可能引用外部文件或无限展开），已拒绝")
+
+
+def repacked(parts: dict[str, bytes]) -> bytes:
+    """The checked parts as an uncompressed package, for a reader that wants a file: it reads exactly what was checked."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
+        for name, content in parts.items():
+            package.writestr(name, content)
+    return out.getvalue()
