@@ -25,7 +25,7 @@ def test_kinds_lists_every_kind_with_formats_outlines_and_derivations():
     assert [line.split("　")[0] for line in lines if not line.startswith(" ")] == [
         "performance_evaluation", "self_evaluation", "work_summary"]
     assert "    格式：docx、md、xlsx、pdf" in lines
-    assert "    提纲 mof2020：财预〔2020〕10号附件3参考提纲，附绩效评价指标评分表" in lines
+    assert "    提纲 mof2020：财预〔2020〕10号附件3参考提纲，附资金使用情况表和绩效评价指标评分表" in lines
     assert "    也可由 performance_evaluation 的数据生成：govreport render 数据文件 --kind self_evaluation" in lines
 
 
@@ -40,9 +40,9 @@ def test_mof2020_outline_from_the_data():
     assert [t for t in text if t.startswith("（")][:5] == [
         "（一）项目概况", "（二）项目绩效目标", "（一）绩效评价目的、对象和范围",
         "（二）绩效评价原则、评价指标体系、评价方法和评价标准", "（三）绩效评价工作过程"]
-    # the score table is the only appendix, so it is 附件 without a number
-    assert "附件" in text and "附件1" not in text and "资金使用情况表" not in text
-    assert len(document.tables) == 1 and document.tables[0].rows[0].cells[0].text == "一级指标"
+    # the funds table carries each source's 到位数 and 执行数, which the outline's paragraphs give only in total
+    assert "附件1" in text and "附件2" in text
+    assert document.tables[-1].rows[0].cells[0].text == "一级指标"
 
 
 def test_mof2020_figures_agree_with_the_default_outline(example):
@@ -84,9 +84,9 @@ def test_unknown_outline_is_refused_without_output(tmp_path):
     assert not out.exists()
 
 
-def test_mof2020_markdown_has_only_the_score_appendix():
+def test_mof2020_markdown_has_the_funds_and_score_appendices():
     markdown = govreport.render(govreport.load(read(MOF)), "md").decode()
-    assert "## 附件　绩效指标评分表" in markdown and "资金使用情况表" not in markdown
+    assert "## 附件1　资金使用情况表" in markdown and "## 附件2　绩效指标评分表" in markdown
     assert "## 七、其他需要说明的问题" in markdown
 
 

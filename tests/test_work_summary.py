@@ -131,7 +131,8 @@ def test_metric_without_a_value(xiushan):
 def test_previous_zero_is_a_warning_and_the_change_is_left_out(xiushan):
     xiushan["achievements"][3]["metrics"][1]["previous"] = 0
     problems = govreport.validate(xiushan)
-    assert [(p.path, p.severity) for p in problems] == [("achievements[3].metrics[1].previous", "warning")]
+    assert [(p.path, p.severity) for p in problems] == [
+        ("achievements[3].metrics[1].previous", "warning"), ("meta.region", "warning")]
     assert "县级举办培训班18期。" in "".join(paragraphs(open_docx(xiushan)))
 
 

@@ -38,7 +38,8 @@ def _read(source: str | Path | Mapping[str, Any]) -> tuple[Mapping[str, Any], Pa
 
 
 def load(
-    source: str | Path | Mapping[str, Any], kind: str | None = None, templates: Sequence[str | Path] = ()
+    source: str | Path | Mapping[str, Any], kind: str | None = None, templates: Sequence[str | Path] = (),
+    outline: str | None = None,
 ) -> Report:
     """Read and validate a data file (or a dict); raise ``DataError`` listing every problem.
 
@@ -46,21 +47,23 @@ def load(
     evaluation as its ``self_evaluation`` form. ``templates`` are county
     template folders searched before the built-in set (after them come the
     data's ``meta.templates`` and ``GOVREPORT_TEMPLATES``); their scoring
-    options apply to the figures.
+    options apply to the figures. ``outline`` is the one the report will be
+    rendered in, for the warnings about filled fields it does not print.
     """
     data, path = _read(source)
-    return to_report(data, path, kind, templates)
+    return to_report(data, path, kind, templates, outline)
 
 
 def validate(
-    source: str | Path | Mapping[str, Any], kind: str | None = None, templates: Sequence[str | Path] = ()
+    source: str | Path | Mapping[str, Any], kind: str | None = None, templates: Sequence[str | Path] = (),
+    outline: str | None = None,
 ) -> list[Problem]:
     """Every problem of a data file or dict, errors and warnings; empty when it is clean."""
     try:
         data, path = _read(source)
     except DataError as exc:
         return exc.problems
-    return find_problems(data, kind, templates, path)[1]
+    return find_problems(data, kind, templates, path, outline)[1]
 
 
 def render(report: Report, format: Format = "docx", outline: str | None = None) -> bytes:

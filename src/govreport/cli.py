@@ -129,7 +129,7 @@ def render(data: Path, output: Path | None, fmt: str | None, as_kind: str | None
         chosen = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "docx")
         if chosen not in FORMAT_CHOICES:
             raise GovreportError(f"不支持的输出格式“{chosen}”，可用：{'、'.join(FORMAT_CHOICES)}")
-        report = load(data, as_kind, templates)
+        report = load(data, as_kind, templates, outline)
         _report_problems(list(report.warnings))
         if chosen not in report.kind.output_formats:
             raise GovreportError(f"{report.kind.label}不支持输出格式“{chosen}”，可用：{'、'.join(report.kind.output_formats)}")
@@ -176,13 +176,14 @@ def kinds() -> None:
 @_help_option
 @click.argument("data", type=PathType(dir_okay=False, path_type=Path), metavar="数据文件")
 @KIND_OPTION
+@click.option("--outline", metavar="提纲", help="报告将使用的提纲（如 mof2020）；据此提示哪些已填写的内容不会印出")
 @TEMPLATES_OPTION
-def validate(data: Path, as_kind: str | None, templates: tuple[Path, ...]) -> None:
+def validate(data: Path, as_kind: str | None, outline: str | None, templates: tuple[Path, ...]) -> None:
     """检查数据文件，列出全部问题及其字段路径；没有错误时退出码为 0。"""
     from . import validate as find
 
     try:
-        problems = find(data, as_kind, templates)
+        problems = find(data, as_kind, templates, outline)
     except GovreportError as exc:
         _fail(exc)
     errors = [p for p in problems if p.severity == "error"]

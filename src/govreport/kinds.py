@@ -23,6 +23,7 @@ from .figures.self_evaluation import self_evaluate
 from .figures.work_summary import summarise
 from .models import PerformanceEvaluation, SelfEvaluation, WorkSummary
 from .models.self_evaluation import PATHS_IN_PERFORMANCE_EVALUATION, from_performance_evaluation
+from .omissions import Omission
 from .render.rows import fund_heads, fund_rows, score_rows
 
 
@@ -33,6 +34,7 @@ class Outline:
     name: str
     label: str
     template: str
+    leaves_out: tuple[Omission, ...] = ()  # data fields this outline does not print
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Derivation:
 
     convert: Callable[[Any], dict[str, Any]]
     paths: tuple[tuple[str, str], ...] = ()  # (path in the derived data, path in the source file)
+    leaves_out: tuple[Omission, ...] = ()  # fields of the source data the derived kind does not print
 
     def source_path(self, path: str) -> str:
         for derived, source in self.paths:
@@ -65,6 +68,7 @@ class Kind:
     outlines: tuple[Outline, ...] = (DEFAULT_OUTLINE,)
     derived_from: Mapping[str, Derivation] = field(default_factory=dict)
     workbook: Callable[[dict[str, Any], Mapping[str, str]], bytes] | None = None  # XLSX from the context and font names
+    leaves_out: tuple[Omission, ...] = ()  # data fields no outline prints
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -77,6 +81,51 @@ class Kind:
 
     def outline(self, name: str | None) -> Outline | None:
         return next((o for o in self.outlines if o.name == (name or "default")), None)
+
+
+# What each document leaves out, and where the content would go instead.
+FILING_ONLY = (Omission("meta.region", "所属地区只用于归档和汇总"),)
+DEFAULT_LEAVES_OUT = (
+    Omission("evaluation", "绩效评价工作开展情况只在财预〔2020〕10号提纲（--outline mof2020）的第二章中写出"),
+    Omission("other", "其他需要说明的问题只在财预〔2020〕10号提纲（--outline mof2020）的第七章中写出；"
+             "默认提纲可写入 lessons.recommendations（七、经验与启示中的“对今后工作的建议”）"),
+)
+MOF2020_LEAVES_OUT = (
+    Omission("management", "此提纲没有“项目管理及组织架构”一章（默认提纲第五章）；可写入 evaluation.process 或 other"),
+    Omission("sustainability",
+             "此提纲没有“可持续发展”一章（默认提纲第八章）；可写入 lessons.recommendations（有关建议）或 other"),
+)
+SELF_EVALUATION_LEAVES_OUT = tuple(
+    Omission(path, f"自评表只取资金、绩效指标、目标、项目概况和问题；{instead}")
+    for path, instead in (
+        ("meta.doc_number", "发文字号不印在自评表上"),
+        ("background.basis", "立项依据可写入 background.overview"),
+        ("background.scope", "项目范围可写入 background.overview"),
+        ("implementation.period", "实施期间可写入 background.overview"),
+        ("implementation.progress", "执行进度可写入 implementation.effects（年度总体目标的实际完成情况）"),
+        ("implementation.funds.sources[].received", "表中列年初预算数、全年预算数和全年执行数，不列到位数"),
+        ("implementation.funds.uses", "资金用途不在表中列示"),
+        ("implementation.beneficiaries", "受益对象可写入绩效指标"),
+        ("compliance", "资金使用合规性只在绩效评价报告中写出"),
+        ("management", "项目管理只在绩效评价报告中写出"),
+        ("problems[].cause", "表中写问题及改进措施，不写原因分析"),
+        ("lessons", "经验与启示只在绩效评价报告中写出"),
+        ("sustainability", "可持续发展只在绩效评价报告中写出"),
+        ("evaluation", "评价工作情况只在绩效评价报告中写出"),
+        ("other", "其他需要说明的问题只在绩效评价报告中写出"),
+    )
+)
+SELF_EVALUATION_LEAVES_OUT = (
+    *SELF_EVALUATION_LEAVES_OUT,
+    Omission("background.objectives", "年度总体目标取 targets.expected，它为空时才取此项", when_filled="targets.expected"),
+)
+
+
+WORK_SUMMARY_LEAVES_OUT = (
+    *FILING_ONLY,
+    Omission("problems_heading", "这一章没有条目（problems 为空），标题随之省略", when_empty="problems"),
+    Omission("plans_heading", "这一章没有条目（plans 为空），标题随之省略", when_empty="plans"),
+)
 
 
 def _self_evaluation_workbook(context: dict[str, Any], fonts: Mapping[str, str]) -> bytes:
@@ -99,9 +148,11 @@ KINDS: dict[str, Kind] = {
             rows=lambda figures: {"score_rows": score_rows(figures)},
             folder="performance_evaluation",
             outlines=(
-                Outline("default", "项目概述…可持续发展八章（三亚市民政局范本的结构）", "content.j2"),
-                Outline("mof2020", "财预〔2020〕10号附件3参考提纲，附绩效评价指标评分表", "mof2020.j2"),
+                Outline("default", "项目概述…可持续发展八章（三亚市民政局范本的结构）", "content.j2", DEFAULT_LEAVES_OUT),
+                Outline("mof2020", "财预〔2020〕10号附件3参考提纲，附资金使用情况表和绩效评价指标评分表", "mof2020.j2",
+                        MOF2020_LEAVES_OUT),
             ),
+            leaves_out=FILING_ONLY,
         ),
         Kind(
             name="self_evaluation",
@@ -115,9 +166,11 @@ KINDS: dict[str, Kind] = {
             },
             folder="self_evaluation",
             derived_from={
-                "performance_evaluation": Derivation(from_performance_evaluation, PATHS_IN_PERFORMANCE_EVALUATION),
+                "performance_evaluation": Derivation(
+                    from_performance_evaluation, PATHS_IN_PERFORMANCE_EVALUATION, SELF_EVALUATION_LEAVES_OUT),
             },
             workbook=_self_evaluation_workbook,
+            leaves_out=FILING_ONLY,
         ),
         Kind(
             name="work_summary",
@@ -128,6 +181,7 @@ KINDS: dict[str, Kind] = {
             compute=lambda model, profile: summarise(model),
             rows=lambda figures: {},
             folder="work_summary",
+            leaves_out=WORK_SUMMARY_LEAVES_OUT,
         ),
     )
 }

@@ -21,8 +21,12 @@ from pydantic import BaseModel, ValidationError
 from .chain import TemplateChain, resolve_chain
 from .chain.resolve import environment_folders
 from .errors import DataError, Problem, TemplateFault
+from .figures.arithmetic import exact_arithmetic
 from .kinds import KINDS, Derivation, Kind, kinds_text
 from .messages import problems_from
+from .omissions import Omission, omission_warnings
+from .render.environment import BUILTIN_TEMPLATES
+from .render.shell import find_shell, shell_mentions
 from .report import Report
 from .workbook.located import WorkbookData
 
@@ -32,14 +36,17 @@ def find_problems(
     as_kind: str | None = None,
     templates: Sequence[str | Path] = (),
     source: Path | None = None,
+    outline: str | None = None,
 ) -> tuple[Report | None, list[Problem]]:
     """Validate data; return the report (None if any error) and all problems found.
 
     ``templates`` are the caller's template folders; the data's own
-    ``meta.templates`` are read relative to ``source``. Data read from a
-    workbook has its problems located by cell.
+    ``meta.templates`` are read relative to ``source``. ``outline`` (else the
+    data's ``meta.outline``) decides which filled fields are warned of as not
+    printed. Data read from a workbook has its problems located by cell.
     """
-    report, problems = _found(data, as_kind, templates, source)
+    with exact_arithmetic():
+        report, problems = _found(data, as_kind, templates, source, outline)
     problems = _located(data, problems)
     if isinstance(data, WorkbookData) and report is not None:
         report = replace(report, warnings=tuple(problems))
@@ -74,7 +81,8 @@ def _kind(data: Mapping[str, Any]) -> tuple[Kind | None, Problem | None]:
 
 
 def _found(
-    data: Mapping[str, Any], as_kind: str | None, templates: Sequence[str | Path], source: Path | None
+    data: Mapping[str, Any], as_kind: str | None, templates: Sequence[str | Path], source: Path | None,
+    outline: str | None,
 ) -> tuple[Report | None, list[Problem]]:
     kind, problem = _kind(data)
     if kind is None:
@@ -91,6 +99,7 @@ def _found(
     problems = kind.check(model, chain.scoring)
     if any(p.severity == "error" for p in problems):
         return None, problems
+    problems += _left_out(kind, target, derivation, model, chain, outline)
     if derivation is not None:
         derived, more = _checked(target, derivation.convert(model), chain)
         problems = _merged(problems, [replace(p, path=derivation.source_path(p.path)) for p in more])
@@ -113,6 +122,28 @@ def _chain(templates: Sequence[str | Path], model: BaseModel, source: Path | Non
     if refusals:
         return TemplateChain(), refusals
     return resolve_chain([*templates, *named, *environment_folders()]), []
+
+
+DOC_NUMBER_IN_SHELL = "发文字号只印在县级模板的红头外壳中（外壳里写 {{ data.meta.doc_number }}，见 templates/三亚市）"
+
+
+def _left_out(
+    kind: Kind, target: Kind, derivation: Derivation | None, model: BaseModel, chain: TemplateChain, outline: str | None
+) -> list[Problem]:
+    """Warnings for the filled fields the document will not print (the data's own paths)."""
+    if derivation is not None:
+        omissions, document = derivation.leaves_out, f"由{kind.label}数据生成的{target.label}"
+    else:
+        chosen = kind.outline(outline or getattr(getattr(model, "meta", None), "outline", None))
+        omissions = chosen.leaves_out if chosen else ()
+        document = f"{kind.label}的 {chosen.name} 提纲" if chosen and len(kind.outlines) > 1 else kind.label
+    kept = omission_warnings(model, omissions, document)
+    general = list(target.leaves_out)
+    if derivation is None and "doc_number" in type(getattr(model, "meta", None)).model_fields:
+        shell = find_shell([*(f.path for f in chain.folders), BUILTIN_TEMPLATES], target.folder)
+        if shell is None or not shell_mentions(shell, "meta.doc_number"):
+            general.append(Omission("meta.doc_number", DOC_NUMBER_IN_SHELL))
+    return kept + omission_warnings(model, general, target.label)
 
 
 def _target(kind: Kind, as_kind: str | None) -> tuple[Kind, Derivation | None, Problem | None]:
@@ -149,10 +180,11 @@ def _merged(first: list[Problem], second: list[Problem]) -> list[Problem]:
 
 
 def to_report(
-    data: Mapping[str, Any], source: Path | None = None, as_kind: str | None = None, templates: Sequence[str | Path] = ()
+    data: Mapping[str, Any], source: Path | None = None, as_kind: str | None = None, templates: Sequence[str | Path] = (),
+    outline: str | None = None,
 ) -> Report:
     """Validate data or raise ``DataError`` listing every problem."""
-    report, problems = find_problems(data, as_kind, templates, source)
+    report, problems = find_problems(data, as_kind, templates, source, outline)
     if report is None:
         raise DataError(problems, str(source or ""))
     return replace(report, source=source) if source is not None else report

@@ -1,18 +1,20 @@
 """The document outline a content template builds: headings and paragraphs, numbered by code.
 
 A content template calls ``doc.h1(…)``, ``doc.h2(…)``, ``doc.p(…)`` in
-reading order. Headings with nothing under them are dropped, and numbers
-(一、 （一） 1.) are assigned afterwards, so leaving out a section can never
-leave a gap in the numbering.
+reading order. Headings with nothing under them are dropped — unless the
+template marks them ``keep``, as a work item whose heading is the whole item;
+such a heading then reads as a sentence. Numbers (一、 （一） 1.) are assigned
+afterwards, so leaving out a section can never leave a gap in the numbering.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from ..format.numerals import heading_number
+from ..format.numerals import heading_number, item_level
+from ..format.sentence import as_sentence
 from ..format.title import title_lines
 
 
@@ -21,6 +23,7 @@ class Block:
     level: int  # 1–3 for headings, 0 for a paragraph
     text: str
     number: str = ""
+    keep: bool = False  # a heading kept even with nothing under it
 
     @property
     def is_heading(self) -> bool:
@@ -107,17 +110,17 @@ class Outline:
         labels = self.appendix_labels()
         return [{"label": labels[a.key], "title": a.title, "paragraphs": a.paragraphs} for a in self.attachments]
 
-    def h1(self, text: str) -> str:
-        return self._heading(1, text)
+    def h1(self, text: str, keep: bool = False) -> str:
+        return self._heading(1, text, keep)
 
-    def h2(self, text: str) -> str:
-        return self._heading(2, text)
+    def h2(self, text: str, keep: bool = False) -> str:
+        return self._heading(2, text, keep)
 
-    def h3(self, text: str) -> str:
-        return self._heading(3, text)
+    def h3(self, text: str, keep: bool = False) -> str:
+        return self._heading(3, text, keep)
 
-    def _heading(self, level: int, text: str) -> str:
-        self._blocks.append(Block(level, _one_line(text)))
+    def _heading(self, level: int, text: str, keep: bool) -> str:
+        self._blocks.append(Block(level, _one_line(text), keep=keep))
         return ""
 
     def p(self, text: str) -> str:
@@ -133,14 +136,16 @@ class Outline:
         return ""
 
     def items(self, texts: Iterable[str | None]) -> str:
-        """Paragraphs numbered 1. 2. 3.; a None keeps its number free so lists stay parallel."""
-        for n, text in enumerate(texts, start=1):
-            if text:
-                self.p(heading_number(3, n) + _one_line(text))
+        """Paragraphs numbered 1. 2. 3. (or （1）（2）（3）, see ``item_level``); a None keeps its number free
+        so lists stay parallel."""
+        lines = [(n, _one_line(text)) for n, text in enumerate(texts, start=1) if text]
+        level = item_level(line for _, line in lines)
+        for n, line in lines:
+            self.p(heading_number(level, n) + line)
         return ""
 
     def blocks(self) -> list[Block]:
-        """The final blocks: empty headings dropped, the rest numbered per level."""
+        """The final blocks: empty headings dropped (kept ones closed as sentences), the rest numbered per level."""
         kept: list[Block] = []
         # Walking backwards: has a paragraph appeared since the next heading at or above level L?
         content = [False] * 5
@@ -149,10 +154,13 @@ class Outline:
                 content = [True] * 5
                 kept.append(block)
                 continue
-            if content[block.level]:
-                kept.append(block)
+            has_content = content[block.level]
+            if has_content or block.keep:
+                kept.append(block if has_content else replace(block, text=as_sentence(block.text)))
             for level in range(block.level, 5):
                 content[level] = False
+            if block.keep:  # a kept heading is content for the headings above it
+                content[: block.level] = [True] * block.level
         kept.reverse()
         return _numbered(kept)
 

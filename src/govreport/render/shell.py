@@ -101,3 +101,14 @@ def _add_missing_styles(base: docx.document.Document, outer: docx.document.Docum
     for style in base.styles.element.findall(qn("w:style")):
         if style.get(qn("w:styleId")) not in have:
             outer.styles.element.append(copy.deepcopy(style))
+
+
+def shell_mentions(path: Path, name: str) -> bool:
+    """Whether the shell's body refers to ``name`` (a 红头 printing ``data.meta.doc_number``, say)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            return name in package.read("word/document.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False  # a damaged shell is refused, with its name, when the report is rendered
