@@ -60,7 +60,7 @@ def test_outline_title_signature_and_chinese_date(xiushan):
     assert text[0] == "秀山土家族苗族自治县卫生项目办公室\n2004年工作总结"  # broken after the organisation
     level1 = [t for t in text if t[:2] in ("一、", "二、", "三、", "四、")]
     assert level1 == ["一、项目工作整体推进，取得了实质性进展", "二、项目实施过程中存在的问题", "三、2005年工作重点"]
-    assert [t[:3] for t in text if t.startswith("（")] == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）"]
+    assert [t[:3] for t in text if t.startswith("（")] == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）"]
     assert "1.乡、村卫生人员业务素质普遍较低，结构不合理，卫生服务提供能力不高。" in text
     assert text[-2:] == ["秀山土家族苗族自治县卫生项目办公室", "二〇〇四年十二月二十日"]
 
