@@ -21,6 +21,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.hdrftr import FooterPart
 
+from govreport.render.closing import character_spacing
+
 REPO = Path(__file__).resolve().parent.parent
 ROOT = REPO / "src" / "govreport" / "templates"
 PROFILE = yaml.safe_load((ROOT / "gbt9704.yaml").read_text(encoding="utf-8"))
@@ -37,20 +39,25 @@ STYLE_NAMES = {
     "table_subtitle": "附表副标题", "spacer": "表间距",
 }
 TYPE_AREA = PROFILE["page"]["width"] - PROFILE["page"]["margin_left"] - PROFILE["page"]["margin_right"]
+# Body-size text is condensed so that chars_per_line characters fill a line (see character_spacing).
+BODY_SPACING = character_spacing(PROFILE)
 
 
-def rpr(font: str, size: float, bold: bool = False) -> str:
+def rpr(font: str, size: float, bold: bool = False, spacing: int = 0) -> str:
     latin = PROFILE["latin_font"]
     half_points = round(size * 2)
     return (
         f'<w:rPr><w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{font}" w:cs="{latin}"/>'
         + ("<w:b/>" if bold else "")
+        + (f'<w:spacing w:val="{spacing}"/>' if spacing else "")
         + f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
     )
 
 
 def style_ppr(spec: dict, in_table: bool = False) -> str:
-    parts = []
+    # Punctuation may pass the right edge: Word's default, written out because LibreOffice reads it inverted,
+    # as "no hanging punctuation" — and a mark it hangs at the end of a justified line is lost from the PDF.
+    parts = ['<w:overflowPunct w:val="1"/>']
     if spec.get("snap_to_grid") is False or in_table:
         parts.append('<w:snapToGrid w:val="0"/>')
     if spec.get("outline") is not None:
@@ -70,7 +77,7 @@ def style_ppr(spec: dict, in_table: bool = False) -> str:
     else:
         parts.append('<w:ind w:firstLine="0" w:firstLineChars="0"/>')
     parts.append(f'<w:jc w:val="{spec["align"]}"/>')
-    order = ["snapToGrid", "spacing", "ind", "jc", "outlineLvl"]  # schema order inside pPr
+    order = ["overflowPunct", "snapToGrid", "spacing", "ind", "jc", "outlineLvl"]  # schema order inside pPr
     parts.sort(key=lambda x: next(i for i, tag in enumerate(order) if f"<w:{tag}" in x))
     return "".join(parts)
 
@@ -87,14 +94,19 @@ def add_styles(document: docx.document.Document) -> None:
         element.set(qn("w:styleId"), STYLE_IDS[key])
         element.append(parse_xml(f"<w:qFormat {nsdecls('w')}/>"))
         element.append(parse_xml(f"<w:pPr {nsdecls('w')}>{style_ppr(spec, key == 'table_cell')}</w:pPr>"))
+        spacing = BODY_SPACING if spec["size"] == body["size"] and key != "title" else 0
         element.append(parse_xml(
-            f"<w:rPr {nsdecls('w')}>" + rpr(spec["font"], spec["size"])[7:]
+            f"<w:rPr {nsdecls('w')}>" + rpr(spec["font"], spec["size"], spacing=spacing)[7:]
         ))
 
 
-def paragraph(style: str, text: str = "", page_break: bool = False, keep_next: bool = False) -> str:
+def paragraph(style: str, text: str = "", page_break: bool = False, keep_next: bool = False,
+              right_indent: str = "") -> str:
+    """A paragraph of ``style``; ``right_indent`` (twips, may be a Jinja expression) overrides the style's."""
     spec = PROFILE["styles"][style]
     extra = ("<w:keepNext/>" if keep_next else "") + ("<w:pageBreakBefore/>" if page_break else "")
+    if right_indent:
+        extra += f'<w:ind w:rightChars="0" w:right="{right_indent}"/>'
     run = f"<w:r>{rpr(spec['font'], spec['size'])}<w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r>" if text else ""
     return f'<w:p><w:pPr><w:pStyle w:val="{STYLE_IDS[style]}"/>{extra}</w:pPr>{run}</w:p>'
 
@@ -255,9 +267,11 @@ def outline_xml(title: str = "{{ title }}", new_page: bool = False) -> list[str]
     # The last paragraph, the blank lines and the signature keep together: a signature never stands alone on a page.
     last_keeps = paragraph("body", "{{ b.text }}").replace("</w:pPr>", "{% if loop.last %}<w:keepNext/>{% endif %}</w:pPr>")
     parts += [tag("{%p else %}"), last_keeps, tag("{%p endif %}"), tag("{%p endfor %}")]
+    # Signature and date stand where GB/T 9704 7.3.5 puts them; their right indents depend on the texts' widths.
     parts += [paragraph("body", keep_next=True), paragraph("body", keep_next=True),
-              tag("{%p for line in signature_lines %}"), paragraph("signature", "{{ line }}", keep_next=True),
-              tag("{%p endfor %}"), paragraph("date", "{{ date }}")]
+              tag("{%p for line in signature_lines %}"),
+              paragraph("signature", "{{ line }}", keep_next=True, right_indent="{{ closing.signature[loop.index0] }}"),
+              tag("{%p endfor %}"), paragraph("date", "{{ date }}", right_indent="{{ closing.date }}")]
     return parts
 
 
@@ -385,7 +399,9 @@ def section_xml(document: docx.document.Document) -> str:
         f'<w:pgMar w:top="{page["margin_top"]}" w:right="{page["margin_right"]}" '
         f'w:bottom="{page["margin_bottom"]}" w:left="{page["margin_left"]}" '
         f'w:header="{page["header"]}" w:footer="{page["footer"]}" w:gutter="0"/>'
-        f'<w:docGrid w:type="linesAndChars" w:linePitch="{page["line_pitch"]}" w:charSpace="{page["char_space"]}"/>'
+        # A line grid only: a negative w:charSpace makes the cell narrower than a 16 pt character, and LibreOffice
+        # then sets each character in two cells (14 to a line); the 28 come from the styles' condensed spacing.
+        f'<w:docGrid w:type="lines" w:linePitch="{page["line_pitch"]}"/>'
         "</w:sectPr>"
     )
 

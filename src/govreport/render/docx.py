@@ -18,6 +18,7 @@ from typing import Any
 from ..chain import TemplateChain
 from ..version import __version__
 from .cache import digest, stored
+from .closing import closing_indents, shell_has_seal
 from .compiled import CompiledDocx
 from .environment import BUILTIN_TEMPLATES, ReportEnvironment
 from .guard import template_guard
@@ -74,5 +75,7 @@ def render_docx(folder: str, context: dict[str, Any], env: ReportEnvironment, la
     date = getattr(context["data"].meta, "date", None)
     core = {"title": context["title"], "author": context["signature"],
             "date": f"{date.isoformat()}T00:00:00Z" if date else "2000-01-01T00:00:00Z"}
+    sealed = shell_has_seal(find_shell(env.loader.layers, folder))
+    closing = closing_indents(context["signature_lines"], context["date"], sealed)
     with template_guard(template.name):
-        return template.render({**context, "core": core})
+        return template.render({**context, "core": core, "closing": closing})
