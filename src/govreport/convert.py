@@ -30,7 +30,7 @@ INSTALL_HINT = (
 )
 FILES_PER_START = 40
 # How long LibreOffice may take: a start, then each file by its unpacked size. Measured: about 7 s a megabyte of
-# unpacked DOCX (a report with 5,000 indicators, 18 MB, 1,220 pages: 122 s); the limit allows four times that.
+# unpacked DOCX (a report with 5,000 indicators, 18 MB unpacked: 110 to 122 s); the limit allows four times that.
 START_SECONDS = 30
 FILE_SECONDS = 60
 SECONDS_PER_MB = 30
