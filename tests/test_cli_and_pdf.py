@@ -77,4 +77,4 @@ def test_pdf_through_libreoffice(tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
     assert "93.57" in text and re.search(r"—\s*1\s*—", text) and re.search(r"—\s*8\s*—", text)
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
-    assert "UKai" in fonts and "NotoSerifCJK" in fonts  # 楷体 and 仿宋 mapped to CJK faces
+    assert "LXGWWenKai" in fonts and "NotoSerifCJK" in fonts  # 楷体 and 仿宋 mapped to CJK faces

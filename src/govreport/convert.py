@@ -26,7 +26,7 @@ from .errors import GovreportError
 FONTS_CONF = Path(str(files("govreport") / "fonts" / "fonts.conf"))
 INSTALL_HINT = (
     "未找到 LibreOffice（soffice），无法生成 PDF。Debian/Ubuntu 可执行："
-    "apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai fonts-liberation2"
+    "apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-lxgw-wenkai fonts-liberation2"
 )
 FILES_PER_START = 40
 # How long LibreOffice may take: a start, then each file by its unpacked size. Measured: about 7 s a megabyte of

@@ -70,7 +70,7 @@ def font_report(pdf: bytes, docx: bytes | None = None) -> FontReport:
     requested = requested_faces(docx) if docx is not None else []
     substitutions = {name: resolved_face(name) for name in requested if is_cjk_face(name)}
     warnings = [
-        f"中文字体“{name}”回退为西文字体“{face}”，中文可能显示为方框或其他字体；请安装 fonts-noto-cjk 和 fonts-arphic-ukai"
+        f"中文字体“{name}”回退为西文字体“{face}”，中文可能显示为方框或其他字体；请安装 fonts-noto-cjk 和 fonts-lxgw-wenkai"
         for name, face in substitutions.items()
         if face is not None and not is_cjk_face(face)
     ]
