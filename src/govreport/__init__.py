@@ -77,7 +77,11 @@ def render_as(report: Report, format: Format = "docx", outline: str | None = Non
 
 
 def render_to(report: Report, path: str | Path, format: Format | None = None, outline: str | None = None) -> Path:
-    """Render and write atomically; the format follows the file's suffix unless given."""
+    """Render and write atomically; the format follows the file's suffix unless given.
+
+    The folder must exist (a mistyped folder is an ``OutputError``, not a new folder), and an existing
+    target must be a writable regular file: devices, pipes, folders, symbolic links and read-only files
+    are refused (``govreport.write.check_target``)."""
     path = Path(path)
     chosen = format or path.suffix.lstrip(".").lower() or "docx"
     return write_atomic(path, render(report, chosen, outline))  # type: ignore[arg-type]
