@@ -223,15 +223,6 @@ def test_drop_downs_show_chinese_words_for_codes(tmp_path):
     assert rows["报告提纲"] == "财预〔2020〕10号提纲" and pe["绩效指标"]["D2"].value == "≥"
 
 
-def test_a_sheet_far_too_long_is_refused(tmp_path):
-    path = _workbook(tmp_path)
-    book = openpyxl.load_workbook(path)
-    for _ in range(5001):
-        book["资金用途"].append(["医疗救助", 1])
-    book.save(path)
-    assert "“资金用途”表：超过 5000 行，不像是一个项目的数据；只读取了前 5000 行" in _problems(path)
-
-
 def test_convert_from_a_workbook_names_the_cell(tmp_path):
     path = _workbook(tmp_path)
     book = openpyxl.load_workbook(path)

@@ -310,7 +310,7 @@ def convert(data: Path, output: Path, force: bool) -> None:
     try:
         _refuse_existing(output, force)
         model = parse_model(read_data(data), str(data))
-        write_atomic(output, converted(model, output.suffix.lower()))
+        write_atomic(output, converted(model, output.suffix.lower(), str(data)))
     except GovreportError as exc:
         _fail(exc)
     click.echo(f"已生成：{output}")

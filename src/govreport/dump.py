@@ -56,16 +56,17 @@ def to_yaml(data: Mapping[str, Any]) -> bytes:
     return yaml.dump(dict(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120).encode()
 
 
-def to_workbook(model: BaseModel) -> bytes:
+def to_workbook(model: BaseModel, source: str = "") -> bytes:
+    """The workbook of ``model``; a ``DataError`` naming what a workbook cannot hold (see ``workbook.write``)."""
     from .workbook.write import write_workbook
 
     kind = model.kind  # type: ignore[attr-defined]
-    return write_workbook(LAYOUTS[kind], type(model), plain(model))
+    return write_workbook(LAYOUTS[kind], type(model), plain(model), source)
 
 
-def converted(model: BaseModel, suffix: str) -> bytes:
-    """The data of ``model`` in the format of ``suffix``."""
+def converted(model: BaseModel, suffix: str, source: str = "") -> bytes:
+    """The data of ``model`` (read from ``source``) in the format of ``suffix``."""
     if suffix == ".xlsx":
-        return to_workbook(model)
+        return to_workbook(model, source)
     data = plain(model)
     return to_json(data) if suffix == ".json" else to_yaml(data)

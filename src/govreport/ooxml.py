@@ -26,12 +26,16 @@ _UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAEr
 
 
 class PackageFault(ValueError):
-    """Why a package is refused, and the part concerned ("" for the package as a whole); ``reason`` is for a clerk."""
+    """Why a package is refused, and the part concerned ("" for the package as a whole); ``reason`` is for a clerk.
 
-    def __init__(self, part: str, reason: str) -> None:
+    A part refused for its markup comes with every part (``parts``), so a caller can say where the part belongs.
+    """
+
+    def __init__(self, part: str, reason: str, parts: dict[str, bytes] | None = None) -> None:
         super().__init__(f"{part}：{reason}" if part else reason)
         self.part = part
         self.reason = reason
+        self.parts = parts or {}
 
 
 class _Declarations:
@@ -63,18 +67,23 @@ def read_package(data: bytes, noun: str, required: Iterable[str] = ()) -> dict[s
                     raise PackageFault("", f"不是有效的 {noun}（缺少 {name}）")
             if sum(info.file_size for info in infos) > MAX_UNPACKED:
                 raise PackageFault(max(infos, key=lambda i: i.file_size).filename, _too_big())
-            parts: dict[str, bytes] = {}
             unpacked = 0
+            inflated = []
             for info in infos:
                 content, unpacked = _inflated(package, info, unpacked)
-                _check_markup(info.filename, content)
-                parts[info.filename] = content
+                inflated.append((info.filename, content))
     except PackageFault:
         raise
     except RuntimeError:  # encrypted, or a compression method zipfile lacks
         raise PackageFault("", f"不是有效的 {noun}（已加密或压缩方式不受支持）") from None
     except _UNREADABLE:
         raise PackageFault("", f"不是有效的 {noun}（文件不完整或已损坏）") from None
+    parts = dict(inflated)
+    for name, content in inflated:  # a name given twice: each copy is checked
+        try:
+            check_markup(name, content)
+        except PackageFault as fault:
+            raise PackageFault(fault.part, fault.reason, parts) from None
     return parts
 
 
@@ -94,7 +103,7 @@ def _inflated(package: zipfile.ZipFile, info: zipfile.ZipInfo, unpacked: int) ->
     return b"".join(chunks), unpacked
 
 
-def _check_markup(name: str, content: bytes) -> None:
+def check_markup(name: str, content: bytes) -> None:
     """No part may declare a DTD; a part named as XML must be well-formed.
 
     Every part is parsed, whatever its name: a workbook may point at a sheet
@@ -112,7 +121,8 @@ def _check_markup(name: str, content: bytes) -> None:
             parser.close()
     except etree.XMLSyntaxError as exc:
         if not target.declared and name.lower().endswith(_XML_NAMES):
-            raise PackageFault(name, f"XML 有误（{exc.msg}），文件不完整或已损坏") from None
+            line, column = exc.position
+            raise PackageFault(name, f"XML 有误（第 {line} 行第 {column} 列），文件不完整或已损坏") from None
     if target.declared:
         raise PackageFault(name, "含有 DTD 或实体声明（可能引用外部文件或无限展开），已拒绝")
 

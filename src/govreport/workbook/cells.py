@@ -1,8 +1,13 @@
-"""One cell's value → the data file's value, by the column's type; what cannot be read names the cell.
+"""One cell's value → the data file's value, by the column's type, and back; what cannot be read names the cell.
 
 Excel stores numbers as binary doubles; a numeric cell is read as the shortest
 decimal that gives back the stored number (what Excel shows at full
 precision), so 2.53 stays 2.53 and never enters a computation as a float.
+
+Several values in one cell (a list, the parts of a metric) are separated by
+“；”, “;” or a line break; a part is written 名称：数值. A name holding a
+separator or a colon, or starting with a double quote, is written between
+English double quotes, a quote inside doubled: ``"门诊：慢病"：133``.
 """
 
 from __future__ import annotations
@@ -14,8 +19,15 @@ from typing import Any
 
 from .layout import Field
 
-_SEPARATORS = re.compile(r"[；;\n]+")
+_SEPARATOR = re.compile(r"[；;\n]")
+_QUOTED = re.compile(r'\s*"((?:[^"]|"")*)"')
 _PART = re.compile(r"^(.+?)[：:]\s*(\S+)$")
+_QUOTED_PART = re.compile(r"^\s*[：:]\s*(\S+)$")
+_SPLITS_LIST = re.compile(r'[；;\n\r]|^"')
+_SPLITS_PART = re.compile(r'[；;\n\r：:]|^"')
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # not in XML 1.0
+MAX_CELL_TEXT = 32767  # characters Excel holds in one cell
+EXCEL_DATES = (dt.date(1900, 3, 1), dt.date(9999, 12, 31))  # before March 1900 Excel's serial numbers are off by a day
 _TRUE = {"是", "true", "TRUE", "True", "1", "Y", "y", "yes"}
 _FALSE = {"否", "false", "FALSE", "False", "0", "N", "n", "no"}
 
@@ -69,11 +81,8 @@ def convert(field: Field, value: Any) -> Any:
         if result != result.to_integral_value():
             raise CellProblem(f"应为整数，实际为“{shown(value)}”")
         return int(result)
-    if kind == "number_or_text":
-        try:
-            return number(value)
-        except CellProblem:
-            return text(value)
+    if kind == "number_or_text":  # text stays text, to be read as a JSON file's string is
+        return number(value) if isinstance(value, int | float) and not isinstance(value, bool) else text(value)
     if kind == "bool":
         if isinstance(value, bool):
             return value
@@ -89,32 +98,84 @@ def convert(field: Field, value: Any) -> Any:
         word = text(value)
         return next((meant for shown_word, meant in field.values if shown_word == word), word)
     if kind == "list":
-        return [item.strip() for item in _SEPARATORS.split(text(value)) if item.strip()]
+        return [_listed(quoted, rest) for quoted, rest in _items(text(value))]
     if kind == "parts":
-        return [_part(item.strip()) for item in _SEPARATORS.split(text(value)) if item.strip()]
+        return [_part(quoted, rest) for quoted, rest in _items(text(value))]
     return text(value)
 
 
-def _part(item: str) -> dict[str, Any]:
-    match = _PART.match(item)
+def _items(cell: str) -> list[tuple[str | None, str]]:
+    """The items of a cell: each its quoted text (None when not quoted) and the rest up to the next separator."""
+    items = []
+    position = 0
+    while position <= len(cell):
+        quoted = _QUOTED.match(cell, position)
+        if quoted:
+            position = quoted.end()
+        separator = _SEPARATOR.search(cell, position)
+        end = separator.start() if separator else len(cell)
+        rest = cell[position:end]
+        if quoted or rest.strip():
+            items.append((quoted.group(1).replace('""', '"') if quoted else None, rest))
+        position = end + 1
+    return items
+
+
+def _listed(quoted: str | None, rest: str) -> str:
+    if quoted is None:
+        return rest.strip()
+    if rest.strip():
+        raise CellProblem(f"引号后应为“；”或换行，实际为“{shown(rest)}”")
+    return quoted
+
+
+def _part(quoted: str | None, rest: str) -> dict[str, Any]:
+    match = _PART.match(rest.strip()) if quoted is None else _QUOTED_PART.match(rest)
     if not match:
-        raise CellProblem(f"分项应写成“名称：数值”，多项用“；”隔开，实际为“{shown(item)}”")
+        written_as = f'"{quoted}"{rest}' if quoted is not None else rest.strip()
+        raise CellProblem(f"分项应写成“名称：数值”，多项用“；”隔开，实际为“{shown(written_as)}”")
+    name, amount = (match.group(1).strip(), match.group(2)) if quoted is None else (quoted, match.group(1))
     try:
-        return {"name": match.group(1).strip(), "value": number(match.group(2))}
+        return {"name": name, "value": number(amount)}
     except CellProblem:
-        raise CellProblem(f"分项“{shown(match.group(1))}”的数值应为数字，实际为“{shown(match.group(2))}”") from None
+        raise CellProblem(f"分项“{shown(name)}”的数值应为数字，实际为“{shown(amount)}”") from None
+
+
+def _quoted(item: str, splits: re.Pattern[str]) -> str:
+    """``item`` as it is written among others in one cell: quoted when it holds what would split it."""
+    return f'"{item.replace(chr(34), chr(34) * 2)}"' if splits.search(item) else item
 
 
 def written(field: Field, value: Any) -> Any:
-    """A data value as a cell value: lists joined with ；, parts as 名称：数值, Booleans as 是/否."""
+    """A data value as a cell value: lists joined with ；, parts as 名称：数值 (names quoted where needed), Booleans
+    as 是/否; a number Excel cannot hold exactly, or a date it cannot show, as text, which reads back the same."""
     if value is None:
         return None
+    if isinstance(value, Decimal):
+        return value if _exact_in_excel(value) else str(value)
+    if isinstance(value, dt.date):
+        return value if EXCEL_DATES[0] <= value <= EXCEL_DATES[1] else value.isoformat()
     if field.type == "list":
-        return "；".join(str(v) for v in value)
+        return "；".join(_quoted(str(v), _SPLITS_LIST) for v in value)
     if field.type == "parts":
-        return "；".join(f"{p['name']}：{p['value']}" for p in value)
+        return "；".join(f"{_quoted(p['name'], _SPLITS_PART)}：{p['value']}" for p in value)
     if isinstance(value, bool):
         return "是" if value else "否"
     if field.values:
         return next((word for word, meant in field.values if meant == value), value)
     return value
+
+
+def _exact_in_excel(value: Decimal) -> bool:
+    """Excel keeps 15 significant digits of a number between about 1E-307 and 1E+308."""
+    return len(value.normalize().as_tuple().digits) <= 15 and (not value or -307 <= value.adjusted() <= 307)
+
+
+def unstorable(cell: str) -> str | None:
+    """Why a cell cannot hold this text (a character XML cannot carry, or more than Excel holds), or None."""
+    found = _UNSTORABLE.search(cell)
+    if found:
+        return f"含有 Excel 无法保存的字符 U+{ord(found.group()):04X}，请删除"
+    if len(cell) > MAX_CELL_TEXT:
+        return f"共 {len(cell)} 个字符，超过 Excel 一个单元格最多 {MAX_CELL_TEXT} 个字符的上限，请分段或改用 JSON、YAML"
+    return None

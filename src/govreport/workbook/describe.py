@@ -1,7 +1,8 @@
-"""The data model's own description of a field, found by its dotted path (list positions ignored)."""
+"""The data model's own description of a field, found by its dotted path (list positions ignored), in the workbook's words."""
 
 from __future__ import annotations
 
+import re
 import typing
 from typing import Any
 
@@ -32,3 +33,21 @@ def field_info(model: type[BaseModel], path: str) -> FieldInfo | None:
 def description(model: type[BaseModel], path: str) -> str:
     info = field_info(model, path)
     return (info.description or "") if info else ""
+
+
+def worded(text: str, words: tuple[tuple[str, str], ...]) -> str:
+    """``text`` with each data-file code (``arabic``, ``mof2020``, ``>=``, ``true``) replaced by the word the
+    workbook's drop-down shows for it (“阿拉伯数字”, “财预〔2020〕10号提纲”, “≥”, “是”), so a note never names a
+    value the clerk cannot choose; a note listing the words as other accepted spellings drops that list."""
+    meaning = {code: word for word, code in words}
+    codes = "|".join(re.escape(code) for code in sorted(meaning, key=len, reverse=True))
+    code = re.compile(rf" ?(?<![A-Za-z0-9_<>=-])({codes})(?![A-Za-z0-9_<>=]) ?(提纲)?")
+
+    def replace(match: re.Match[str]) -> str:
+        word = meaning[match.group(1)]
+        return f"“{word}”" + ("" if word.endswith("提纲") else match.group(2) or "")
+
+    text = code.sub(replace, text)
+    text = re.sub(r"“([^”]+)”（\1）", r"“\1”", text)
+    shown = "|".join(re.escape(word) for word, _ in words)
+    return re.sub(rf"；也接受(\s*({shown}))+(?=；|$)", "", text)

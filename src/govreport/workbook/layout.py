@@ -17,7 +17,12 @@ CellType = Literal["text", "number", "int", "bool", "date", "number_or_text", "c
 INFO_SHEET = "基本信息"
 PARAGRAPH_SHEET = "文字段落"
 GUIDE_SHEET = "填写说明"
+KIND_LABEL = "报告类型"  # the first row of 基本信息, naming the layout
+INFO_COLUMNS = ("项目", "填写内容", "说明")  # 说明 is the field's description, written for the clerk and not read
+PARAGRAPH_COLUMNS = ("栏目", "段落")
 NUMBER_COLUMN = "序号"
+MAX_ROWS = 5000
+"""Data rows of one sheet below its header: what the reader reads and the writer may write (one project, not a database)."""
 FINDINGS_NONE = "compliance.findings:none"  # 基本信息 row standing for an empty findings list (未发现问题)
 
 OPERATOR_WORDS = (("≥", ">="), ("≤", "<="), ("＝", "="), ("定性", "qualitative"))

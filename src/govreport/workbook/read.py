@@ -7,14 +7,10 @@ of the field path, because the cell is what a clerk can find and fix.
 from __future__ import annotations
 
 import difflib
-import io
-import zipfile
 from collections.abc import Iterable
 from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from ..errors import DataError, Problem
 from .cells import CellProblem, convert, text
@@ -22,9 +18,13 @@ from .describe import field_info
 from .layout import (
     FINDINGS_NONE,
     GUIDE_SHEET,
+    INFO_COLUMNS,
     INFO_SHEET,
+    KIND_LABEL,
     LAYOUTS,
+    MAX_ROWS,
     NUMBER_COLUMN,
+    PARAGRAPH_COLUMNS,
     PARAGRAPH_SHEET,
     Field,
     Layout,
@@ -32,10 +32,7 @@ from .layout import (
     value_at,
 )
 from .located import WorkbookData
-
-KIND_LABEL = "报告类型"
-MAX_ROWS = 5000
-MAX_COLUMNS = 40
+from .source import Row, Unreadable, Workbook, opened
 
 
 def _blank(value: Any) -> bool:
@@ -54,26 +51,56 @@ def _close(word: str, options: Iterable[str]) -> str:
     return f"，是否应为“{found[0]}”？" if found else ""
 
 
+def _label(cells: dict[int, Any], column: int) -> str:
+    return text(cells[column]) if column in cells else ""
+
+
 class _Reader:
-    def __init__(self, book: Any) -> None:
-        self.sheets = {ws.title.strip(): ws for ws in book.worksheets}
+    def __init__(self, book: Workbook) -> None:
+        self.book = book
         self.data: dict[str, Any] = {}
         self.cells: dict[str, str] = {}
         self.choices: dict[str, tuple[str, ...]] = {}
         self.problems: list[Problem] = []
+        self.headers: dict[str, dict[int, Any]] = {}
+        self.read_rows: dict[str, list[Row]] = {}
 
-    def rows(self, sheet: str) -> list[tuple[Any, ...]]:
-        """The sheet's rows (at most MAX_ROWS: one project's data, not a database), widths capped at MAX_COLUMNS."""
-        ws = self.sheets.get(sheet)
-        if ws is None:
+    def rows(self, sheet: str) -> list[Row]:
+        """The sheet's data rows below its header (row 1) that hold anything: at most MAX_ROWS of them,
+        one project's data, not a database. The header is kept in ``headers``; each sheet is read once."""
+        if sheet not in self.read_rows:
+            self.read_rows[sheet] = self._rows(sheet)
+        return self.read_rows[sheet]
+
+    def _rows(self, sheet: str) -> list[Row]:
+        found = self.book.sheets.get(sheet)
+        self.headers[sheet] = {}
+        if found is None:
             return []
-        rows = []
-        for row in ws.iter_rows(values_only=True, max_col=MAX_COLUMNS):
-            if len(rows) == MAX_ROWS:
-                self.fail(f"“{sheet}”表", f"超过 {MAX_ROWS} 行，不像是一个项目的数据；只读取了前 {MAX_ROWS} 行")
+        rows: list[Row] = []
+        for number, cells in found.rows():
+            cells = {c: v for c, v in cells.items() if not _blank(v)}
+            if number == 1:
+                self.headers[sheet] = cells
+            elif cells and len(rows) == MAX_ROWS:
+                self.fail(f"“{sheet}”表", f"超过 {MAX_ROWS} 行数据（表头不计），不像是一个项目的数据；"
+                                       f"只读取了前 {MAX_ROWS} 行，第 {number} 行起未读取")
                 break
-            rows.append(tuple(row))
+            elif cells:
+                rows.append((number, cells))
         return rows
+
+    def unread_columns(self, sheet: str, known: dict[int, str], rows: list[Row], refused: Iterable[int] = ()) -> None:
+        """Every cell is read or refused: the first filled cell of each column outside ``known`` is named,
+        with the nearest column that is read (columns already refused by their header are left alone)."""
+        reported = set(refused) | set(known)
+        for number, cells in [(1, self.headers.get(sheet, {})), *rows]:
+            for column in sorted(set(cells) - reported):
+                reported.add(column)
+                nearest = min(known, key=lambda k: (abs(k - column), k)) if known else None
+                hint = f"（最近的是“{known[nearest]}”列）" if nearest else ""
+                self.fail(f"{sheet}!{get_column_letter(column)}{number}",
+                          f"此列不是本表的列，内容不会被读取；请删除，或移到相应的列{hint}")
 
     def fail(self, where: str, message: str) -> None:
         problem = Problem(where, message)
@@ -90,13 +117,13 @@ class _Reader:
             return False, None
 
     def layout(self) -> Layout | None:
-        if INFO_SHEET not in self.sheets:
-            names = "、".join(self.sheets) or "（无）"
+        if INFO_SHEET not in self.book.sheets:
+            names = "、".join(self.book.names) or "（无）"
             self.fail("", f"缺少工作表“{INFO_SHEET}”（现有：{names}）；可用 govreport excel-template 生成空白工作簿")
             return None
-        for r, row in enumerate(self.rows(INFO_SHEET), start=1):
-            if row and text(row[0] or "") == KIND_LABEL:
-                chosen = text(row[1]) if len(row) > 1 and not _blank(row[1]) else ""
+        for r, cells in self.rows(INFO_SHEET):
+            if _label(cells, 1) == KIND_LABEL:
+                chosen = _label(cells, 2)
                 for layout in LAYOUTS.values():
                     if chosen in (layout.kind, layout.label):
                         self.cells["kind"] = f"{INFO_SHEET}!B{r}"
@@ -112,20 +139,22 @@ class _Reader:
         for f in layout.info:
             self.cells[f.path] = f"{INFO_SHEET}“{f.label}”"
         findings_none = None
-        for r, row in enumerate(self.rows(INFO_SHEET)[1:], start=2):
-            label = text(row[0]) if row and not _blank(row[0]) else ""
-            if not label or label == KIND_LABEL:
+        rows = self.rows(INFO_SHEET)
+        self.unread_columns(INFO_SHEET, dict(enumerate(INFO_COLUMNS, start=1)), rows)
+        for r, cells in rows:
+            label = _label(cells, 1)
+            if label == KIND_LABEL:
                 continue
             field = by_label.get(label)
             if field is None:
-                self.fail(f"{INFO_SHEET}!A{r}", f"未知的项目“{label}”{_close(label, by_label) or '，请删除该行'}")
+                where = f"{INFO_SHEET}!A{r}"
+                self.fail(where, f"未知的项目“{label}”{_close(label, by_label) or '，请删除该行'}" if label else "缺少项目名称")
                 continue
             cell = f"{INFO_SHEET}!B{r}（{label}）"
             self.cells[field.path] = cell
-            raw = row[1] if len(row) > 1 else None
-            if _blank(raw):
+            if 2 not in cells:
                 continue
-            ok, value = self.value(field, raw, cell)
+            ok, value = self.value(field, cells[2], cell)
             if not ok:
                 continue
             if field.path == FINDINGS_NONE:
@@ -134,46 +163,46 @@ class _Reader:
                 _put(self.data, field.path, value)
         return findings_none
 
-    def columns(self, table: Table, header: tuple[Any, ...]) -> tuple[dict[int, Field], int | None]:
+    def columns(self, table: Table) -> tuple[dict[int, Field], int | None]:
+        """The header's columns that are read, and the 序号 column; an unknown title is refused."""
         by_label = {f.label: f for f in table.columns}
         columns: dict[int, Field] = {}
         number_column = None
-        for c, title in enumerate(header):
-            title = text(title) if not _blank(title) else ""
-            if not title:
-                continue
+        refused = []
+        for c, title in sorted(self.headers[table.sheet].items()):
+            title = text(title)
             if title == NUMBER_COLUMN and (table.numbered or table.parent):
                 number_column = c
             elif title in by_label:
                 columns[c] = by_label[title]
             else:
+                refused.append(c)
                 expected = "、".join(by_label)
-                self.fail(f"{table.sheet}!{get_column_letter(c + 1)}1",
+                self.fail(f"{table.sheet}!{get_column_letter(c)}1",
                           f"未知的列“{title}”{_close(title, by_label) or f'，应为：{expected}'}")
         if table.parent and number_column is None:
             self.fail(f"{table.sheet}!A1", f"缺少“{NUMBER_COLUMN}”列，用来指明属于“{table.parent}”表的哪一项")
+        known = {c: f.label for c, f in columns.items()} | ({number_column: NUMBER_COLUMN} if number_column is not None else {})
+        self.unread_columns(table.sheet, known, self.rows(table.sheet), refused)
         return columns, number_column
 
     def table(self, table: Table, numbered: dict[str, dict[Any, tuple[dict[str, Any], str]]]) -> None:
         if not table.parent:
             self.cells[table.path] = f"“{table.sheet}”表"
         rows = self.rows(table.sheet)
-        if not rows:
-            return
-        columns, number_column = self.columns(table, rows[0])
-        if table.parent and number_column is None:
+        columns, number_column = self.columns(table)
+        if not rows or (table.parent and number_column is None):
             return
         items: list[Any] = []
         own: dict[Any, tuple[dict[str, Any], str]] = {}
-        for r, row in enumerate(rows[1:], start=2):
-            used = [c for c in columns if c < len(row) and not _blank(row[c])]
-            if not used:
+        for r, cells in rows:
+            if not any(c in cells for c in columns):
                 continue
-            key = _key(row[number_column]) if number_column is not None and number_column < len(row) else None
+            key = _key(cells.get(number_column)) if number_column is not None else None
             if table.parent:
                 parent = numbered.get(table.parent, {}).get(key)
                 if parent is None:
-                    self.fail(f"{table.sheet}!{get_column_letter(number_column + 1)}{r}",
+                    self.fail(f"{table.sheet}!{get_column_letter(number_column)}{r}",
                               f"{NUMBER_COLUMN}“{key if key is not None else ''}”在“{table.parent}”表中不存在")
                     continue
                 siblings = parent[0].setdefault(table.path, [])
@@ -181,7 +210,7 @@ class _Reader:
             else:
                 siblings = items
                 path = f"{table.path}[{len(items)}]"
-            item = self.record(table, row, r, columns, path)
+            item = self.record(table, cells, r, columns, path)
             siblings.append(item)
             self.cells[path] = f"{table.sheet}!第{r}行"
             if table.numbered:
@@ -191,18 +220,17 @@ class _Reader:
         if items and not table.parent:
             _put(self.data, table.path, items)
 
-    def record(self, table: Table, row: tuple[Any, ...], r: int, columns: dict[int, Field], path: str) -> Any:
+    def record(self, table: Table, cells: dict[int, Any], r: int, columns: dict[int, Field], path: str) -> Any:
         item: dict[str, Any] = {}
         for c, field in columns.items():
-            cell = f"{table.sheet}!{get_column_letter(c + 1)}{r}"
+            cell = f"{table.sheet}!{get_column_letter(c)}{r}"
             if table.scalar:
                 self.cells[path] = cell
             else:
                 self.cells[f"{path}.{field.path}"] = cell
-            raw = row[c] if c < len(row) else None
-            if _blank(raw):
+            if c not in cells:
                 continue
-            ok, value = self.value(field, raw, cell)
+            ok, value = self.value(field, cells[c], cell)
             if ok and table.scalar:
                 return value
             if ok:
@@ -214,11 +242,12 @@ class _Reader:
         counts: dict[str, list[str]] = {}
         for f in layout.paragraphs:
             self.cells[f.path] = f"{PARAGRAPH_SHEET}“{f.label}”"
-        for r, row in enumerate(self.rows(PARAGRAPH_SHEET)[1:], start=2):
-            label = text(row[0]) if row and not _blank(row[0]) else ""
-            body = row[1] if len(row) > 1 else None
-            if _blank(body):
+        rows = self.rows(PARAGRAPH_SHEET)
+        self.unread_columns(PARAGRAPH_SHEET, dict(enumerate(PARAGRAPH_COLUMNS, start=1)), rows)
+        for r, cells in rows:
+            if 2 not in cells:
                 continue
+            label = _label(cells, 1)
             field = by_label.get(label)
             if field is None:
                 where = f"{PARAGRAPH_SHEET}!A{r}"
@@ -226,7 +255,7 @@ class _Reader:
                 continue
             found = counts.setdefault(field.path, [])
             self.cells[f"{field.path}[{len(found)}]"] = f"{PARAGRAPH_SHEET}!B{r}"
-            found.append(text(body))
+            found.append(text(cells[2]))
         for path, found in counts.items():
             _put(self.data, path, found)
 
@@ -235,10 +264,14 @@ class _Reader:
         if layout is None:
             return WorkbookData(self.data, self.cells, self.choices)
         self.data["kind"] = layout.kind
-        for name in self.sheets:
-            if name not in layout.sheets and name != GUIDE_SHEET:
+        seen: set[str] = set()
+        for name in self.book.names:
+            if name in seen:
+                self.fail(f"“{name}”表", "有两张同名的工作表（名称前后的空格不算），请删除或改名其中一张")
+            elif name not in layout.sheets and name != GUIDE_SHEET:
                 known = f"，{layout.label}的工作表为：{'、'.join(layout.sheets)}"
                 self.fail(f"“{name}”表", f"未知的工作表{_close(name, layout.sheets) or known}")
+            seen.add(name)
         findings_none = self.info(layout)
         numbered: dict[str, dict[Any, tuple[dict[str, Any], str]]] = {}
         for table in layout.tables:
@@ -280,15 +313,16 @@ def _key(value: Any) -> Any:
 
 
 def read_workbook(raw: bytes, source: str = "") -> WorkbookData:
-    """Every value of the workbook, or a ``DataError`` naming each cell that cannot be read."""
+    """Every value of the workbook, or a ``DataError`` naming each cell (or the part) that cannot be read."""
     try:
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        problem = Problem("", "不是有效的 Excel 工作簿（.xlsx），请用 Excel 或 WPS 另存为 .xlsx 后再试")
-        raise DataError([problem], source) from None
+        book = opened(raw)
+    except Unreadable as exc:
+        raise DataError([exc.problem], source) from None
+    reader = _Reader(book)
     try:
-        reader = _Reader(book)
         data = reader.read()
+    except Unreadable as exc:
+        raise DataError([*reader.problems, exc.problem], source) from None
     finally:
         book.close()
     if reader.problems:

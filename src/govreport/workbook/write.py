@@ -1,9 +1,11 @@
 """Write a data workbook: empty (``govreport excel-template``) or holding a data file (``govreport convert``).
 
 Every sheet has a bold, frozen header row; each column's header carries the
-field's description from the data model as a note; operators, ratings,
-是/否 and the paragraph sections are drop-down lists; number columns refuse
-text.
+field's description from the data model as a note, in the drop-downs' words;
+operators, ratings, 是/否 and the paragraph sections are drop-down lists;
+number columns refuse text. What is written reads back as the same data, so
+data a workbook cannot hold (more than ``MAX_ROWS`` rows in a sheet, text
+longer than a cell or with characters XML cannot carry) is refused by field.
 """
 
 from __future__ import annotations
@@ -20,17 +22,34 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
+from ..errors import DataError, Problem
 from ..render.package import reproducible
-from .cells import written
-from .describe import description
-from .layout import FINDINGS_NONE, GUIDE_SHEET, INFO_SHEET, NUMBER_COLUMN, PARAGRAPH_SHEET, Field, Layout, Table, value_at
-from .read import KIND_LABEL
+from .cells import unstorable, written
+from .describe import description, worded
+from .layout import (
+    FINDINGS_NONE,
+    GUIDE_SHEET,
+    INFO_COLUMNS,
+    INFO_SHEET,
+    KIND_LABEL,
+    MAX_ROWS,
+    NUMBER_COLUMN,
+    PARAGRAPH_COLUMNS,
+    PARAGRAPH_SHEET,
+    Field,
+    Layout,
+    Table,
+    value_at,
+)
 
-VALIDATED_ROWS = 500
+VALIDATED_ROWS = MAX_ROWS + 1  # drop-downs and number checks reach every row the reader reads
+BOOLEAN_WORDS = (("是", "true"), ("否", "false"))
 HEADER_FONT = Font(name="黑体", bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 WRAP = Alignment(wrap_text=True, vertical="top")
 DATE_FORMAT = "yyyy-mm-dd"
+PARTS_HINT = ("。写成“住院：515；门诊：133”；名称中有“；”“：”或换行时，名称用英文双引号括起，"
+              '如 "门诊：慢病"：133')
 FINDINGS_NOTE = "填“是”表示审查未发现问题（报告写明未发现问题）；不填则报告不作表述；发现问题时填“审查发现”表"
 
 
@@ -61,23 +80,49 @@ def _validation(ws: Worksheet, field: Field, cells: str) -> None:
     rule.add(cells)
 
 
-def _put(ws: Worksheet, row: int, column: int, field: Field, value: Any) -> None:
-    cell = ws.cell(row=row, column=column, value=written(field, value))
-    if isinstance(value, dt.date):
-        cell.number_format = DATE_FORMAT
-    if field.type == "text":
-        cell.alignment = WRAP
-
-
 class _Writer:
     def __init__(self, layout: Layout, model: type[BaseModel], data: dict[str, Any]) -> None:
         self.layout, self.model, self.data = layout, model, data
         self.book = Workbook()
+        self.problems: list[Problem] = []
+        self.words = BOOLEAN_WORDS + tuple(
+            pair for f in (*layout.info, *(c for t in layout.tables for c in t.columns)) for pair in f.values)
+
+    def put(self, ws: Worksheet, row: int, column: int, field: Field, value: Any, path: str) -> None:
+        """One value in its cell; text stays text (never a formula), and what a cell cannot hold is named by ``path``."""
+        content = written(field, value)
+        cell = ws.cell(row=row, column=column)
+        if isinstance(content, str):
+            problem = unstorable(content)
+            if problem:
+                self.problems.append(Problem(path, problem))
+                return
+            cell.value = content
+            cell.data_type = "s"
+        else:
+            cell.value = content
+        if isinstance(content, dt.date):
+            cell.number_format = DATE_FORMAT
+        if field.type == "text":
+            cell.alignment = WRAP
+
+    def note(self, path: str, field: Field) -> str:
+        """The model's description of the field in the drop-downs' words, plus how to write it in a cell."""
+        hint = {"parts": PARTS_HINT, "list": "。多个用“；”隔开", "date": "。写成 2026-01-20"}
+        text = worded(description(self.model, path), self.words)
+        return text if field.type == "date" and "2026-01-20" in text else text + hint.get(field.type, "")
+
+    def fits(self, sheet: str, rows: int, path: str, what: str) -> bool:
+        if rows <= MAX_ROWS:
+            return True
+        self.problems.append(Problem(path, f"{what}共 {rows} 行，超过工作簿“{sheet}”表最多 {MAX_ROWS} 行的上限；"
+                                           "请拆分数据，或改用 JSON、YAML"))
+        return False
 
     def info(self) -> None:
         ws = self.book.active
         ws.title = INFO_SHEET
-        _header(ws, ["项目", "填写内容", "说明"], ["", "", ""], [22, 44, 80])
+        _header(ws, list(INFO_COLUMNS), ["", "", ""], [22, 44, 80])
         ws.cell(row=2, column=1, value=KIND_LABEL)
         ws.cell(row=2, column=2, value=self.layout.label)
         ws.cell(row=2, column=3, value=f"不要修改；本工作簿用于生成{self.layout.label}")
@@ -87,18 +132,18 @@ class _Writer:
                 findings = value_at(self.data, "compliance.findings")
                 value, note = (True if findings == [] else None), FINDINGS_NOTE
             else:
-                value, note = value_at(self.data, field.path), _note(self.model, field.path, field)
-            _put(ws, r, 2, field, value)
+                value, note = value_at(self.data, field.path), self.note(field.path, field)
+            self.put(ws, r, 2, field, value, field.path)
             ws.cell(row=r, column=3, value=note).alignment = WRAP
             _validation(ws, field, f"B{r}")
 
-    def table(self, table: Table, numbers: dict[str, list[tuple[int, dict[str, Any]]]]) -> None:
+    def table(self, table: Table, numbers: dict[str, list[tuple[int, dict[str, Any], str]]]) -> None:
         ws = self.book.create_sheet(table.sheet)
         with_number = table.numbered or table.parent is not None
         fields = list(table.columns)
         parent = self.layout.table(table.parent) if table.parent else None
         base = f"{parent.path}." if parent else ""
-        notes = [_note(self.model, f"{base}{table.path}" + (f".{f.path}" if f.path else ""), f) for f in fields]
+        notes = [self.note(f"{base}{table.path}" + (f".{f.path}" if f.path else ""), f) for f in fields]
         titles = [f.label for f in fields]
         widths = [60 if f.type == "text" and len(fields) <= 2 else (16 if f.type != "text" else 24) for f in fields]
         if with_number:
@@ -110,31 +155,42 @@ class _Writer:
             letter = get_column_letter(c)
             _validation(ws, field, f"{letter}2:{letter}{VALIDATED_ROWS}")
         rows = self.rows(table, numbers)
-        for r, (number, item) in enumerate(rows, start=2):
+        listed = f"{base.rstrip('.')}[*].{table.path}" if parent else table.path
+        if not self.fits(table.sheet, len(rows), listed, "各项工作合计" if parent else ""):
+            return
+        for r, (number, item, path) in enumerate(rows, start=2):
             if with_number:
                 ws.cell(row=r, column=1, value=number)
             for c, field in enumerate(fields, start=offset):
-                _put(ws, r, c, field, item if table.scalar else item.get(field.path))
+                if table.scalar:
+                    self.put(ws, r, c, field, item, path)
+                else:
+                    self.put(ws, r, c, field, item.get(field.path), f"{path}.{field.path}")
 
-    def rows(self, table: Table, numbers: dict[str, list[tuple[int, dict[str, Any]]]]) -> list[tuple[int, Any]]:
+    def rows(self, table: Table, numbers: dict[str, list[tuple[int, dict[str, Any], str]]]) -> list[tuple[int, Any, str]]:
+        """Each row's 序号, item and field path: a child's 序号 is its parent's."""
         if table.parent is None:
             items = value_at(self.data, table.path) or []
-            numbered = list(enumerate(items, start=1))
+            numbered = [(n, item, f"{table.path}[{n - 1}]") for n, item in enumerate(items, start=1)]
             if table.numbered:
                 numbers[table.sheet] = numbered
             return numbered
-        return [(n, child) for n, parent in numbers.get(table.parent, []) for child in parent.get(table.path) or []]
+        return [(n, child, f"{path}.{table.path}[{i}]") for n, parent, path in numbers.get(table.parent, [])
+                for i, child in enumerate(parent.get(table.path) or [])]
 
     def paragraphs(self) -> None:
         ws = self.book.create_sheet(PARAGRAPH_SHEET)
-        _header(ws, ["栏目", "段落"], ["从下拉列表选择本段所属的栏目；一个栏目可有多段，按先后顺序", "每格一段，不要加编号"],
-                [26, 100])
+        _header(ws, list(PARAGRAPH_COLUMNS),
+                ["从下拉列表选择本段所属的栏目；一个栏目可有多段，按先后顺序", "每格一段，不要加编号"], [26, 100])
+        sections = [(field, value_at(self.data, field.path) or [None]) for field in self.layout.paragraphs]
+        longest = max(sections, key=lambda section: len(section[1]))[0].path
+        if not self.fits(PARAGRAPH_SHEET, sum(len(texts) for _, texts in sections), longest, "各栏目的段落（空栏目占一行）"):
+            return
         r = 2
-        for field in self.layout.paragraphs:
-            texts = value_at(self.data, field.path) or [None]
-            for body in texts:
+        for field, texts in sections:
+            for i, body in enumerate(texts):
                 ws.cell(row=r, column=1, value=field.label)
-                ws.cell(row=r, column=2, value=body).alignment = WRAP
+                self.put(ws, r, 2, field, body, f"{field.path}[{i}]")
                 r += 1
         labels = len(self.layout.paragraphs)
         rule = DataValidation(type="list", formula1=f"'{GUIDE_SHEET}'!$D$2:$D${labels + 1}", allow_blank=True)
@@ -150,6 +206,9 @@ class _Writer:
             *((t.sheet, _table_help(t)) for t in self.layout.tables),
             (PARAGRAPH_SHEET, "每行一段：先选栏目，再写段落；同一栏目的多段按先后顺序排列。"),
             ("", "数字只填数字（不带单位、不带千分位以外的符号）；金额单位在“基本信息”中统一填写。"),
+            ("", "一格填多项（分项、模板目录）时用“；”或换行隔开；分项写成“名称：数值”，名称中有“；”“：”或换行时，"
+                 '名称用英文双引号括起（其中的双引号写两遍），如 "门诊：慢病"：133。'),
+            ("", f"每张表最多 {MAX_ROWS} 行数据（表头不计）；只读取有表头的列，其他列中有内容时报错。"),
             ("", "检查：govreport validate 本文件.xlsx　生成：govreport render 本文件.xlsx"),
         ]
         for r, (sheet, text) in enumerate(lines, start=2):
@@ -157,24 +216,20 @@ class _Writer:
             ws.cell(row=r, column=2, value=text).alignment = WRAP
         for r, field in enumerate(self.layout.paragraphs, start=2):
             ws.cell(row=r, column=4, value=field.label)
-            ws.cell(row=r, column=5, value=description(self.model, field.path)).alignment = WRAP
+            ws.cell(row=r, column=5, value=worded(description(self.model, field.path), self.words)).alignment = WRAP
 
-    def build(self) -> bytes:
+    def build(self, source: str) -> bytes:
         self.info()
-        numbers: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        numbers: dict[str, list[tuple[int, dict[str, Any], str]]] = {}
         for table in self.layout.tables:
             self.table(table, numbers)
         self.paragraphs()
         self.guide()
+        if self.problems:
+            raise DataError(self.problems, source)
         buffer = io.BytesIO()
         self.book.save(buffer)
         return reproducible(buffer.getvalue(), dt.date(2000, 1, 1))
-
-
-def _note(model: type[BaseModel], path: str, field: Field) -> str:
-    """The model's description of the field, plus how to write it in a cell."""
-    hint = {"parts": "。写成“住院：515；门诊：133”", "list": "。多个用“；”隔开", "date": "。写成 2026-01-20"}
-    return description(model, path) + hint.get(field.type, "")
 
 
 def _table_help(table: Table) -> str:
@@ -183,6 +238,7 @@ def _table_help(table: Table) -> str:
     return "每行一项，按报告中的先后顺序；不用的表留空。"
 
 
-def write_workbook(layout: Layout, model: type[BaseModel], data: dict[str, Any] | None = None) -> bytes:
-    """The workbook of ``data`` (a data file's plain values), or an empty one to fill in."""
-    return _Writer(layout, model, data or {}).build()
+def write_workbook(layout: Layout, model: type[BaseModel], data: dict[str, Any] | None = None, source: str = "") -> bytes:
+    """The workbook of ``data`` (a data file's plain values), or an empty one to fill in; a ``DataError``
+    naming each field of ``source`` the workbook cannot hold."""
+    return _Writer(layout, model, data or {}).build(source)
