@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -62,7 +63,7 @@ def _one(error: ErrorDetails) -> Problem:
         message = f"取值无效（{error['msg']}）"
     if "input" in error and kind not in {"missing", "extra_forbidden", "model_type"}:
         shown = error["input"]
-        if isinstance(shown, str | int) and len(str(shown)) <= 30:
+        if isinstance(shown, str | int | Decimal) and len(str(shown)) <= 30:
             message += f"，实际为“{shown}”"
     return Problem(format_path(loc), message)
 

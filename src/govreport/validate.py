@@ -59,10 +59,9 @@ def parse_model(data: Mapping[str, Any], source: str = "") -> BaseModel:
     kind, problem = _kind(data)
     problems = [problem] if problem else []
     if kind is not None:
-        model = _parsed(kind, data)
-        if not isinstance(model, list):
+        model, problems = _parsed(kind, data)
+        if model is not None and not problems:
             return model
-        problems = model
     raise DataError(_located(data, problems), source)
 
 
@@ -90,13 +89,13 @@ def _found(
     target, derivation, refusal = _target(kind, as_kind)
     if refusal:
         return None, [refusal]
-    model = _parsed(kind, data)
-    if isinstance(model, list):
-        return None, model
+    model, unknown = _parsed(kind, data)
+    if model is None:
+        return None, unknown
     chain, refusals = _chain(templates, model, source)
     if refusals:
-        return None, refusals
-    problems = kind.check(model, chain.scoring)
+        return None, unknown + refusals
+    problems = unknown + kind.check(model, chain.scoring)
     if any(p.severity == "error" for p in problems):
         return None, problems
     problems += _left_out(kind, target, derivation, model, chain, outline)
@@ -160,18 +159,48 @@ def _target(kind: Kind, as_kind: str | None) -> tuple[Kind, Derivation | None, P
     return target, derivation, None
 
 
-def _parsed(kind: Kind, data: Mapping[str, Any]) -> BaseModel | list[Problem]:
+def _parsed(kind: Kind, data: Mapping[str, Any]) -> tuple[BaseModel | None, list[Problem]]:
+    """The model (None when it cannot be built) and the problems of parsing it.
+
+    An unknown field stops nothing else: the data is parsed again without the
+    unknown fields, so the consistency checks still run and every problem of
+    the file is listed at once, the unknown fields among them.
+    """
     try:
-        return kind.model.model_validate(dict(data))
+        return kind.model.model_validate(dict(data)), []
     except ValidationError as exc:
-        return problems_from(exc)
+        problems = problems_from(exc)
+        unknown = [error["loc"] for error in exc.errors() if error["type"] == "extra_forbidden"]
+        if len(unknown) < exc.error_count():
+            return None, problems
+        try:
+            return kind.model.model_validate(_without(data, unknown)), problems
+        except (ValidationError, LookupError, TypeError):
+            return None, problems
+
+
+def _without(data: Any, locations: list[tuple[int | str, ...]]) -> Any:
+    """A copy of ``data`` without the values at ``locations``; only the containers on the way are copied."""
+    for location in locations:
+        data = _removed(data, location)
+    return data
+
+
+def _removed(value: Any, location: tuple[int | str, ...]) -> Any:
+    head, rest = location[0], location[1:]
+    copy: Any = dict(value) if isinstance(value, Mapping) else list(value)
+    if rest:
+        copy[head] = _removed(value[head], rest)
+    else:
+        del copy[head]
+    return copy
 
 
 def _checked(kind: Kind, data: Mapping[str, Any], chain: TemplateChain) -> tuple[BaseModel | None, list[Problem]]:
-    model = _parsed(kind, data)
-    if isinstance(model, list):
-        return None, model
-    return model, kind.check(model, chain.scoring)
+    model, problems = _parsed(kind, data)
+    if model is None:
+        return None, problems
+    return model, problems + kind.check(model, chain.scoring)
 
 
 def _merged(first: list[Problem], second: list[Problem]) -> list[Problem]:

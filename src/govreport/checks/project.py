@@ -75,9 +75,27 @@ def _indicator(where: str, ind: Indicator) -> list[Problem]:
             problems.append(Problem(f"{where}.{field}", f"比较方式为“{ind.op}”的定量指标，此处应为数字"))
     if ind.rating is not None or ind.ratio is not None:
         problems.append(Problem(f"{where}.rating", "只有定性指标（op 为 qualitative）才填写 rating 和 ratio"))
-    if ind.op == "<=" and isinstance(ind.target, Decimal) and ind.target <= 0 and ind.score is None:
-        problems.append(Problem(f"{where}.target", "反向指标（<=）的年度指标值须大于0，才能按偏离程度计分"))
+    if ind.score is None and isinstance(ind.target, Decimal) and isinstance(ind.actual, Decimal):
+        problems += _unscorable(where, ind.op, ind.target, ind.actual)
     return problems
+
+
+def _unscorable(where: str, op: str, target: Decimal, actual: Decimal) -> list[Problem]:
+    """A shortfall is scored as a share of the target, which means nothing when the target is not above 0
+    (figures.md, “负数”): −200 ÷ −100 would give a ≥ indicator full marks for missing its target."""
+    if op in (">=", "=") and actual < target < 0:
+        return [Problem(
+            f"{where}.target",
+            f"年度指标值{target:f}为负数，实际完成值{actual:f}未达到时，“实际值÷目标值”没有意义，无法计分；"
+            "请填写评价人给定的得分 score",
+        )]
+    if op == "<=" and target <= 0 and actual > target:
+        return [Problem(
+            f"{where}.target",
+            f"反向指标（<=）的年度指标值{target:f}不大于0，实际完成值{actual:f}超出时，“超出部分÷目标值”没有意义，"
+            "无法计分；请填写评价人给定的得分 score",
+        )]
+    return []
 
 
 def doc_number_problems(where: str, raw: str | None) -> list[Problem]:

@@ -55,7 +55,11 @@ def band_text(rating: str) -> str:
 def quantitative_fraction(
     op: str, target: Decimal, actual: Decimal, reverse: Reverse = "linear"
 ) -> Decimal:
-    """Share of the weight earned, in [0, 1], for ``>=``, ``=`` and ``<=``."""
+    """Share of the weight earned, in [0, 1], for ``>=``, ``=`` and ``<=``.
+
+    A shortfall is a share of the target, so it earns nothing when the target is
+    not above 0; validation refuses such an indicator unless a ``score`` is given.
+    """
     if op in (">=", "="):
         if actual >= target:
             return Decimal(1)
@@ -99,12 +103,13 @@ def indicator_score(
 
 
 def completion_rate(op: str, target: Decimal | str, actual: Decimal | str) -> Decimal | None:
-    """完成率 in %, unrounded: a ÷ t for ``>=``/``=``, t ÷ a for ``<=``; None for qualitative."""
+    """完成率 in %, unrounded: a ÷ t for ``>=``/``=``, t ÷ a for ``<=``; None for qualitative,
+    and None where a negative or zero figure would make the rate meaningless (never a negative 完成率)."""
     if op == "qualitative" or not isinstance(target, Decimal) or not isinstance(actual, Decimal):
         return None
     if op == "<=":
-        return target * HUNDRED / actual if actual > 0 else None
-    return actual * HUNDRED / target if target > 0 else None
+        return target * HUNDRED / actual if actual > 0 and target > 0 else None
+    return actual * HUNDRED / target if target > 0 and actual >= 0 else None
 
 
 def total_score(scores: Iterable[Decimal]) -> Decimal:

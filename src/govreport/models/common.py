@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 Text = Annotated[
     str,
@@ -18,8 +18,41 @@ Text = Annotated[
 Paragraphs = Annotated[list[Text], Field(default_factory=list)]
 """Narrative paragraphs, each one paragraph of the document, in order."""
 
-Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
-"""Money or a count: a finite, non-negative Decimal."""
+MAX_WHOLE_DIGITS = 15
+MAX_PLACES = 6
+_TOO_LARGE = Decimal(10) ** MAX_WHOLE_DIGITS
+
+
+def decimal_places(value: Decimal) -> int:
+    """Places after the point, trailing zeros not counted (1.50 → 1); no context, so exact for any input."""
+    if value.is_zero():
+        return 0
+    _, digits, exponent = value.as_tuple()
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(int(exponent) + trailing))
+
+
+def within_range(value: Any) -> Any:
+    """Any number a report can hold (docs/figures.md, “数字的范围”): fewer than 16 whole digits, at most 6 places.
+
+    10¹⁵ 元 is some thirty times a year's national public budget, and 6 places
+    reach the 分 of an amount in 万元; beyond that a figure is a typing slip,
+    and within it every sum and quotient stays exact (figures/arithmetic.py).
+    """
+    if isinstance(value, Decimal):
+        if value.copy_abs() >= _TOO_LARGE:
+            raise ValueError(f"数值过大：整数部分最多{MAX_WHOLE_DIGITS}位（绝对值须小于1000万亿）")
+        if decimal_places(value) > MAX_PLACES:
+            raise ValueError(f"小数位数过多：最多{MAX_PLACES}位")
+    return value
+
+
+InRange = AfterValidator(within_range)
+Number = Annotated[Decimal, Field(allow_inf_nan=False), InRange]
+"""A finite Decimal of either sign within the range a report can hold."""
+
+Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False), InRange]
+"""Money or a count: a finite, non-negative Decimal within the range a report can hold."""
 
 
 class Strict(BaseModel):

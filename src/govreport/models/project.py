@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from .common import Amount, Strict, Text
+from .common import Amount, InRange, Strict, Text
 
 OPERATOR_ALIASES = {"≥": ">=", "≤": "<=", "＝": "=", "==": "=", "定性": "qualitative"}
 RATING_ALIASES = {
@@ -74,21 +74,21 @@ class Indicator(Strict):
     op: Operator = Field(
         description="比较方式：>=（正向）、<=（反向）、=（等于）、qualitative（定性）；也接受 ≥ ≤ ＝ 定性"
     )
-    target: Decimal | Text = Field(
+    target: Annotated[Decimal | Text, InRange] = Field(
         union_mode="left_to_right", description="年度指标值；定量指标为数字，定性指标为文字"
     )
-    actual: Decimal | Text = Field(
+    actual: Annotated[Decimal | Text, InRange] = Field(
         union_mode="left_to_right", description="实际完成值；定量指标为数字，定性指标为文字"
     )
     unit: str = Field("", description="计量单位，如“人次”“%”“元”；定性指标不填")
-    weight: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)] = Field(description="分值")
+    weight: Annotated[Decimal, Field(gt=0, allow_inf_nan=False), InRange] = Field(description="分值")
     rating: Rating | None = Field(
         None, description="定性指标评定：达成、部分达成、未达成（也接受完整表述）"
     )
-    ratio: Annotated[Decimal, Field(ge=0, le=1, allow_inf_nan=False)] | None = Field(
+    ratio: Annotated[Decimal, Field(ge=0, le=1, allow_inf_nan=False), InRange] | None = Field(
         None, description="定性指标得分比例：达成 0.8～1，部分达成 0.6～0.8（不含），未达成 0～0.6（不含）"
     )
-    score: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] | None = Field(
+    score: Amount | None = Field(
         None, description="评价人给定的得分；填写后不再按公式计算，须不超过分值"
     )
     deviation: Text | None = Field(None, description="偏差原因分析及改进措施")

@@ -12,10 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .common import Amount, Day, Paragraphs, Strict, Text
+from .common import Amount, Day, InRange, Number, Paragraphs, Strict, Text
 from .project import DATE_STYLE_HELP, DateStyle, Region, TemplateFolders, Year
-
-Number = Annotated[Decimal, Field(allow_inf_nan=False)]
 
 
 class WorkSummaryMeta(Strict):
@@ -43,7 +41,7 @@ class Metric(Strict):
         None, description="本期数值；填写 parts 时可不填（由各分项相加得出），填写则须等于分项之和"
     )
     parts: list[Part] | None = Field(None, min_length=2, description="分项；合计由各分项相加得出")
-    of: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)] | None = Field(
+    of: Annotated[Decimal, Field(gt=0, allow_inf_nan=False), InRange] | None = Field(
         None, description="总数，用于计算占比，如 30 个乡镇中的“32”"
     )
     share_label: Text = Field("占总数的", description="占比的说法，如“占总乡镇的”")

@@ -14,15 +14,16 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..format.numerals import chinese_count, heading_number
+from ..format.numerals import chinese_count, chinese_value, heading_number
 from .findings import Finding, excerpt
 from .passages import Document, Passage
 
-CN = "一二三四五六七八九十百零〇"
+CN = "一二三四五六七八九十百千万零〇"
 HEADINGS = (
     (1, re.compile(rf"^(?P<n>[{CN}]+)(?P<mark>[、.．，,：:])"), "、"),
     (2, re.compile(rf"^(?P<open>[（(])(?P<n>[{CN}]+)(?P<close>[）)])(?P<mark>[、.．，,]?)"), ""),
-    (3, re.compile(r"^(?P<n>\d{1,2})(?P<mark>[.．、，,])(?!\d)"), "."),
+    # 1.2026年… is item 1 on the year 2026 (a decimal is not followed by 年 after four places), not 1.2026
+    (3, re.compile(r"^(?P<n>\d{1,2})(?P<mark>[.．、，,])(?:(?!\d)|(?=(?:19|20)\d{2}年))"), "."),
     (4, re.compile(r"^(?P<open>[（(])(?P<n>\d{1,2})(?P<close>[）)])(?P<mark>[、.．，,]?)"), ""),
 )
 
@@ -36,11 +37,8 @@ class Heading:
     text: str  # the numbering itself as written
 
 
-_CHINESE_VALUES = {chinese_count(n): n for n in range(1, 100)}
-
-
 def _value(n: str) -> int | None:
-    return int(n) if n.isdigit() else _CHINESE_VALUES.get(n)
+    return int(n) if n.isdigit() else chinese_value(n)
 
 
 def document_headings(document: Document) -> list[Heading]:

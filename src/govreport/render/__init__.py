@@ -7,6 +7,7 @@ from typing import Literal
 
 from ..chain.overrides import county_files, override_problems
 from ..errors import GovreportError, Problem, TemplateFault
+from ..figures.arithmetic import exact_arithmetic
 from ..report import Report
 from .context import build_context
 from .docx import render_docx
@@ -43,6 +44,12 @@ def _override_problems(env: ReportEnvironment, folder: str) -> list[Problem]:
 
 
 def render_document(report: Report, fmt: str = "docx", outline: str | None = None) -> Rendered:
+    """The document in ``fmt``; every figure is written in govreport's Decimal context, not the caller's."""
+    with exact_arithmetic():
+        return _rendered(report, fmt, outline)
+
+
+def _rendered(report: Report, fmt: str, outline: str | None) -> Rendered:
     kind = report.kind
     if fmt not in kind.formats:
         raise GovreportError(f"{kind.label}不支持输出格式“{fmt}”，可用：{'、'.join(kind.formats)}")
