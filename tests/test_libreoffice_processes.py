@@ -94,6 +94,17 @@ def test_a_run_that_ends_without_a_pdf_leaves_no_process(tmp_path, monkeypatch, 
     assert not any(alive(pid) for pid in recorded(folder))
 
 
+def test_a_soffice_that_cannot_start_is_a_message(tmp_path, monkeypatch):
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    (folder / "soffice").write_bytes(b"\x00 not a program")
+    (folder / "soffice").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}:/usr/bin:/bin")
+    result = CliRunner().invoke(main, ["render", str(CONTRACT), "-o", str(tmp_path / "r.pdf")])
+    assert result.exit_code == 2 and f"无法启动 LibreOffice（{folder / 'soffice'}）：不是可以运行的程序" in result.output
+    assert not (tmp_path / "r.pdf").exists()
+
+
 def test_batch_timeout_fails_the_group_keeps_the_docx_and_leaves_no_half_pdf(tmp_path, monkeypatch, tiny_limit):
     folder = install(tmp_path, monkeypatch, HALF_WRITTEN)
     out = tmp_path / "out"

@@ -22,6 +22,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from .errors import GovreportError
+from .write import reason
 
 FONTS_CONF = Path(str(files("govreport") / "fonts" / "fonts.conf"))
 INSTALL_HINT = (
@@ -74,8 +75,11 @@ def _run_to_end(command: list[str], limit: float) -> int | None:
     PDFs) after the launcher alone is killed. So the whole group is ended, whatever happens here: asked to
     stop, then killed after GRACE_SECONDS.
     """
-    process = subprocess.Popen(command, env=font_environment(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        process = subprocess.Popen(command, env=font_environment(), stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError as exc:
+        raise GovreportError(f"无法启动 LibreOffice（{command[0]}）：{reason(exc)}") from None
     try:
         return process.wait(timeout=limit)
     except subprocess.TimeoutExpired:

@@ -30,6 +30,7 @@ _REASONS = {
     errno.EISDIR: "这是一个文件夹",
     errno.ENOTDIR: "路径中有一段不是文件夹",
     errno.EXDEV: "临时文件与目标不在同一磁盘上",
+    errno.ENOEXEC: "不是可以运行的程序",
 }
 
 
