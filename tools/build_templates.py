@@ -100,13 +100,10 @@ def add_styles(document: docx.document.Document) -> None:
         ))
 
 
-def paragraph(style: str, text: str = "", page_break: bool = False, keep_next: bool = False,
-              right_indent: str = "") -> str:
-    """A paragraph of ``style``; ``right_indent`` (twips, may be a Jinja expression) overrides the style's."""
+def paragraph(style: str, text: str = "", page_break: bool = False, keep_next: bool = False, props: str = "") -> str:
+    """A paragraph of ``style``; ``props`` are paragraph properties after the page-flow ones (w:ind, w:jc)."""
     spec = PROFILE["styles"][style]
-    extra = ("<w:keepNext/>" if keep_next else "") + ("<w:pageBreakBefore/>" if page_break else "")
-    if right_indent:
-        extra += f'<w:ind w:rightChars="0" w:right="{right_indent}"/>'
+    extra = ("<w:keepNext/>" if keep_next else "") + ("<w:pageBreakBefore/>" if page_break else "") + props
     run = f"<w:r>{rpr(spec['font'], spec['size'])}<w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r>" if text else ""
     return f'<w:p><w:pPr><w:pStyle w:val="{STYLE_IDS[style]}"/>{extra}</w:pPr>{run}</w:p>'
 
@@ -267,11 +264,13 @@ def outline_xml(title: str = "{{ title }}", new_page: bool = False) -> list[str]
     # The last paragraph, the blank lines and the signature keep together: a signature never stands alone on a page.
     last_keeps = paragraph("body", "{{ b.text }}").replace("</w:pPr>", "{% if loop.last %}<w:keepNext/>{% endif %}</w:pPr>")
     parts += [tag("{%p else %}"), last_keeps, tag("{%p endif %}"), tag("{%p endfor %}")]
-    # Signature and date stand where GB/T 9704 7.3.5 puts them; their right indents depend on the texts' widths.
+    # Signature and date stand where GB/T 9704 7.3.5 puts them: indents worked out per report (render/closing.py).
+    signature = '<w:ind w:rightChars="0" w:right="{{ closing.signature[loop.index0] }}"/>'
+    date = ('<w:ind w:leftChars="0" w:left="{{ closing.date_left }}" w:rightChars="0" w:right="{{ closing.date_right }}"/>'
+            '<w:jc w:val="{{ closing.date_align }}"/>')
     parts += [paragraph("body", keep_next=True), paragraph("body", keep_next=True),
-              tag("{%p for line in signature_lines %}"),
-              paragraph("signature", "{{ line }}", keep_next=True, right_indent="{{ closing.signature[loop.index0] }}"),
-              tag("{%p endfor %}"), paragraph("date", "{{ date }}", right_indent="{{ closing.date }}")]
+              tag("{%p for line in signature_lines %}"), paragraph("signature", "{{ line }}", keep_next=True, props=signature),
+              tag("{%p endfor %}"), paragraph("date", "{{ date }}", props=date)]
     return parts
 
 
