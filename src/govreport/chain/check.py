@@ -2,7 +2,8 @@
 
 Beyond what rendering refuses anyway (syntax, unknown blocks and macros), it
 finds variables that do not exist, data fields the kind does not have,
-attributes the sandbox would refuse, and a shell that cannot be used.
+attributes the sandbox would refuse, costs beyond the sandbox's bounds that
+constants already show (costs.py), and a shell that cannot be used.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..kinds import KINDS
 from ..render.environment import BUILTIN_TEMPLATES, environment
 from ..render.shell import find_shell, shell_template
 from .catalogue import RENDER_VARIABLES
+from .costs import cost_problems
 from .loader import ChainLoader
 from .overrides import county_files, override_problems, parsed, where
 from .resolve import resolve_chain
@@ -33,8 +35,9 @@ def folder_problems(folder: Path) -> list[Problem]:
     env = environment(tuple(f.path for f in chain.folders))
     problems = override_problems(env)
     for file in county_files(env.loader):
-        if file.layer == 0:
-            problems += _name_problems(env, file)
+        tree = parsed(env, file)[0] if file.layer == 0 else None
+        if tree is not None:
+            problems += _name_problems(env, file, tree) + cost_problems(file.path, tree)
     for kind in KINDS.values():
         shell = find_shell(env.loader.layers, kind.folder)
         if shell is not None:
@@ -45,10 +48,7 @@ def folder_problems(folder: Path) -> list[Problem]:
     return problems
 
 
-def _name_problems(env: Environment, file) -> list[Problem]:
-    tree, _ = parsed(env, file)
-    if tree is None:
-        return []
+def _name_problems(env: Environment, file, tree: nodes.Template) -> list[Problem]:
     kind = KINDS.get(file.name.split("/")[0])
     known = set(RENDER_VARIABLES) | JINJA_NAMES | set(env.globals) | _stored(tree)
     if kind is not None:

@@ -54,6 +54,8 @@ def parsed(env: Environment, file: CountyFile) -> tuple[nodes.Template | None, l
         env.compile(source, file.name, str(file.path))  # unknown filters and tests are found here
     except TemplateSyntaxError as exc:
         return None, [Problem(where(file.path, exc.lineno), f"语法错误：{exc.message}")]
+    except RecursionError:
+        return None, [Problem(where(file.path, None), "括号或语句嵌套过深，无法解析")]
     return tree, []
 
 

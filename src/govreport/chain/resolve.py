@@ -2,7 +2,9 @@
 
 Order, highest priority first: the command line, the data file, then
 ``GOVREPORT_TEMPLATES``; each folder is followed by its parents (county →
-city → province), and the built-in templates close every chain.
+city → province), and the built-in templates close every chain. A folder
+holding a link that leads out of it (a kind folder, a template, a shell) is
+refused: what a folder contains is what gets used.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from ..errors import TemplateFault
 from ..figures.scoring import ScoringProfile
+from .loader import relative
 from .manifest import LayoutOptions, Manifest, read_manifest
 
 ENV_VARIABLE = "GOVREPORT_TEMPLATES"
@@ -84,6 +87,17 @@ def _with_parents(start: Path) -> Sequence[Folder]:
             names = " → ".join(f.manifest.name for f in found)
             raise TemplateFault(f"模板目录的上级关系形成了循环：{names} → {path}")
         manifest = read_manifest(resolved)
+        _refuse_links_out(resolved)
         found.append(Folder(resolved, manifest))
         path = resolved / manifest.parent if manifest.parent else None
     return found
+
+
+def _refuse_links_out(folder: Path) -> None:
+    """A link anywhere in ``folder`` must lead to something inside it (links are not followed while looking)."""
+    for base, folders, names in os.walk(folder):
+        for name in (*folders, *names):
+            entry = Path(base) / name
+            if entry.is_symlink() and not entry.resolve().is_relative_to(folder):
+                raise TemplateFault(f"模板目录 {relative(folder)} 中的 {entry.relative_to(folder).as_posix()} "
+                                    f"是指向目录之外（{entry.resolve()}）的链接，已拒绝；请把所需文件复制到模板目录中")

@@ -21,12 +21,14 @@ from typing import Any
 
 from jinja2 import Environment, StrictUndefined, Template, TemplateError, UndefinedError
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from ..errors import TemplateFault
 from ..format.filters import FILTERS
+from .bounds import metered
 from .cache import digest, from_source, stored
+from .environment import BoundedSandbox
+from .guard import EXHAUSTION, RUNTIME_ERRORS, from_template, refusal, runtime_error
 from .package import SAFE_PARSER, checked_docx, entries, zipped
 
 _WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -49,9 +51,10 @@ _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")\d+(")')
 _LISTING = re.compile(r"[\t\a\f\n]")
 
 
-def sandbox() -> SandboxedEnvironment:
-    """The environment of a caller's own form: sandboxed, autoescaped, undefined names an error, govreport's filters."""
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, extensions=["jinja2.ext.do"])
+def sandbox() -> BoundedSandbox:
+    """The environment of a caller's own form: sandboxed and bounded, autoescaped, undefined names an error,
+    govreport's filters."""
+    env = BoundedSandbox(autoescape=True, undefined=StrictUndefined, extensions=["jinja2.ext.do"])
     env.filters.update(FILTERS)
     return env
 
@@ -124,25 +127,32 @@ class CompiledDocx:
             template = from_source(self.env, source)
         except TemplateError as exc:
             raise TemplateFault(f"{self.name} 的 {part} 中模板标记有误：{exc}") from None
+        except RecursionError:
+            raise TemplateFault(f"{self.name} 的 {part} 中模板标记嵌套过深，无法解析") from None
         return _Part(template, grows_tables, has_drawings)
 
     def render(self, context: Mapping[str, Any]) -> bytes:
-        """The filled document's bytes; the same context always gives the same bytes."""
+        """The filled document's bytes; the same context always gives the same bytes. All parts share one budget."""
         rendered = []
-        for part, data in self._entries:
-            compiled = self._parts.get(part)
-            rendered.append((part, self._render_part(part, compiled, context).encode() if compiled else data))
+        with metered():
+            for part, data in self._entries:
+                compiled = self._parts.get(part)
+                rendered.append((part, self._render_part(part, compiled, context).encode() if compiled else data))
         return zipped(rendered)
 
     def _render_part(self, name: str, part: _Part, context: Mapping[str, Any]) -> str:
         try:
             xml = part.template.render(context)
         except SecurityError as exc:
-            raise TemplateFault(f"{self.name} 的 {name} 试图访问 Python 内部对象，已被沙箱拒绝：{exc}") from None
+            raise TemplateFault(f"{self.name} 的 {name} 被沙箱拒绝：{refusal(exc)}") from None
         except UndefinedError as exc:
             raise TemplateFault(f"{self.name} 的 {name} 使用了不存在的变量：{exc.message}") from None
         except TemplateError as exc:
             raise TemplateFault(f"{self.name} 的 {name} 渲染失败：{exc}") from None
+        except RUNTIME_ERRORS as exc:
+            if not (from_template(exc) or isinstance(exc, EXHAUSTION)):
+                raise
+            raise TemplateFault(f"{self.name} 的 {name} 运算出错：{runtime_error(exc)}") from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         if _LISTING.search(xml):

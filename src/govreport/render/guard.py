@@ -1,4 +1,8 @@
-"""Template failures become ``TemplateFault``s that name the file and line, never tracebacks."""
+"""Template failures become ``TemplateFault``s that name the file and line, never tracebacks.
+
+A guarded render runs within one budget (bounds.py): a step of a report —
+its content, or its document — may cost at most that much.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,22 @@ from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, Undefin
 from jinja2.exceptions import SecurityError
 
 from ..chain.loader import relative
-from ..errors import TemplateFault
+from ..errors import GovreportError, TemplateFault
+from .bounds import SandboxRefusal, metered
 from .environment import BUILTIN_TEMPLATES
+
+# Errors a template's own expressions can raise (1/0, "a" + 1, [].pop()…), in words a template's author can act on.
+_RUNTIME_ERRORS: tuple[tuple[type[BaseException], str], ...] = (
+    (RecursionError, "嵌套过深（宏、块、包含的调用，或括号、语句本身），已停止"),
+    (MemoryError, "内存不足，已停止（是否生成了过大的数据？）"),
+    (ZeroDivisionError, "除数为零"),
+    (ArithmeticError, "数值运算无效或超出范围"),
+    (LookupError, "下标或键不存在"),
+    (TypeError, "运算对象的类型不对（如文字与数字相加，或调用了不能调用的值）"),
+    (ValueError, "数值或参数无效"),
+)
+RUNTIME_ERRORS = tuple(kind for kind, _ in _RUNTIME_ERRORS)
+EXHAUSTION = (RecursionError, MemoryError)  # also while a template is parsed or compiled, before any of it runs
 
 
 def shown(filename: str) -> str:
@@ -31,10 +49,28 @@ def _where(exc: BaseException, name: str) -> str:
     return f"模板 {name}"
 
 
+def refusal(exc: SecurityError) -> str:
+    """What the sandbox refused, in Chinese (its own refusals say so; any other is named generally)."""
+    return str(exc) if isinstance(exc, SandboxRefusal) else "模板使用了沙箱不允许的写法"
+
+
+def runtime_error(exc: BaseException) -> str:
+    return next(text for kind, text in _RUNTIME_ERRORS if isinstance(exc, kind))
+
+
+def from_template(exc: BaseException) -> bool:
+    """Whether the error was raised while template code ran (Jinja names those frames after the template)."""
+    return any(frame.filename.endswith(".j2") or frame.filename == "<template>"
+               for frame in traceback.extract_tb(exc.__traceback__))
+
+
 @contextmanager
 def template_guard(name: str) -> Iterator[None]:
     try:
-        yield
+        with metered():
+            yield
+    except GovreportError:
+        raise
     except TemplateNotFound as exc:
         message = exc.message if exc.message and exc.message != exc.name else f"找不到模板“{exc.name}”"
         raise TemplateFault(message) from None
@@ -42,8 +78,12 @@ def template_guard(name: str) -> Iterator[None]:
         where = shown(exc.filename) if exc.filename else name
         raise TemplateFault(f"模板 {where} 第 {exc.lineno} 行语法错误：{exc.message}") from None
     except SecurityError as exc:
-        raise TemplateFault(f"{_where(exc, name)}试图访问 Python 内部对象，已被沙箱拒绝：{exc}") from None
+        raise TemplateFault(f"{_where(exc, name)}被沙箱拒绝：{refusal(exc)}") from None
     except UndefinedError as exc:
         raise TemplateFault(f"{_where(exc, name)}使用了不存在的变量：{exc.message}") from None
     except TemplateError as exc:
         raise TemplateFault(f"{_where(exc, name)}渲染失败：{exc}") from None
+    except RUNTIME_ERRORS as exc:
+        if not (from_template(exc) or isinstance(exc, EXHAUSTION)):
+            raise
+        raise TemplateFault(f"{_where(exc, name)}运算出错：{runtime_error(exc)}") from None

@@ -1,0 +1,315 @@
+"""What a county template may cost, and links leading out of a county folder.
+
+Each hostile template runs through the command line in its own process with
+a generous time limit, so a hang fails the test instead of stalling it: it
+must end with exit code 2, a Chinese message naming the file and line, no
+traceback, and no output file written or changed. ``templates check`` must
+say what it can see without running the template, and never hang either.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jinja2 import StrictUndefined
+
+import govreport
+from govreport.chain.scaffold import starter_shell
+from govreport.kinds import KINDS
+from govreport.render.bounds import (
+    MAX_DEPTH,
+    MAX_OUTPUT,
+    MAX_SECONDS,
+    MAX_SIZE,
+    MAX_STEPS,
+    SandboxRefusal,
+    digits_message,
+    lipsum_message,
+    metered,
+    range_message,
+    recursion_message,
+    size_message,
+    steps_message,
+    width_message,
+)
+from govreport.render.environment import BoundedSandbox
+
+from .conftest import CONTRACT, ROOT, SAMPLES
+
+EXAMPLES = ROOT / "templates"
+TIME_LIMIT = 20  # seconds; far beyond any bound, so only a hang reaches it
+CONTENT = "performance_evaluation/content.j2"
+OLD_OUTPUT = b"an earlier report that must survive"
+
+
+def county(tmp_path: Path, files: dict[str, str]) -> Path:
+    folder = tmp_path / "县"
+    for name, text in {"manifest.yaml": "name: 测试县\nversion: '1.0'\n", **files}.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def govreport_cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "GOVREPORT_CACHE": ""}
+    return subprocess.run([sys.executable, "-m", "govreport", *args], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=TIME_LIMIT, env=environment)
+
+
+def refused_render(tmp_path: Path) -> str:
+    """Render the contract example with the county folder 县: refused, nothing written; the message."""
+    (tmp_path / "data.json").write_bytes(CONTRACT.read_bytes())
+    (tmp_path / "out.docx").write_bytes(OLD_OUTPUT)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    result = govreport_cli(tmp_path, "render", "data.json", "-t", "县", "-o", "out.docx")
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "out.docx").read_bytes() == OLD_OUTPUT
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    return result.stderr
+
+
+def checked(tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    result = govreport_cli(tmp_path, "templates", "check", "县")
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def in_block(*lines: str) -> dict[str, str]:
+    """A content override whose block starts on line 1, so ``lines`` are lines 2, 3, …"""
+    return {CONTENT: "\n".join(["{% block after_overview %}", *lines, "{% endblock %}"]) + "\n"}
+
+
+# Each case: files of the county folder, the file and line rendering stops at, its refusal, and what
+# `templates check` reports without running it, with its line (None: nothing to see before running).
+CASES = {
+    "range_of_a_billion": (in_block("{{ doc.p(range(10**9)|list) }}"), CONTENT, 2,
+                           range_message(1_000_000_000), (2, range_message(1_000_000_000))),
+    "list_repeated_ten_billion_times": (in_block("", "{{ doc.p([1] * 10**10) }}"), CONTENT, 3,
+                                        size_message("重复（*）", 10_000_000_000),
+                                        (3, size_message("重复（*）", 10_000_000_000))),
+    "text_repeated_ten_billion_times": (in_block("{{ doc.p('a' * 10**10) }}"), CONTENT, 2,
+                                        size_message("重复（*）", 10_000_000_000),
+                                        (2, size_message("重复（*）", 10_000_000_000))),
+    "recursive_macro": ({CONTENT: "{% macro endless(n) %}{{ endless(n + 1) }}{% endmacro %}\n"
+                                  "{% block after_overview %}{{ doc.p(endless(1)) }}{% endblock %}\n"},
+                        CONTENT, 1, recursion_message(), (1, "宏“endless”调用了自己")),
+    "recursive_block": (in_block("{{ self.after_overview() }}"), CONTENT, 2, recursion_message(),
+                        (1, "块“after_overview”调用了自己")),
+    "lipsum_of_a_hundred_thousand_paragraphs": (in_block("{{ doc.p(lipsum(100000, false, 1000, 10000)) }}"),
+                                                CONTENT, 2, lipsum_message(), (2, lipsum_message())),
+    "nested_loops_of_a_hundred_thousand": (in_block("{% for i in range(100000) %}",
+                                                    "{% for j in range(100000) %}{% endfor %}", "{% endfor %}"),
+                                           CONTENT, 3, steps_message(),
+                                           (3, f"嵌套的循环共要执行 10000000000 次，超过每次渲染 {MAX_STEPS} 次的上限")),
+    "power_of_a_hundred_thousand_digits": (in_block("{{ doc.p(10**100000) }}"), CONTENT, 2,
+                                           digits_message("乘方（**）"), (2, digits_message("乘方（**）"))),
+    "center_ten_billion_wide": (in_block("{{ doc.p('x'|center(10**10)) }}"), CONTENT, 2,
+                                width_message("过滤器“center”", 10_000_000_000),
+                                (2, width_message("过滤器“center”", 10_000_000_000))),
+    "ljust_ten_billion_wide": (in_block("{{ doc.p('x'.ljust(10**10)) }}"), CONTENT, 2,
+                               width_message("“ljust()”", 10_000_000_000), None),
+    "percent_format_ten_billion_wide": (in_block("{{ doc.p('%10000000000d' % 1) }}"), CONTENT, 2,
+                                        width_message("格式（%）", 10_000_000_000), None),
+    "str_format_ten_billion_wide": (in_block("{{ doc.p('{:>10000000000}'.format(1)) }}"), CONTENT, 2,
+                                    width_message("格式（format）", 10_000_000_000), None),
+    "doubling_by_concatenation": (in_block("{% set s = 'a' * 100000 %}", "{{ doc.p(s ~ s) }}"), CONTENT, 3,
+                                  size_message("拼接（~）", 200_000), None),
+    "join_of_a_thousand_long_texts": (in_block("{{ doc.p((['a' * 100000] * 1000)|join) }}"), CONTENT, 2,
+                                      size_message("连接（join）"), None),
+    "list_grown_in_a_loop": (in_block("{% set numbers = [] %}",
+                                      "{% for i in range(60000) %}{% do numbers.extend([i, i]) %}{% endfor %}"),
+                             CONTENT, 3, size_message("列表或字典", 100_002), None),
+    "output_flood": (in_block("{% set s = 'a' * 100000 %}", "{% for i in range(1000) %}{{ s }}{% endfor %}"),
+                     CONTENT, 3, f"生成的文字超过 {MAX_OUTPUT} 个字符", None),
+    "paragraph_flood": (in_block("{% set s = 'a' * 100000 %}",
+                                 "{% for i in range(1000) %}{{ doc.p(s) }}{% endfor %}"),
+                        CONTENT, 3, f"生成的文字超过 {MAX_OUTPUT} 个字符", None),
+    "include_of_itself": ({**in_block("{% include 'performance_evaluation/again.j2' %}"),
+                           "performance_evaluation/again.j2": "\n{% include 'performance_evaluation/again.j2' %}\n"},
+                          "performance_evaluation/again.j2", 2, recursion_message(), None),
+    "slow_loop": (in_block("{% set items = range(100000)|list %}",
+                           "{% for i in items %}{% set ordered = items|sort(reverse=true) %}{% endfor %}"),
+                  CONTENT, 3, f"渲染超过 {MAX_SECONDS} 秒", None),
+    "division_by_zero": (in_block("{{ doc.p(1 / 0) }}"), CONTENT, 2, "运算出错：除数为零", None),
+    "python_internals": (in_block("{{ doc.p(().__class__) }}"), CONTENT, 2,
+                         "不能访问 tuple 对象的属性“__class__”：以下划线开头的属性和 Python 内部对象不对模板开放",
+                         (2, "不能访问以下划线开头的属性“__class__”")),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_costly_template_is_stopped_at_its_file_and_line(tmp_path, case):
+    files, file, line, refusal, _ = CASES[case]
+    county(tmp_path, files)
+    message = refused_render(tmp_path)
+    assert f"模板 县/{file} 第 {line} 行" in message
+    assert refusal in message
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_templates_check_reports_what_constants_show(tmp_path, case):
+    files, file, _, _, seen = CASES[case]
+    county(tmp_path, files)
+    result = checked(tmp_path)
+    if seen is None:
+        assert result.returncode == 0, result.stderr
+    else:
+        line, message = seen
+        assert result.returncode == 2
+        assert f"县/{file}:{line}：{message}" in result.stderr
+
+
+def test_sandbox_refusals_are_in_chinese(tmp_path):
+    county(tmp_path, in_block("{{ doc.p(''.__class__.__mro__) }}"))
+    message = refused_render(tmp_path)
+    assert "被沙箱拒绝：不能访问 str 对象的属性“__class__”" in message
+    for english in ("unsafe", "access to attribute", "not safely callable", "Range too big"):
+        assert english not in message
+
+
+def test_a_costly_shell_is_stopped_with_its_part(tmp_path):
+    document = docx.Document(io.BytesIO(starter_shell(KINDS["performance_evaluation"])))
+    document.paragraphs[0].insert_paragraph_before("{{ range(10**9)|list }}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    folder = county(tmp_path, {})
+    (folder / "shell.docx").write_bytes(buffer.getvalue())
+    message = refused_render(tmp_path)
+    assert "shell.docx 的 word/document.xml 被沙箱拒绝：" + range_message(1_000_000_000) in message
+
+
+def test_brackets_nested_too_deep_to_parse_are_named(tmp_path):
+    county(tmp_path, in_block("{{ doc.p(" + "(" * 3000 + "1" + ")" * 3000 + ") }}"))
+    assert f"县/{CONTENT}：括号或语句嵌套过深，无法解析" in refused_render(tmp_path)
+    result = checked(tmp_path)
+    assert result.returncode == 2 and f"县/{CONTENT}：括号或语句嵌套过深，无法解析" in result.stderr
+
+
+def test_a_callers_own_form_is_bounded_too(tmp_path):
+    """``govreport.docx.compile`` outside any report: the same sandbox and budget."""
+    program = """
+import io, docx, govreport, govreport.docx
+document = docx.Document()
+document.add_paragraph("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+buffer = io.BytesIO()
+document.save(buffer)
+try:
+    govreport.docx.compile(buffer.getvalue()).render({})
+except govreport.TemplateFault as fault:
+    print(fault)
+"""
+    result = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, capture_output=True, text=True, timeout=TIME_LIMIT)
+    assert result.stdout.strip() == f"模板 的 word/document.xml 被沙箱拒绝：{steps_message()}"
+
+
+# --- links leading out of a county folder --------------------------------------------------------------------------
+
+def test_a_kind_folder_linked_from_outside_is_refused(tmp_path):
+    outside = tmp_path / "别处" / "performance_evaluation"
+    outside.mkdir(parents=True)
+    (outside / "content.j2").write_text('{% block opening %}{{ doc.p("别处的文字") }}{% endblock %}', encoding="utf-8")
+    folder = county(tmp_path, {})
+    os.symlink(outside, folder / "performance_evaluation", target_is_directory=True)
+    message = refused_render(tmp_path)
+    assert "模板目录 县 中的 performance_evaluation 是指向目录之外" in message
+    result = checked(tmp_path)
+    assert result.returncode == 2 and "中的 performance_evaluation 是指向目录之外" in result.stderr
+
+
+def test_a_template_linked_from_outside_is_refused(tmp_path):
+    (tmp_path / "secret.j2").write_text('{% block opening %}{{ doc.p("机密") }}{% endblock %}', encoding="utf-8")
+    folder = county(tmp_path, {"performance_evaluation/sentences.j2": ""})
+    os.symlink(tmp_path / "secret.j2", folder / CONTENT)
+    assert f"模板目录 县 中的 {CONTENT} 是指向目录之外" in refused_render(tmp_path)
+
+
+def test_a_link_within_the_county_folder_is_followed(tmp_path):
+    folder = county(tmp_path, {"shared/content.j2": '{% block opening %}{{ doc.p("县里的开头") }}{% endblock %}'})
+    (folder / "performance_evaluation").mkdir()
+    os.symlink(folder / "shared" / "content.j2", folder / CONTENT)
+    report = govreport.load(CONTRACT, templates=[folder])
+    assert "县里的开头" in govreport.render(report, "md").decode()
+
+
+# --- the built-in templates and the examples stay far within the bounds ------------------------------------------
+
+EXAMPLE_RUNS = [
+    (SAMPLES / "performance_evaluation.json", None), (SAMPLES / "self_evaluation.json", None),
+    (SAMPLES / "work_summary.json", None), (SAMPLES / "sanya_mof2020.json", None),
+    (SAMPLES / "sanya_health_poverty_2025.json", EXAMPLES / "三亚市"),
+    (SAMPLES / "sanya_health_poverty_2025.json", EXAMPLES / "海南省"),
+    (SAMPLES / "xiushan_work_summary_2004.json", EXAMPLES / "秀山县"),
+]
+
+
+@pytest.mark.parametrize(("data", "folder"), EXAMPLE_RUNS)
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+def test_built_in_templates_and_examples_use_a_small_part_of_the_budget(data, folder, fmt):
+    report = govreport.load(data, templates=[folder] if folder else [])
+    with metered() as budget:  # one budget for the whole report instead of one per step
+        govreport.render(report, fmt)
+    assert budget.steps < MAX_STEPS // 100
+    assert budget.written < MAX_OUTPUT // 20
+    assert budget.depth <= 3  # only the extends of an override chain stay open
+
+
+# --- the bounds as rules over any value ----------------------------------------------------------------------------
+
+def _render(source: str, **values: object) -> str:
+    return BoundedSandbox(undefined=StrictUndefined).from_string(source).render(**values)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(min_size=1, max_size=50), times=st.integers(min_value=0, max_value=3 * MAX_SIZE))
+def test_repetition_is_refused_exactly_beyond_the_size_bound(text, times):
+    if len(text) * times <= MAX_SIZE:
+        assert _render("{{ (text * times)|length }}", text=text, times=times) == str(len(text) * times)
+    else:
+        with pytest.raises(SandboxRefusal, match=re.escape(size_message("重复（*）", len(text) * times))):
+            _render("{{ text * times }}", text=text, times=times)
+
+
+@settings(max_examples=60, deadline=None)
+@given(start=st.integers(-10**12, 10**12), count=st.integers(0, 3 * MAX_SIZE))
+def test_range_is_refused_exactly_beyond_the_size_bound(start, count):
+    if count <= MAX_SIZE:
+        assert _render("{{ range(start, start + count)|length }}", start=start, count=count) == str(count)
+    else:
+        with pytest.raises(SandboxRefusal, match=re.escape(range_message(count))):
+            _render("{{ range(start, start + count)|length }}", start=start, count=count)
+
+
+@settings(max_examples=30, deadline=None)
+@given(depth=st.integers(1, 2 * MAX_DEPTH))
+def test_recursion_is_refused_exactly_beyond_the_nesting_bound(depth):
+    source = "{% macro down(n) %}{% if n > 1 %}{{ down(n - 1) }}{% endif %}.{% endmacro %}{{ down(depth) }}"
+    if depth <= MAX_DEPTH:
+        assert _render(source, depth=depth) == "." * depth
+    else:
+        with pytest.raises(SandboxRefusal, match=re.escape(recursion_message())):
+            _render(source, depth=depth)
+
+
+@settings(max_examples=30, deadline=None)
+@given(left=st.integers(0, 3 * MAX_SIZE // 2), right=st.integers(0, 3 * MAX_SIZE // 2))
+def test_concatenation_is_refused_exactly_beyond_the_size_bound(left, right):
+    a, b = "a" * left, "b" * right
+    if left + right <= MAX_SIZE:
+        assert _render("{{ (a ~ b)|length }}-{{ (a + b)|length }}", a=a, b=b) == f"{left + right}-{left + right}"
+    else:
+        with pytest.raises(SandboxRefusal, match=re.escape(size_message("拼接（~）", left + right))):
+            _render("{{ a ~ b }}", a=a, b=b)
+        with pytest.raises(SandboxRefusal, match=re.escape(size_message("相加（+）", left + right))):
+            _render("{{ a + b }}", a=a, b=b)
+
+
