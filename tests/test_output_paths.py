@@ -212,7 +212,7 @@ MISUSES = [
     (["render", "{data}", "--bogus"], "没有选项 --bogus"),
     (["render", "{data}", "--outpt", "x.docx"], "没有选项 --outpt；是否想写 --outline、--output？"),
     (["--bogus"], "没有选项 --bogus"),
-    (["render", "{data}", "-f", "doc"], "“doc”不是可用的取值，应为：docx、md、xlsx、pdf"),
+    (["render", "{data}", "-f", "doc"], "“doc”不是可用的取值，应为：docx、md、html、xlsx、pdf"),
     (["check", "{data}", "--ignore", "spelling"], "“spelling”不是可用的取值"),
     (["batch", "{data}", "-o", "{tmp}/o", "-f", "xlsx"], "应为：docx、md、pdf"),
     (["batch", "{data}", "-o", "{tmp}/o", "-j", "0"], "0 超出范围，应为 1～64 之间的整数"),
@@ -255,8 +255,8 @@ def test_interrupted_run_says_so_in_chinese(monkeypatch):
 
 
 @pytest.mark.parametrize(("sample", "formats"), [
-    ("performance_evaluation.json", "docx、md、pdf"),
-    ("work_summary.json", "docx、md、pdf"),
+    ("performance_evaluation.json", "docx、md、html、pdf"),
+    ("work_summary.json", "docx、md、html、pdf"),
 ])
 def test_xlsx_for_a_kind_without_a_form_lists_every_format_it_has(tmp_path, sample, formats):
     out = tmp_path / "r.xlsx"
@@ -267,5 +267,5 @@ def test_xlsx_for_a_kind_without_a_form_lists_every_format_it_has(tmp_path, samp
 
 def test_kinds_lists_the_formats_each_kind_is_written_in():
     listing = run("kinds").output
-    assert re.search(r"self_evaluation.*\n\s+格式：docx、md、xlsx、pdf", listing)
-    assert re.search(r"work_summary.*\n\s+格式：docx、md、pdf", listing)
+    assert re.search(r"self_evaluation.*\n\s+格式：docx、md、html、xlsx、pdf", listing)
+    assert re.search(r"work_summary.*\n\s+格式：docx、md、html、pdf", listing)

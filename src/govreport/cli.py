@@ -15,7 +15,7 @@ import click
 from .cli_chinese import ChineseErrors, ChoiceType, CountRange, PathType
 from .errors import GovreportError, Problem
 
-FORMAT_CHOICES = ("docx", "md", "xlsx", "pdf")
+FORMAT_CHOICES = ("docx", "md", "html", "xlsx", "pdf")
 OTHER_DOCUMENTS = (".doc", ".wps", ".pdf", ".rtf", ".odt")  # reports check cannot read; named so none is missed silently
 
 
@@ -114,7 +114,7 @@ TEMPLATES_OPTION = click.option(
 @click.option("-o", "--output", type=PathType(dir_okay=False, path_type=Path), metavar="文件",
               help="输出文件；默认与数据文件同目录，以报告标题命名")
 @click.option("-f", "--format", "fmt", type=ChoiceType(FORMAT_CHOICES),
-              help="输出格式：docx（默认）、md、xlsx（仅自评表）或 pdf；不填时按输出文件扩展名确定")
+              help="输出格式：docx（默认）、md、html（网页）、xlsx（仅自评表）或 pdf；不填时按输出文件扩展名确定")
 @KIND_OPTION
 @click.option("--outline", metavar="提纲",
               help="报告提纲，如绩效评价报告的 mof2020（财预〔2020〕10号附件3）；可用提纲见 govreport kinds")

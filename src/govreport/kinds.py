@@ -72,7 +72,7 @@ class Kind:
 
     @property
     def formats(self) -> tuple[str, ...]:
-        return ("docx", "md", "xlsx") if self.workbook else ("docx", "md")
+        return ("docx", "md", "html", "xlsx") if self.workbook else ("docx", "md", "html")
 
     @property
     def output_formats(self) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""Stage 5 — render: a validated report → the bytes of a DOCX, Markdown or XLSX document."""
+"""Stage 5 — render: a validated report → the bytes of a DOCX, Markdown, HTML or XLSX document."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from ..report import Report
 from .context import build_context
 from .docx import render_docx
 from .environment import ReportEnvironment, environment
+from .html import render_html
 from .markdown import render_markdown
 
-Format = Literal["docx", "md", "xlsx"]
+Format = Literal["docx", "md", "html", "xlsx"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ def _rendered(report: Report, fmt: str, outline: str | None) -> Rendered:
         content = kind.workbook(context, report.chain.layout.fonts)
     elif fmt == "md":
         content = render_markdown(kind.folder, context, env)
+    elif fmt == "html":
+        content = render_html(kind.folder, context, env)
     else:
         content = render_docx(kind.folder, context, env, kind.label, report.chain)
     return Rendered(context["title"], content)

@@ -1,0 +1,19 @@
+"""HTML output (the web page's preview): the same context as the DOCX, through an autoescaped template.
+
+The kind's ``report.html.j2`` wraps itself in ``{% autoescape true %}``, so
+``& < >`` in data come out as text, never as markup.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment
+
+from .guard import template_guard
+
+
+def render_html(folder: str, context: dict[str, Any], env: Environment) -> bytes:
+    name = f"{folder}/report.html.j2"
+    with template_guard(name):
+        return env.get_template(name).render(context).encode("utf-8")
