@@ -86,10 +86,15 @@ def test_tables_hold_the_computed_figures(example):
     assert header.find(f"{W}trPr/{W}tblHeader") is not None  # repeated on each page
 
 
-def test_level1_cells_are_merged_vertically(example):
+def test_level1_cells_read_as_one_per_group_and_label_every_row(example):
     scores = open_docx(example).tables[2]
-    marks = [r._tr.findall(f"{W}tc")[0].find(f"{W}tcPr/{W}vMerge") for r in scores.rows[2:9]]
-    assert [m.get(qn("w:val")) for m in marks] == ["restart", "continue", "continue", "continue", "restart", "continue", "restart"]
+    cells = [r._tr.findall(f"{W}tc")[0] for r in scores.rows[2:9]]
+    # every row names its 一级指标, so a page that starts inside a group shows it; no merged cell left blank there
+    assert ["".join(t.text for t in c.iter(f"{W}t")) for c in cells] == ["产出指标"] * 4 + ["效益指标"] * 2 + ["满意度指标"]
+    assert all(c.find(f"{W}tcPr/{W}vMerge") is None for c in cells)
+    # the borders inside a group are dropped, so it still reads as one band
+    tops = [c.find(f"{W}tcPr/{W}tcBorders/{W}top") is not None for c in cells]
+    assert tops == [False, True, True, True, False, True, False]
 
 
 def test_page_setup_follows_the_profile(example):

@@ -22,6 +22,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.parts.hdrftr import FooterPart
 
 from govreport.render.closing import character_spacing
+from govreport.render.rows import CELL_PADDING
 
 REPO = Path(__file__).resolve().parent.parent
 ROOT = REPO / "src" / "govreport" / "templates"
@@ -113,9 +114,13 @@ def tag(text: str) -> str:
     return f"<w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p>"
 
 
-def cell(text: str, width: int, span: int = 1, bold: bool = False, align: str = "center",
-         vmerge: str = "", shade: bool = False, open_edges: tuple[str, ...] = ()) -> str:
-    """A table cell; ``open_edges`` (top, bottom) drops those borders so cells read as one column label."""
+def cell(text: str, width: int | str, span: int = 1, bold: bool = False, align: str = "center",
+         vmerge: str = "", shade: bool = False, open_edges: tuple[str, ...] | str = ()) -> str:
+    """A table cell; ``open_edges`` (top, bottom) drops those borders so cells read as one column label.
+
+    ``width`` may be a Jinja expression (widths worked out per report), and ``open_edges`` Jinja that
+    writes the dropped edges.
+    """
     spec = PROFILE["styles"]["table_cell"]
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
@@ -123,7 +128,8 @@ def cell(text: str, width: int, span: int = 1, bold: bool = False, align: str = 
     if vmerge:
         props += f'<w:vMerge w:val="{vmerge}"/>'
     if open_edges:
-        props += "<w:tcBorders>" + "".join(f'<w:{edge} w:val="nil"/>' for edge in open_edges) + "</w:tcBorders>"
+        edges = open_edges if isinstance(open_edges, str) else "".join(f'<w:{edge} w:val="nil"/>' for edge in open_edges)
+        props += f"<w:tcBorders>{edges}</w:tcBorders>"
     if shade:
         props += '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>'
     props += '<w:vAlign w:val="center"/>'
@@ -133,7 +139,7 @@ def cell(text: str, width: int, span: int = 1, bold: bool = False, align: str = 
             f"<w:jc w:val=\"{align}\"/></w:pPr>{run}</w:p></w:tc>")
 
 
-def loop_cell(items: str, width: int, span: int = 1, vmerge: str = "") -> str:
+def loop_cell(items: str, width: int | str, span: int = 1, vmerge: str = "") -> str:
     """A cell holding one paragraph per item of a list in the context ({%p for %} inside the cell)."""
     spec = PROFILE["styles"]["table_cell"]
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>' + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
@@ -153,16 +159,19 @@ def tag_row(text: str, columns: int) -> str:
     return row([cell(text, TYPE_AREA, span=columns)])
 
 
-def table(widths: list[int], rows: list[str]) -> str:
+def table(widths: list[int] | list[str], rows: list[str]) -> str:
+    """A table across the type area; ``widths`` may be Jinja expressions, which add up to the type area."""
+    total = sum(widths) if all(isinstance(w, int) for w in widths) else TYPE_AREA
     borders = "".join(
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (
-        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>'
         f"<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
-        '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblCellMar><w:left w:w="{CELL_PADDING // 2}" w:type="dxa"/><w:right w:w="{CELL_PADDING // 2}" w:type="dxa"/>'
+        "</w:tblCellMar>"
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
     )
 
@@ -209,14 +218,26 @@ def funds_tables() -> list[str]:
 DEVIATION_ALIGN = "{% if r.deviation == '/' %}center{% else %}left{% endif %}"
 
 
+def grid_width(grid: str, first: int, last: int | None = None) -> str:
+    """The width of columns first..last (0-based) of a table whose column widths the context holds in ``grid``."""
+    last = first if last is None else last
+    return f"{{{{ {grid}[{first}] }}}}" if first == last else f"{{{{ {grid}[{first}:{last + 1}]|sum }}}}"
+
+
+def group_edges(level: str) -> str:
+    """Jinja for the borders a 一级/二级 label drops inside its group, so the group reads as one band.
+
+    Every row writes its label: a merged cell would leave it blank on the page a long group continues on.
+    """
+    return (f'{{% if not r.first_of_{level} %}}<w:top w:val="nil"/>{{% endif %}}'
+            f'{{% if not r.last_of_{level} %}}<w:bottom w:val="nil"/>{{% endif %}}')
+
+
 def score_table() -> list[str]:
-    widths = [1000, 1100, 1700, 1250, 1250, 560, 700, 1284]
-    head = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
-    first = "{% if r.first_of_level1 %}restart{% else %}continue{% endif %}"
-    second = "{% if r.first_of_level2 %}restart{% else %}continue{% endif %}"
+    widths = [grid_width("score_widths", i) for i in range(8)]
     cells = [
-        cell("{% if r.first_of_level1 %}{{ r.level1 }}{% endif %}", widths[0], vmerge=first),
-        cell("{% if r.first_of_level2 %}{{ r.level2 }}{% endif %}", widths[1], vmerge=second),
+        cell("{{ r.level1 }}", widths[0], open_edges=group_edges("level1")),
+        cell("{{ r.level2 }}", widths[1], open_edges=group_edges("level2")),
         cell("{{ r.name }}", widths[2], align="left"),
         cell("{{ r.target }}", widths[3]),
         cell("{{ r.actual }}", widths[4]),
@@ -225,19 +246,20 @@ def score_table() -> list[str]:
         cell("{{ r.deviation }}", widths[7], align=DEVIATION_ALIGN),
     ]
     rows = [
-        row([cell(h, w, bold=True, shade=True) for h, w in zip(head, widths, strict=True)], header=True),
+        row([cell(f"{{{{ score_heads[{i}] }}}}", w, bold=True, shade=True) for i, w in enumerate(widths)], header=True),
         tag_row("{%tr if fig.execution_score is not none %}", 8),
-        row([cell("预算执行率", sum(widths[:3]), span=3), cell("100%", widths[3]),
+        row([cell("预算执行率", grid_width("score_widths", 0, 2), span=3), cell("100%", widths[3]),
              cell("{{ fig.funds.total.execution_rate|percent }}", widths[4]), cell("10", widths[5]),
              cell("{{ fig.execution_score|amount }}", widths[6]), cell("/", widths[7])]),
         tag_row("{%tr endif %}", 8),
         tag_row("{%tr for r in score_rows %}", 8),
         row(cells),
         tag_row("{%tr endfor %}", 8),
-        row([cell("总分", sum(widths[:5]), span=5, bold=True), cell("{{ fig.weight_total|number }}", widths[5], bold=True),
+        row([cell("总分", grid_width("score_widths", 0, 4), span=5, bold=True),
+             cell("{{ fig.weight_total|number }}", widths[5], bold=True),
              cell("{{ fig.total|amount }}", widths[6], bold=True), cell("", widths[7])]),
-        row([cell("评价等级", sum(widths[:5]), span=5, bold=True),
-             cell("{{ fig.grade }}", sum(widths[5:]), span=3, bold=True)]),
+        row([cell("评价等级", grid_width("score_widths", 0, 4), span=5, bold=True),
+             cell("{{ fig.grade }}", grid_width("score_widths", 5, 7), span=3, bold=True)]),
     ]
     return [
         tag('{%p if "scores" in appendix %}'),
@@ -296,57 +318,48 @@ def work_summary_xml() -> str:
     return "".join(outline_xml() + attachments_xml())
 
 
-# The self-evaluation form's grid: 9 columns across the type area, the XLSX form's grid too.
-FORM_WIDTHS = [1000, 780, 880, 1280, 950, 950, 540, 800, 1664]
-
-
-def form_span(first: int, last: int) -> tuple[int, int]:
-    """Width and span of form columns first..last (0-based, inclusive)."""
-    return sum(FORM_WIDTHS[first:last + 1]), last - first + 1
-
-
-def form_cell(text: str, first: int, last: int | None = None, **options) -> str:
-    width, span = form_span(first, first if last is None else last)
-    return cell(text, width, span=span, **options)
+def form_cell(text: str, grid: str, first: int, last: int | None = None, **options) -> str:
+    """A cell of the form's columns first..last (0-based) in the table whose widths are ``grid``."""
+    span = (first if last is None else last) - first + 1
+    return cell(text, grid_width(grid, first, last), span=span, **options)
 
 
 def self_evaluation_form() -> list[str]:
     header = {"bold": True, "shade": True}
     fund_heads = [f"{{{{ fund_heads[{i}] }}}}" for i in range(6)]
-    goals_width = form_span(1, 4)
-    summary = table(FORM_WIDTHS, [
-        row([form_cell("项目名称", 0, **header), form_cell("{{ project }}", 1, 8, align="left")]),
-        row([form_cell("主管部门", 0, **header), form_cell("{{ data.meta.department }}", 1, 3, align="left"),
-             form_cell("实施单位", 4, 5, **header), form_cell("{{ implementer }}", 6, 8, align="left")]),
-        row([form_cell("项目资金（{{ fig.funds.unit }}）", 0, vmerge="restart", **header), form_cell("", 1, 2, **header)]
-            + [form_cell(h, i, **header) for i, h in enumerate(fund_heads, start=3)]),
+    form, listing = "form_widths", "indicator_widths"
+    summary = table([grid_width(form, i) for i in range(9)], [
+        row([form_cell("项目名称", form, 0, **header), form_cell("{{ project }}", form, 1, 8, align="left")]),
+        row([form_cell("主管部门", form, 0, **header), form_cell("{{ data.meta.department }}", form, 1, 3, align="left"),
+             form_cell("实施单位", form, 4, 5, **header), form_cell("{{ implementer }}", form, 6, 8, align="left")]),
+        row([form_cell("项目资金（{{ fig.funds.unit }}）", form, 0, vmerge="restart", **header),
+             form_cell("", form, 1, 2, **header)]
+            + [form_cell(h, form, i, **header) for i, h in enumerate(fund_heads, start=3)]),
         tag_row("{%tr for f in fund_rows %}", 9),
-        row([form_cell("", 0, vmerge="continue"), form_cell("{{ f.name }}", 1, 2, align="left")]
-            + [form_cell(f"{{{{ f.{key} }}}}", i) for i, key in
+        row([form_cell("", form, 0, vmerge="continue"), form_cell("{{ f.name }}", form, 1, 2, align="left")]
+            + [form_cell(f"{{{{ f.{key} }}}}", form, i) for i, key in
                enumerate(["initial", "budget", "spent", "weight", "rate", "score"], start=3)]),
         tag_row("{%tr endfor %}", 9),
-        row([form_cell("年度总体目标", 0, vmerge="restart", **header), form_cell("预期目标", 1, 4, **header),
-             form_cell("实际完成情况", 5, 8, **header)]),
-        row([form_cell("", 0, vmerge="continue"), loop_cell("goals_expected", goals_width[0], goals_width[1]),
-             loop_cell("goals_actual", *form_span(5, 8))]),
+        row([form_cell("年度总体目标", form, 0, vmerge="restart", **header), form_cell("预期目标", form, 1, 4, **header),
+             form_cell("实际完成情况", form, 5, 8, **header)]),
+        row([form_cell("", form, 0, vmerge="continue"), loop_cell("goals_expected", grid_width(form, 1, 4), 4),
+             loop_cell("goals_actual", grid_width(form, 5, 8), 4)]),
     ])
-    first = "{% if r.first_of_level1 %}restart{% else %}continue{% endif %}"
-    second = "{% if r.first_of_level2 %}restart{% else %}continue{% endif %}"
-    indicator_heads = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
-    indicators = table(FORM_WIDTHS, [
-        row([form_cell("绩效指标", 0, open_edges=("bottom",), **header)]
-            + [form_cell(h, i, **header) for i, h in enumerate(indicator_heads, start=1)], header=True),
+    indicators = table([grid_width(listing, i) for i in range(9)], [
+        row([form_cell("绩效指标", listing, 0, open_edges=("bottom",), **header)]
+            + [form_cell(f"{{{{ indicator_heads[{i - 1}] }}}}", listing, i, **header) for i in range(1, 9)], header=True),
         tag_row("{%tr for r in score_rows %}", 9),
-        row([form_cell("", 0, shade=True, open_edges=("top", "bottom")),
-             form_cell("{% if r.first_of_level1 %}{{ r.level1 }}{% endif %}", 1, vmerge=first),
-             form_cell("{% if r.first_of_level2 %}{{ r.level2 }}{% endif %}", 2, vmerge=second),
-             form_cell("{{ r.name }}", 3, align="left"), form_cell("{{ r.target }}", 4), form_cell("{{ r.actual }}", 5),
-             form_cell("{{ r.weight }}", 6), form_cell("{{ r.score }}", 7),
-             form_cell("{{ r.deviation }}", 8, align=DEVIATION_ALIGN)]),
+        row([form_cell("", listing, 0, shade=True, open_edges=("top", "bottom")),
+             form_cell("{{ r.level1 }}", listing, 1, open_edges=group_edges("level1")),
+             form_cell("{{ r.level2 }}", listing, 2, open_edges=group_edges("level2")),
+             form_cell("{{ r.name }}", listing, 3, align="left"),
+             form_cell("{{ r.target }}", listing, 4), form_cell("{{ r.actual }}", listing, 5),
+             form_cell("{{ r.weight }}", listing, 6), form_cell("{{ r.score }}", listing, 7),
+             form_cell("{{ r.deviation }}", listing, 8, align=DEVIATION_ALIGN)]),
         tag_row("{%tr endfor %}", 9),
-        row([form_cell("总分", 0, 5, bold=True), form_cell("{{ fig.weight_total|number }}", 6, bold=True),
-             form_cell("{{ fig.total|amount }}", 7, bold=True), form_cell("", 8)]),
-        row([form_cell("自评等级", 0, 5, bold=True), form_cell("{{ fig.grade }}", 6, 8, bold=True)]),
+        row([form_cell("总分", listing, 0, 5, bold=True), form_cell("{{ fig.weight_total|number }}", listing, 6, bold=True),
+             form_cell("{{ fig.total|amount }}", listing, 7, bold=True), form_cell("", listing, 8)]),
+        row([form_cell("自评等级", listing, 0, 5, bold=True), form_cell("{{ fig.grade }}", listing, 6, 8, bold=True)]),
     ])
     return [
         paragraph("table_title", "项目支出绩效自评表"),

@@ -24,7 +24,7 @@ from .figures.work_summary import summarise
 from .models import PerformanceEvaluation, SelfEvaluation, WorkSummary
 from .models.self_evaluation import PATHS_IN_PERFORMANCE_EVALUATION, from_performance_evaluation
 from .omissions import Omission
-from .render.rows import fund_heads, fund_rows, score_rows
+from .render.rows import performance_evaluation_tables, self_evaluation_tables
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ KINDS: dict[str, Kind] = {
             model=PerformanceEvaluation,
             check=lambda model, profile: check_performance_evaluation(model),
             compute=evaluate,
-            rows=lambda figures: {"score_rows": score_rows(figures)},
+            rows=performance_evaluation_tables,
             folder="performance_evaluation",
             outlines=(
                 Outline("default", "项目概述…可持续发展八章（三亚市民政局范本的结构）", "content.j2", DEFAULT_LEAVES_OUT),
@@ -161,9 +161,7 @@ KINDS: dict[str, Kind] = {
             model=SelfEvaluation,
             check=check_self_evaluation,
             compute=self_evaluate,
-            rows=lambda figures: {
-                "score_rows": score_rows(figures), "fund_rows": fund_rows(figures), "fund_heads": fund_heads(figures),
-            },
+            rows=self_evaluation_tables,
             folder="self_evaluation",
             derived_from={
                 "performance_evaluation": Derivation(

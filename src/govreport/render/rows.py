@@ -1,16 +1,42 @@
-"""Table rows with display strings, shared by the DOCX and Markdown templates."""
+"""Table rows with display strings, shared by the DOCX, XLSX and Markdown forms; the DOCX tables' column widths.
+
+The DOCX tables are as wide as the type area; their columns are shared out by
+content (``columns.fit_columns``) for each report, in twips.
+"""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
+
+import yaml
 
 from ..figures.evaluation import EvaluationFigures
 from ..format.filters import actual_text, target_text
 from ..format.numbers import amount, number, percent
+from ..format.textwidth import BREAK, heading_units, wrap
+from .columns import Cell, Table, column_floors, figure, fit_columns, heading, label
+from .environment import BUILTIN_TEMPLATES
+
+NOT_APPLICABLE = "/"
+CELL_PADDING = 114  # twips: a table cell's left and right margins (57 each), as tools/build_templates.py sets them
+CELL_ALLOWANCE = CELL_PADDING + 20  # and its share of the borders, with a little to spare for rounding
+# The indicator tables' headings; a heading breaks only where BREAK marks a word's end, when its column is
+# narrow. 一级指标, 二级指标 and 三级指标 stay whole: their columns then hold 产出指标, 数量指标 on one line.
+SCORE_HEADINGS = tuple(h.replace("|", BREAK) for h in (
+    "一级指标", "二级指标", "三级指标", "年度|指标值", "实际|完成值", "分值", "得分", "偏差原因|分析及|改进措施"))
+SCORE_HEADS = tuple(h.replace(BREAK, "") for h in SCORE_HEADINGS)
 
 
 def score_rows(figures: EvaluationFigures) -> list[dict[str, Any]]:
-    """Rows of 绩效指标评分表; ``first_of_*`` starts a vertically merged 一级/二级 cell."""
+    """Rows of 绩效指标评分表; ``first_of_*`` and ``last_of_*`` bound a 一级/二级 group.
+
+    The XLSX form merges a group's label cells; the DOCX tables write the label
+    in every row and drop the borders inside the group, so that the label is on
+    every page a long group runs over.
+    """
     rows = []
     previous: tuple[str, str] | None = None
     for item in figures.indicators:
@@ -28,10 +54,10 @@ def score_rows(figures: EvaluationFigures) -> list[dict[str, Any]]:
             "first_of_level2": previous != (ind.level1, ind.level2),
         })
         previous = (ind.level1, ind.level2)
+    for row, following in zip(rows, [*rows[1:], None], strict=True):
+        row["last_of_level1"] = following is None or following["first_of_level1"]
+        row["last_of_level2"] = following is None or following["first_of_level2"]
     return rows
-
-
-NOT_APPLICABLE = "/"
 
 
 def fund_heads(figures: EvaluationFigures) -> list[str]:
@@ -69,3 +95,94 @@ def fund_rows(figures: EvaluationFigures) -> list[dict[str, Any]]:
             "score": NOT_APPLICABLE,
         })
     return rows
+
+
+def score_cells(rows: Sequence[dict[str, Any]]) -> list[list[Cell | None]]:
+    """An indicator table's heading row and data rows as cells (一级指标 … 偏差原因分析及改进措施).
+
+    The headings break only between their words; 分值 and 得分 are figures; the rest wraps.
+    """
+    table: list[list[Cell | None]] = [list(map(heading, SCORE_HEADINGS))]
+    for r in rows:
+        table.append([Cell(r["level1"]), Cell(r["level2"]), Cell(r["name"]), Cell(r["target"]), Cell(r["actual"]),
+                      figure(r["weight"]), figure(r["score"]), Cell(r["deviation"])])
+    return table
+
+
+def performance_evaluation_tables(figures: EvaluationFigures) -> dict[str, Any]:
+    """绩效指标评分表: its rows and column widths (it opens with the 预算执行率 row when that is scored)."""
+    rows = score_rows(figures)
+    table = score_cells(rows)
+    if figures.execution_score is not None:
+        table.insert(1, [None, None, None, figure("100%"), figure(percent(figures.funds.total.execution_rate)),
+                         figure("10"), figure(amount(figures.execution_score)), figure(NOT_APPLICABLE)])
+    table.append([None] * 5 + [figure(number(figures.weight_total)), figure(amount(figures.total)), None])
+    widths = table_widths(table)
+    return {"score_rows": rows, "score_widths": widths, "score_heads": headings(SCORE_HEADINGS, widths)}
+
+
+def self_evaluation_tables(figures: EvaluationFigures) -> dict[str, Any]:
+    """The form's rows; column widths of its 项目资金 table (``form_widths``) and its 绩效指标 table.
+
+    The 项目资金 table's 2nd and 3rd grid columns always stand merged (the row
+    names), so they are sized as one and halved.
+    """
+    rows, funds, heads = score_rows(figures), fund_rows(figures), fund_heads(figures)
+    keys = ("initial", "budget", "spent", "weight", "rate", "score")
+    summary: list[list[Cell | None]] = [
+        [label("项目名称"), *[None] * 7],
+        [label("主管部门"), *[None] * 7],
+        [Cell(f"项目资金（{figures.funds.unit}）", heading_units, rows=1 + len(funds)), None,
+         *map(heading, heads[:3]), *map(label, heads[3:])],  # 执行率（B/A） is one term: it stays whole
+        *([None, Cell(f["name"]), *(figure(f[key]) for key in keys)] for f in funds),
+        [Cell("年度总体目标", rows=2), *[None] * 7],
+    ]
+    form = table_widths(summary)
+    name = form.pop(1)
+    form[1:1] = [name // 2, name - name // 2]
+    table = [[label("绩效指标"), *cells] if n == 0 else [None, *cells] for n, cells in enumerate(score_cells(rows))]
+    table.append([None] * 6 + [figure(number(figures.weight_total)), figure(amount(figures.total)), None])
+    indicator = table_widths(table, lead=form[0])  # its label column lines up with the table above
+    return {"score_rows": rows, "fund_rows": funds, "fund_heads": heads, "form_widths": form,
+            "indicator_widths": indicator, "indicator_heads": headings(SCORE_HEADINGS, indicator[1:])}
+
+
+@lru_cache(maxsize=1)
+def _profile() -> dict[str, Any]:
+    """The GB/T 9704 layout profile the built-in templates are built from (page size, table font)."""
+    return yaml.safe_load((BUILTIN_TEMPLATES / "gbt9704.yaml").read_text(encoding="utf-8"))
+
+
+def _em() -> float:
+    """A table character's width in twips."""
+    return _profile()["styles"]["table_cell"]["size"] * 20
+
+
+def type_area() -> int:
+    """The width of the page's type area, in twips."""
+    page = _profile()["page"]
+    return page["width"] - page["margin_left"] - page["margin_right"]
+
+
+def headings(texts: Sequence[str], widths: Sequence[int]) -> list[str]:
+    """Headings as the table shows them: broken into lines ("\n") where their columns are too narrow."""
+    return ["\n".join(wrap(text, (width - CELL_ALLOWANCE) / _em(), heading_units))
+            for text, width in zip(texts, widths, strict=True)]
+
+
+def table_widths(table: Table, lead: int | None = None) -> list[int]:
+    """Cell widths in twips of a table as wide as the type area, padding included; ``lead`` sets the first.
+
+    Each width is rounded up, so no text loses a fraction of a twip; what that
+    (and ``lead``) adds is taken from the column with the most room beyond its floor.
+    """
+    area = type_area()
+    em = _em()
+    count = len(table[0])
+    room = (area - CELL_ALLOWANCE * count) / em
+    widths = [math.ceil(w * em) + CELL_ALLOWANCE for w in fit_columns(table, room)]
+    slack = [w - f * em for w, f in zip(widths, column_floors(table), strict=True)]
+    if lead:
+        widths[0], slack[0] = lead, -math.inf
+    widths[slack.index(max(slack))] -= sum(widths) - area
+    return widths

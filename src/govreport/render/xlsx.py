@@ -2,7 +2,23 @@
 
 Numbers are stored as numbers with number formats, so the sheet adds up in
 Excel; they are rounded half-up first, so what Excel shows is what the DOCX
-shows. The grid (9 columns) is the DOCX form's grid.
+shows. The grid has the DOCX form's 9 columns.
+
+Nothing may be cut off, on screen or on paper, in Excel, WPS or LibreOffice:
+the cells are written first, then the columns are sized from their texts
+(``columns.fit_columns``) and each row is made as tall as the lines its
+tallest text wraps to (a merged cell's rows together). The sheet fills an A4
+page's width at 100%; when figures and unbreakable headings would take more
+than four fifths of it (amounts in 元 run to 12 characters), it is made
+wider, so the texts keep a fifth, and printing scales it to the page.
+
+Sizes, at 96 dots per inch as Excel counts them: a column ``width`` counts
+characters of the workbook's default font, Calibri 11 (LibreOffice uses its
+metric twin Carlito), whose digits are 7 pixels (5.25 pt) wide; the stored
+width is the column's whole width in those characters, and 5 pixels of it are
+the cell's margins and grid line. So a cell's text has ``width × 5.25 − 3.75``
+points, which at 10.5 pt is ``width / 2 − 0.36`` ems. A line is at most 1.5 em
+high (``LINE_EM``); a row gets 4 pt more for its margins.
 """
 
 from __future__ import annotations
@@ -10,7 +26,8 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from html import escape, unescape
 from typing import Any
@@ -22,38 +39,71 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..figures.evaluation import EvaluationFigures
 from ..figures.rounding import round_half_up
+from ..format.numbers import amount, number, percent
+from ..format.textwidth import LINE_EM, Pieces, heading_units, lines, units, whole, wrap
+from .columns import Cell, column_floors, fit_columns
 from .package import entries, reproducible, zipped
-from .rows import NOT_APPLICABLE
+from .rows import NOT_APPLICABLE, SCORE_HEADINGS
 
-WIDTHS = (10, 11, 12, 20, 13, 13, 7, 9, 24)  # A–I, in Excel character units
-COLUMNS = len(WIDTHS)
+COLUMNS = 9
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
+BODY_SIZE = 10.5
 AMOUNT_FORMAT = "[>=10000]#,##0.00;0.00"  # grouping from 5 integer digits (figures.md §5)
 RATE_FORMAT = "0.00%"
 SCORE_FORMAT = "0.00"
 WEIGHT_FORMAT = "0.##"
+SHOWN: dict[str, Callable[[Decimal], str]] = {  # what Excel shows of a number in each format, as the DOCX writes it
+    AMOUNT_FORMAT: amount, RATE_FORMAT: lambda value: percent(value * 100), SCORE_FORMAT: amount,
+    WEIGHT_FORMAT: number,
+}
 STYLES = "xl/styles.xml"
 _FACE = re.compile(rb'(<name val=")([^"]*)(")')
-LINE_HEIGHT = 15.0  # points per wrapped line at 10.5 pt
+CHARACTER = 5.25  # points: a column width unit, the default font's digit (7 pixels at 96 dpi)
+MARGINS = 3.75  # points of a column's width that are the cell's margins and grid line (5 pixels)
+ROW_MARGINS = 4.0  # points a row needs beyond its lines
+MIN_ROW = 20.0  # points: the form's rows are never lower
+PRINTABLE = 210 / 25.4 * 72 - 2 * 0.6 * 72  # points across an A4 page between the 0.6-inch margins
+FIXED_SHARE = 0.8  # what may not break takes at most this share of the width, else the sheet is made wider
 
 _thin = Side(style="thin", color="000000")
 BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
 HEADER_FILL = PatternFill("solid", fgColor="F2F2F2")
 
 
+@dataclass
+class Placed:
+    """A text on the sheet: rows top..bottom, columns first..last (1-based), at a font size."""
+
+    text: str
+    top: int
+    first: int
+    last: int
+    pieces: Pieces
+    size: float = BODY_SIZE
+    bottom: int = 0
+    figure: bool = False  # a number: never broken
+
+    def __post_init__(self) -> None:
+        self.bottom = self.bottom or self.top
+
+
 class FormSheet:
-    """Writes rows of merged, bordered cells onto one worksheet, top to bottom."""
+    """Writes rows of merged, bordered cells onto one worksheet, top to bottom, then sizes columns and rows."""
 
     def __init__(self, sheet: Worksheet) -> None:
         self.sheet = sheet
         self.row = 0
+        self.placed: dict[tuple[int, int], Placed] = {}
 
     def put(self, row: int, first: int, last: int, value: Any, *, number_format: str | None = None,
-            bold: bool = False, header: bool = False, left: bool = False) -> None:
-        """A value in columns first..last (1-based) of a row, merged when it spans columns."""
+            bold: bool = False, header: bool = False, left: bool = False, pieces: Pieces | None = None) -> None:
+        """A value in columns first..last (1-based) of a row, merged when it spans columns.
+
+        A number never breaks, nor does a heading unless ``pieces`` says where it may.
+        """
         cell = self.sheet.cell(row=row, column=first, value=value)
-        cell.font = Font(name=BODY_FONT, size=10.5, bold=bold or header)
+        cell.font = Font(name=BODY_FONT, size=BODY_SIZE, bold=bold or header)
         cell.alignment = Alignment(horizontal="left" if left else "center", vertical="center", wrap_text=True)
         if number_format:
             cell.number_format = number_format
@@ -64,23 +114,49 @@ class FormSheet:
                 target.fill = HEADER_FILL
         if last > first:
             self.sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        numeric = number_format is not None and not isinstance(value, str)
+        shown = SHOWN[number_format](Decimal(value)) if numeric else str(value)
+        self.place(Placed(shown, row, first, last, pieces or (whole if header or numeric else units), figure=numeric))
+
+    def place(self, placed: Placed) -> None:
+        self.placed[placed.top, placed.first] = placed
 
     def merge_down(self, column: int, first_row: int, last_row: int) -> None:
         if last_row > first_row:
             self.sheet.merge_cells(start_row=first_row, start_column=column, end_row=last_row, end_column=column)
+            self.placed[first_row, column].bottom = last_row
+            for row in range(first_row + 1, last_row + 1):  # their values are gone under the merge
+                self.placed.pop((row, column), None)
 
-    def next_row(self, *texts: tuple[str, int, int]) -> int:
-        """Advance one row and size it for the longest wrapped text among (text, first, last) spans."""
+    def next_row(self) -> int:
         self.row += 1
-        lines = max([1, *(_lines(text, first, last) for text, first, last in texts)])
-        self.sheet.row_dimensions[self.row].height = max(20.0, lines * LINE_HEIGHT + 5)
         return self.row
 
+    def fit(self) -> None:
+        """Column widths from the single-column cells' texts, then every row as tall as its texts need."""
+        table = [[None] * COLUMNS for _ in range(self.row)]
+        for p in self.placed.values():
+            if p.first == p.last and p.size == BODY_SIZE:
+                table[p.top - 1][p.first - 1] = Cell(p.text, p.pieces, rows=p.bottom - p.top + 1, figure=p.figure)
+        room = max((PRINTABLE - COLUMNS * MARGINS) / BODY_SIZE, sum(column_floors(table)) / FIXED_SHARE)
+        for index, text_width in enumerate(fit_columns(table, room), start=1):
+            width = (text_width * BODY_SIZE + MARGINS) / CHARACTER
+            self.sheet.column_dimensions[get_column_letter(index)].width = math.ceil(width * 100) / 100
+        for p in self.placed.values():  # Calc and Excel break anywhere, so a heading gets its break written in
+            if p.pieces is heading_units:
+                p.text = "\n".join(wrap(p.text, self.text_width(p.first, p.last, p.size), p.pieces))
+                self.sheet.cell(row=p.top, column=p.first).value = p.text
+        heights = [MIN_ROW] * (self.row + 1)
+        for p in sorted(self.placed.values(), key=lambda p: p.bottom - p.top):  # single rows first
+            need = lines(p.text, self.text_width(p.first, p.last, p.size), p.pieces) * LINE_EM * p.size + ROW_MARGINS
+            heights[p.bottom] += max(0.0, need - sum(heights[p.top:p.bottom + 1]))
+        for row in range(1, self.row + 1):
+            self.sheet.row_dimensions[row].height = math.ceil(heights[row] * 4) / 4
 
-def _lines(text: str, first: int, last: int) -> int:
-    width = sum(WIDTHS[first - 1:last]) - 1
-    used = sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(text))
-    return max(1, math.ceil(used / max(width, 1)))
+    def text_width(self, first: int, last: int, size: float) -> float:
+        """Ems of a text at ``size`` that fit across columns first..last, as Excel sizes them (module docstring)."""
+        points = sum(self.sheet.column_dimensions[get_column_letter(c)].width for c in range(first, last + 1)) * CHARACTER
+        return (points - MARGINS) / size
 
 
 def _rate(value: Decimal | None) -> Decimal | str:
@@ -97,26 +173,14 @@ def self_evaluation_workbook(context: dict[str, Any], fonts: Mapping[str, str] |
     sheet = book.active
     sheet.title = "绩效自评表"
     form = FormSheet(sheet)
-    for index, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
 
+    _line(form, "项目支出绩效自评表", Font(name=TITLE_FONT, size=18), "center")
+    _line(form, f"（{meta.year}年度）", Font(name=BODY_FONT, size=12), "center")
     row = form.next_row()
-    sheet.row_dimensions[row].height = 32
-    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=COLUMNS)
-    title = sheet.cell(row=row, column=1, value="项目支出绩效自评表")
-    title.font = Font(name=TITLE_FONT, size=18)
-    title.alignment = Alignment(horizontal="center", vertical="center")
-    row = form.next_row()
-    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=COLUMNS)
-    year = sheet.cell(row=row, column=1, value=f"（{meta.year}年度）")
-    year.font = Font(name=BODY_FONT, size=12)
-    year.alignment = Alignment(horizontal="center", vertical="center")
-
-    row = form.next_row((context["project"], 2, 9))
     form.put(row, 1, 1, "项目名称", header=True)
     form.put(row, 2, 9, context["project"], left=True)
     implementer = meta.implementer or meta.department
-    row = form.next_row((meta.department, 2, 4), (implementer, 7, 9))
+    row = form.next_row()
     form.put(row, 1, 1, "主管部门", header=True)
     form.put(row, 2, 4, meta.department, left=True)
     form.put(row, 5, 6, "实施单位", header=True)
@@ -134,16 +198,24 @@ def self_evaluation_workbook(context: dict[str, Any], fonts: Mapping[str, str] |
     row = form.next_row()
     form.put(row, 1, 6, "自评等级", bold=True)
     form.put(row, 7, 9, fig.grade, bold=True)
-    row = form.next_row()
-    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=COLUMNS)
-    note = sheet.cell(row=row, column=1, value=f"填报单位：{context['signature']}　　填报日期：{context['date']}")
-    note.font = Font(name=BODY_FONT, size=10.5)
-    note.alignment = Alignment(horizontal="right", vertical="center")
+    _line(form, f"填报单位：{context['signature']}　　填报日期：{context['date']}", Font(name=BODY_FONT, size=BODY_SIZE),
+          "right")
 
+    form.fit()
     _page_setup(sheet, form.row)
     buffer = io.BytesIO()
     book.save(buffer)
     return reproducible(_renamed(buffer.getvalue(), fonts or {}), meta.date)
+
+
+def _line(form: FormSheet, text: str, font: Font, align: str) -> None:
+    """A line of its own across the form, without borders (title, year, who filled it in)."""
+    row = form.next_row()
+    form.sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=COLUMNS)
+    cell = form.sheet.cell(row=row, column=1, value=text)
+    cell.font = font
+    cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
+    form.place(Placed(text, row, 1, COLUMNS, units, size=font.sz))
 
 
 def _renamed(content: bytes, fonts: Mapping[str, str]) -> bytes:
@@ -162,13 +234,13 @@ def _funds(form: FormSheet, fig: EvaluationFigures, texts: Sequence[dict[str, An
            unit: str) -> None:
     """The numbers come from the figures; the row names and "/" cells from ``fund_rows``, as in the DOCX."""
     first = form.next_row()
-    form.put(first, 1, 1, f"项目资金（{unit}）", header=True)
+    form.put(first, 1, 1, f"项目资金（{unit}）", header=True, pieces=heading_units)
     form.put(first, 2, 3, "", header=True)
-    for column, head in enumerate(heads, 4):
-        form.put(first, column, column, head, header=True)
+    for column, head in enumerate(heads, 4):  # a bracketed note may go under its heading, the row grows for it
+        form.put(first, column, column, head, header=True, pieces=heading_units)
     funds = fig.funds
     for n, (s, text) in enumerate(zip((funds.total, *funds.sources), texts, strict=True)):
-        row = form.next_row((text["name"], 2, 3))
+        row = form.next_row()
         form.put(row, 2, 3, text["name"], left=n > 0)
         form.put(row, 4, 4, round_half_up(s.initial), number_format=AMOUNT_FORMAT)
         form.put(row, 5, 5, round_half_up(s.budget), number_format=AMOUNT_FORMAT)
@@ -182,12 +254,11 @@ def _funds(form: FormSheet, fig: EvaluationFigures, texts: Sequence[dict[str, An
 
 def _goals(form: FormSheet, expected: Sequence[str], actual: Sequence[str]) -> None:
     first = form.next_row()
-    form.put(first, 1, 1, "年度总体目标", header=True)
+    form.put(first, 1, 1, "年度总体目标", header=True, pieces=units)
     form.put(first, 2, 5, "预期目标", header=True)
     form.put(first, 6, 9, "实际完成情况", header=True)
     left, right = "\n".join(expected), "\n".join(actual)
-    row = form.next_row((left, 2, 5), (right, 6, 9))
-    form.sheet.row_dimensions[row].height += LINE_HEIGHT * max(left.count("\n"), right.count("\n"))
+    row = form.next_row()
     form.put(row, 2, 5, left, left=True)
     form.put(row, 6, 9, right, left=True)
     form.merge_down(1, first, row)
@@ -197,12 +268,12 @@ def _indicators(form: FormSheet, fig: EvaluationFigures, texts: Sequence[dict[st
     """Numbers from the figures; texts, "/" cells and where merged runs start from ``score_rows``."""
     first = form.next_row()
     form.put(first, 1, 1, "绩效指标", header=True)
-    for column, head in enumerate(("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-                                   "偏差原因分析及改进措施"), 2):
-        form.put(first, column, column, head, header=True)
+    form.sheet.print_title_rows = f"{first}:{first}"  # the headings again on each printed page the indicators run onto
+    for column, head in enumerate(SCORE_HEADINGS, 2):  # broken between their words where a column is narrow
+        form.put(first, column, column, head, header=True, pieces=heading_units)
     runs: dict[int, int] = {2: first + 1, 3: first + 1}  # column → row where its merged run started
     for item, text in zip(fig.indicators, texts, strict=True):
-        row = form.next_row((text["name"], 4, 4), (text["target"], 5, 5), (text["actual"], 6, 6), (text["deviation"], 9, 9))
+        row = form.next_row()
         for column, starts in ((2, text["first_of_level1"]), (3, text["first_of_level2"])):
             if starts:
                 form.merge_down(column, runs[column], row - 1)
