@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
-
-import yaml
 
 from ..figures.evaluation import EvaluationFigures
 from ..format.filters import actual_text, target_text
 from ..format.numbers import amount, number, percent
 from ..format.textwidth import BREAK, heading_units, wrap
+from .closing import profile
 from .columns import Cell, Table, column_floors, figure, fit_columns, heading, label
-from .environment import BUILTIN_TEMPLATES
 
 NOT_APPLICABLE = "/"
 CELL_PADDING = 114  # twips: a table cell's left and right margins (57 each), as tools/build_templates.py sets them
@@ -147,20 +144,14 @@ def self_evaluation_tables(figures: EvaluationFigures) -> dict[str, Any]:
             "indicator_widths": indicator, "indicator_heads": headings(SCORE_HEADINGS, indicator[1:])}
 
 
-@lru_cache(maxsize=1)
-def _profile() -> dict[str, Any]:
-    """The GB/T 9704 layout profile the built-in templates are built from (page size, table font)."""
-    return yaml.safe_load((BUILTIN_TEMPLATES / "gbt9704.yaml").read_text(encoding="utf-8"))
-
-
 def _em() -> float:
     """A table character's width in twips."""
-    return _profile()["styles"]["table_cell"]["size"] * 20
+    return profile()["styles"]["table_cell"]["size"] * 20
 
 
 def type_area() -> int:
     """The width of the page's type area, in twips."""
-    page = _profile()["page"]
+    page = profile()["page"]
     return page["width"] - page["margin_left"] - page["margin_right"]
 
 
