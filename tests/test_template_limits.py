@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -21,6 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
 
 import govreport
 from govreport.chain.scaffold import starter_shell
@@ -43,7 +45,7 @@ from govreport.render.bounds import (
 )
 from govreport.render.environment import BoundedSandbox
 
-from .conftest import CONTRACT, ROOT, SAMPLES
+from .conftest import CONTRACT, ROOT, SAMPLES, read
 
 EXAMPLES = ROOT / "templates"
 TIME_LIMIT = 20  # seconds; far beyond any bound, so only a hang reaches it
@@ -263,6 +265,22 @@ def test_built_in_templates_and_examples_use_a_small_part_of_the_budget(data, fo
     assert budget.depth <= 3  # only the extends of an override chain stay open
 
 
+def test_a_large_report_stays_well_within_the_budget():
+    """1,000 indicators, where a project has a few dozen: five times as many would still fit."""
+    data = read(CONTRACT)
+    measured = [{k: v for k, v in i.items() if k != "deviation"} for i in data["targets"]["indicators"] if i["op"] != "qualitative"]
+    data["targets"]["indicators"] = [
+        {**measured[n % len(measured)], "name": f"指标{n}", "weight": Decimal("0.09")} for n in range(1000)
+    ]  # 1,000 × 0.09 = 90 points, as the sample's seven indicators weigh
+    report = govreport.load(data)
+    for fmt in ("docx", "md"):
+        with metered() as budget:
+            budget.deadline = float("inf")  # one budget for all steps of the report; its time is not measured here
+            govreport.render(report, fmt)
+        assert budget.steps * 5 < MAX_STEPS
+        assert budget.written * 5 < MAX_OUTPUT
+
+
 # --- the bounds as rules over any value ----------------------------------------------------------------------------
 
 def _render(source: str, **values: object) -> str:
@@ -313,3 +331,26 @@ def test_concatenation_is_refused_exactly_beyond_the_size_bound(left, right):
             _render("{{ a + b }}", a=a, b=b)
 
 
+
+
+WITHIN_BOUNDS = [f"{{{{ {expression} }}}}" for expression in (
+    '"a b c d"|wordwrap(3)', '[1, 2, 3]|batch(2, 0)|list', '[1, 2, 3]|slice(2)|list', '{"a": 1, "b": [1, 2]}|tojson',
+    '"%s-%05d"|format("x", 2)', '[1, 2]|sum', 'users|join(",", attribute="n")', '"abcb"|replace("b", "x")',
+    '"abcb"|replace("b", "x", 1)', '"x"|center(5)', '"a\nb"|indent(2, true)', '[1, [2]]|string', 'users|pprint',
+    '"{}年{:>4}".format(2024, 7)', '"{a}".format_map({"a": 1})', '"、".join(["甲", "乙"])', '"abc".replace("b", "yy")',
+    '"7".zfill(3)', '"%s年" % 2024', '2 ** 10', '[1] * 3', '"ab" * 2', '[1] + [2]', '(1, 2) + (3,)', '"a" ~ 1 ~ "<b>"',
+    'range(3)|list', '[3, 1, 2]|sort|join("-")',
+)] + [
+    "{% for u in users %}{{ loop.index }}/{{ loop.length }}{{ '' if loop.last else ',' }}{% else %}无{% endfor %}",
+    "{% for u in [] %}{{ u }}{% else %}无{% endfor %}{% macro m(x) %}<{{ x }}>{% endmacro %}{{ m('&') }}",
+    "{% set t %}a{{ 1 }}{% endset %}{{ t }}{% filter upper %}abc{% endfilter %}",
+]
+
+
+@pytest.mark.parametrize("autoescape", [False, True])
+@pytest.mark.parametrize("source", WITHIN_BOUNDS)
+def test_within_the_bounds_the_sandbox_gives_jinjas_results(source, autoescape):
+    values = {"users": [{"n": "甲"}, {"n": "乙&"}]}
+    plain = SandboxedEnvironment(undefined=StrictUndefined, autoescape=autoescape).from_string(source).render(values)
+    bounded = BoundedSandbox(undefined=StrictUndefined, autoescape=autoescape).from_string(source).render(values)
+    assert bounded == plain
