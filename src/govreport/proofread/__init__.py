@@ -15,14 +15,15 @@ from pathlib import Path
 
 from .figures import sentence_findings, table_findings
 from .findings import KINDS, Finding
+from .forms import form_findings
 from .layout import layout_findings
 from .passages import Document, Unreadable, read_document
 from .placeholders import placeholder_findings
-from .structure import date_findings, docnumber_findings, numbering_findings
+from .structure import date_findings, docnumber_findings, list_findings, numbering_findings
 
 CHECKS: tuple[Callable[[Document], Iterator[Finding]], ...] = (
-    placeholder_findings, sentence_findings, table_findings, numbering_findings, date_findings,
-    docnumber_findings, layout_findings,
+    placeholder_findings, sentence_findings, table_findings, form_findings, numbering_findings, list_findings,
+    date_findings, docnumber_findings, layout_findings,
 )
 
 __all__ = ["KINDS", "Document", "Finding", "Unreadable", "check_document", "check_file", "read_document"]

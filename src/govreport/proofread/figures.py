@@ -1,99 +1,81 @@
-"""Figures that contradict each other within a sentence or a table, and changes of a rate written in %.
+"""Figures in the text that contradict each other, and changes of a rate written in %.
 
-- A stated total and its parts (共…其中…): the parts after 其中, in the
-  total's unit family (人/名/人次 count together; 元/万元/亿元 are money),
-  must add up to the total. An exact total with 共/合计/累计/总计 must equal
-  the sum; one without may leave parts out, so only a sum above it is wrong.
-  超过/逾/余/多 T means from T up to the next step of T's last non-zero digit
-  (超过8000: 8000–8999; at least a tenth of T); 近 T the same step below.
-- A share 占…P% of a stated total, and an execution rate (执行率/到位率/
-  支出率) of two stated amounts, must match the division.
-- A table row 合计/总计 must be the sum of the rows above it (小计 of its group).
+Read from normalised text (``normalize``), a paragraph at a time across the lines
+a copy broke (``blocks``):
+
+- A stated total and its parts: the figures after 其中, 分别为 or 包括, in the
+  total's unit family (人/名/人次 count together; 元/万元/亿元 are money), name
+  first (“住院515人次”) or figure first (“30万元用于…”), across “；”. A 其中 that
+  opens a sentence or a paragraph reaches the total at the end of the one before
+  (“共完成89.97万元。其中：…”); a 其中 in brackets ends with them. An exact total
+  (共/合计/累计/总计) must equal the sum; one without may leave parts out, so only a
+  sum above it is wrong. 超过/逾/余/多 T means from T up to the next step of T's
+  last non-zero digit (超过8000: 8000–8999); 近 T the same step below.
+- A share (占…P%) of an exact total; an execution or arrival rate (执行率, 到位率,
+  支出率, 拨付率) of the planned and spent amounts named before it.
+- A change stated with both its amount and its rate (“增加189.25万元，增长30.39%”)
+  against the amount it changed to; the rate must be the change over last year's
+  amount.
+- A total score and the grade written with it (“总分98.95分，等级为优”).
 - “率为2.53%，比去年提高1.04%”: a change of a percentage is in 个百分点.
+
+Every figure may have been rounded to the places it is written with; a sum or a
+rate is wrong only when no such rounding explains it. Rates cut off instead of
+rounded (99.38% written 99.3%) are accepted. Messages use the document's units.
 Precision first: a sentence the rules cannot read with confidence raises nothing.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
+from itertools import pairwise
 
-from .findings import Finding, excerpt
+from .amounts import (
+    EXACT,
+    MULTIPLIERS,
+    Amount,
+    amounts,
+    in_unit_of,
+    percent,
+    percent_shown,
+    places_of,
+    rate_agrees,
+    ratio_bounds,
+)
+from .blocks import Block, document_blocks
+from .findings import Finding
 from .passages import Document, Passage
 
-PEOPLE = ("人次", "人", "名", "例")
-FAMILIES = {unit: "people" for unit in PEOPLE} | {"元": "money"}
-UNITS = "人次|人|名|户|个|家|所|张|份|场|次|例|项|元|公里|千米|米|亩|吨|台|套|件|间|床|批|期|篇|条|册|%|‰"
-TOKEN = re.compile(
-    r"(?P<before>超过|超過|逾|近|将近|约|共计|共有|共|累计|合计|总计|总共)?\s*"
-    r"(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)\s*(?P<multiplier>万|亿)?\s*(?P<after>余|多)?\s*"
-    rf"(?P<unit>{UNITS})(?P<tail>以上|左右|多)?"
-)
-SENTENCE = re.compile(r"[^。；;！？!?\n]+")
-EXACT = {"共计", "共有", "共", "累计", "合计", "总计", "总共"}
-# Words that open a new statement after 其中, so the figure that follows is not one of the parts.
-NEW_STATEMENT = re.compile(r"其中|共|合计|累计|总计|人均|平均|均|同比|比上年|比去年|销售|实现|筹集|发放|支付|减免|补偿|报销|"
-                           r"完成|开展|投入|使用|拨付|下达|结余|节约|占")
-ABOVE = {"超过", "超過", "逾"}
-BELOW = {"近", "将近"}
+SENTENCE = re.compile(r"[^。！？\n]+")
+OPENER = re.compile(r"其中|分别为|分别是|包括")
+SEPARATOR = re.compile(r"[；，、：]")
+# Words that open a new statement before a figure, so the figure is not one more part of a list.
+NEW_STATEMENT = re.compile(r"其中|(?<!公)共|合计|累计|总计|人均|平均|(?<![平人])均|同比|比上年|比去年|较上年|销售|实现|筹集|"
+                           r"发放|支付|减免|补偿|报销|完成|开展|投入|使用|拨付|下达|结余|节约|占|增加|减少|增长|下降|执行|到位")
 
 
-@dataclass(frozen=True)
-class Amount:
-    value: Decimal  # in the base unit (元, 人…)
-    unit: str
-    start: int
-    end: int
-    before: str
-    approx: str  # "" | "above" | "below" | "about"
-    step: Decimal
-
-    @property
-    def family(self) -> str:
-        return FAMILIES.get(self.unit, self.unit)
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
 
 
-def _step(number: str, multiplier: Decimal) -> Decimal:
-    digits = number.split(".")[0].replace(",", "").replace("，", "")
-    zeros = len(digits) - len(digits.rstrip("0")) if "." not in number else 0
-    return Decimal(10) ** zeros * multiplier
+def _sentence_of(sentences: list[tuple[int, int]], position: int) -> int:
+    i = bisect_right(sentences, (position, float("inf"))) - 1
+    return i if i >= 0 and sentences[i][0] <= position < sentences[i][1] else -1
 
 
-_TOTAL_WORD = re.compile(r"(共计|共有|共|累计|合计|总计|总共)[^，,。；;：:、\d]{0,8}$")
+def _within(found: list[Amount], start: int, end: int) -> list[Amount]:
+    return [a for a in found if start <= a.start and a.end <= end]
 
 
-def _total_word(text: str, end: int) -> re.Match[str] | None:
-    """共/合计/累计… a little before a figure (共有卫生院30个), which makes it a stated total."""
-    return _TOTAL_WORD.search(text[max(0, end - 10):end])
+def _tolerance(figures: list[Amount]) -> Decimal:
+    """How far the written figures may be from exact ones together: half a unit of the finest places, per figure."""
+    return sum((_half(figure, *figures) for figure in figures), Decimal(0))
 
 
-def amounts(text: str) -> list[Amount]:
-    found = []
-    for m in TOKEN.finditer(text):
-        multiplier = {"万": Decimal(10000), "亿": Decimal(100000000), None: Decimal(1)}[m.group("multiplier")]
-        try:
-            value = Decimal(m.group("number").replace(",", "").replace("，", "")) * multiplier
-        except InvalidOperation:
-            continue
-        word = None if m.group("before") else _total_word(text, m.start())
-        before = m.group("before") or (word.group(1) if word else "")
-        after = (m.group("after") or "") + (m.group("tail") or "")
-        approx = ("above" if before in ABOVE or after in ("余", "多", "以上", "余多") else
-                  "below" if before in BELOW else "about" if before == "约" or after == "左右" else "")
-        start = m.start() - len(word.group(0)) if word else (m.start() if m.group("before") else m.start("number"))
-        found.append(Amount(value, m.group("unit"), start, m.end(), before, approx,
-                            _step(m.group("number"), multiplier)))
-    return found
-
-
-def _shown(value: Decimal, unit: str) -> str:
-    text = format(value.normalize(), "f")
-    return f"{text}{unit}"
-
-
-def _allowed(total: Amount, parts_sum: Decimal) -> bool:
+def _sum_allowed(total: Amount, parts: list[Amount], parts_sum: Decimal, exact: bool) -> bool:
     t = total.value
     step = max(total.step, t / 10)
     if total.approx == "above":
@@ -102,106 +84,281 @@ def _allowed(total: Amount, parts_sum: Decimal) -> bool:
         return t - step < parts_sum <= t
     if total.approx == "about":
         return abs(parts_sum - t) <= step / 2
-    if total.before in EXACT:
-        return parts_sum == t
-    return parts_sum <= t
+    slack = _tolerance([total, *parts])
+    if exact:
+        return abs(parts_sum - t) < slack or parts_sum == t
+    return parts_sum < t + slack or parts_sum == t
 
 
-def _total_and_parts(text: str, where: str) -> Iterator[Finding]:
-    for sentence in SENTENCE.finditer(text):
-        body = sentence.group(0)
-        split = body.find("其中")
-        if split <= 0:
+def _scope_end(text: str, opener: re.Match[str], sentence_end: int) -> int:
+    """A 其中 inside brackets lists only up to the closing bracket."""
+    before = text[:opener.start()]
+    if before.rfind("（") > before.rfind("）"):
+        close = text.find("）", opener.end(), sentence_end)
+        return close if close >= 0 else sentence_end
+    return sentence_end
+
+
+def _parts(text: str, found: list[Amount], start: int, end: int, total: Amount) -> tuple[list[Amount], bool]:
+    """The parts listed from ``start``, and whether the list is whole. A list runs on across “；” when its items are
+    written alike — figure first (“30万元用于…；29.99万元用于…”) or named alike (“…收入3859.16万元；其他收入…”);
+    a list cut short there may have left parts out."""
+    parts: list[Amount] = []
+    leads: list[str] = []
+    cursor = start
+    whole = True
+    for amount in _within(found, start, end):
+        if amount.is_rate:
+            continue  # 占93.54%: a share of the part just listed
+        between = text[cursor:amount.start]
+        lead = SEPARATOR.split(between)[-1]
+        if (amount.family != total.family or amount.before in EXACT or amount.approx
+                or NEW_STATEMENT.search(lead) or (parts and not SEPARATOR.search(between))):
+            break
+        if parts and "；" in between and not _alike(leads[0], lead):
+            whole = False
+            break
+        parts.append(amount)
+        leads.append(lead)
+        cursor = amount.end
+    return parts, whole
+
+
+def _alike(first: str, lead: str) -> bool:
+    return first == lead == "" or (len(first) >= 2 and len(lead) >= 2 and first[-2:] == lead[-2:])
+
+
+SHARE_OF_PART = re.compile(r"，?占(?:比)?(?:为)?(?P<p>\d+(?:\.\d+)?)%")
+
+
+def _part_shares(block: Block, total: Amount, parts: list[Amount]) -> Iterator[Finding]:
+    """“合计4125.49万元，其中：…收入3859.16万元，占93.54%；…”: each part's share of the total it is listed under."""
+    text = block.text.text
+    for part in parts:
+        share = SHARE_OF_PART.match(text, part.end)
+        if share is None or total.value < part.value or not total.value:
             continue
-        before = [a for a in amounts(body[:split]) if a.unit not in ("%", "‰")]
+        bounds = ratio_bounds(part.value, _half(part, total), total.value, _half(total, part))
+        if bounds is None or rate_agrees(*bounds, share.group("p")):
+            continue
+        yield Finding("figures", block.where(part.start, share.end()), block.excerpt(part.start, share.end(), 4),
+                      f"占比应为 {part.shown}÷{total.shown}={percent_shown(percent(part.value, total.value))}，"
+                      f"文中为{share.group('p')}%")
+
+
+def _totals(block: Block, found: list[Amount], sentences: list[tuple[int, int]]) -> Iterator[Finding]:
+    text = block.text.text
+    for opener in OPENER.finditer(text):
+        index = _sentence_of(sentences, opener.start())
+        if index < 0:
+            continue
+        s_start, s_end = sentences[index]
+        before = [a for a in _within(found, s_start, opener.start()) if not a.is_rate]
+        opens_sentence = not text[s_start:opener.start()].strip(" ，：（")
+        if not before and opener.group(0) == "其中" and opens_sentence and index > 0:
+            p_start, p_end = sentences[index - 1]
+            if p_end + 1 == s_start:  # the sentence just before, not one further back
+                before = [a for a in _within(found, p_start, p_end) if not a.is_rate]
         if not before:
             continue
         total = before[-1]
-        parts: list[Amount] = []
-        rest = body[split + 2:]
-        for amount in amounts(rest):
-            lead = rest[parts[-1].end if parts else 0:amount.start]
-            if amount.family != total.family or amount.before in EXACT or amount.approx or NEW_STATEMENT.search(lead):
-                break
-            parts.append(amount)
+        parts, whole = _parts(text, found, opener.end(), _scope_end(text, opener, s_end), total)
+        if total.before in EXACT and not total.approx:
+            yield from _part_shares(block, total, parts)
         if len(parts) < 2:
             continue
         parts_sum = sum((p.value for p in parts), Decimal(0))
-        if _allowed(total, parts_sum):
+        if _sum_allowed(total, parts, parts_sum, exact=whole and total.before in EXACT):
             continue
-        stated = body[total.start:total.end]
-        listed = "+".join(_shown(p.value, p.unit) for p in parts)
-        start = sentence.start() + total.start
-        end = sentence.start() + split + 2 + parts[-1].end
-        yield Finding("figures", where, excerpt(text, start, end, 6),
-                      f"总数“{stated.strip()}”与其中各项之和不符：{listed}={_shown(parts_sum, parts[0].unit)}")
+        like = total if total.family == "money" else parts[0]
+        listed = "+".join(p.shown for p in parts)
+        shown_sum = in_unit_of(parts_sum, like, places_of(like, *parts))
+        yield Finding("figures", block.where(total.start, parts[-1].end), block.excerpt(total.start, parts[-1].end, 6),
+                      f"总数“{block.quote(total.start, total.end).strip()}”与其中各项之和不符：{listed}={shown_sum}")
 
 
-SHARE = re.compile(r"占[^，。；%]{0,12}?(?P<p>\d+(?:\.\d+)?)\s*%")
-RATE = re.compile(r"(?P<name>执行率|到位率|支出率|拨付率)(?:为|达到?|是)?\s*(?P<p>\d+(?:\.\d+)?)\s*%")
-PLANNED = re.compile(r"预算|下达|计划|安排")
-SPENT = {"执行率": r"执行|支出|使用", "支出率": r"支出|执行|使用", "到位率": r"到位", "拨付率": r"拨付"}
+SHARE = re.compile(r"占[^，。；%]{0,12}?(?P<p>\d+(?:\.\d+)?)%")
 
 
-def _percent_matches(numerator: Decimal, denominator: Decimal, stated: str) -> bool:
-    if denominator == 0:
-        return True
-    places = Decimal(1).scaleb(-len(stated.split(".")[1])) if "." in stated else Decimal(1)
-    exact = numerator / denominator * 100
-    return Decimal(stated) in (exact.quantize(places, ROUND_HALF_UP), exact.quantize(places, "ROUND_DOWN"))
+CLAUSES = re.compile(r"[^。！？；\n]+")
 
 
-def _shares(text: str, where: str) -> Iterator[Finding]:
-    for sentence in SENTENCE.finditer(text):
-        body = sentence.group(0)
-        found = [a for a in amounts(body) if a.unit not in ("%", "‰")]
-        totals = [a for a in found if a.before in EXACT and not a.approx]
-        for share in SHARE.finditer(body):
-            previous = [a for a in found if a.end <= share.start() and a.before not in EXACT and not a.approx]
-            if not totals or not previous:
+def _shares(block: Block, found: list[Amount]) -> Iterator[Finding]:
+    """A share of an exact total in the same clause (“共有卫生院30个，其中中心卫生院6个，占20.00%”)."""
+    text = block.text.text
+    for clause in CLAUSES.finditer(text):
+        s_start, s_end = clause.span()
+        if OPENER.search(text, s_start, s_end):
+            continue  # the shares of a 其中 list are checked with it
+
+        figures = [a for a in _within(found, s_start, s_end) if not a.is_rate]
+        totals = [a for a in figures if a.before in EXACT and not a.approx]
+        if not totals:
+            continue
+        for share in SHARE.finditer(text, s_start, s_end):
+            previous = [a for a in figures if a.end <= share.start() and a.before not in EXACT and not a.approx]
+            if not previous:
                 continue
             part, total = previous[-1], totals[0]
             if total.family != part.family or total.end > part.start or total.value < part.value:
                 continue
-            if not _percent_matches(part.value, total.value, share.group("p")):
-                computed = (part.value / total.value * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
-                yield Finding("figures", where, excerpt(text, sentence.start() + total.start, sentence.start() + share.end(), 4),
-                              f"占比应为 {_shown(part.value, part.unit)}÷{_shown(total.value, total.unit)}={computed}%，"
-                              f"文中为{share.group('p')}%")
-        for rate in RATE.finditer(body):
-            money = [a for a in found if a.family == "money" and a.end <= rate.start()]
-            planned = [a for a in money if PLANNED.search(body[max(0, a.start - 8):a.start])]
-            spent = [a for a in money if re.search(SPENT[rate.group("name")], body[max(0, a.start - 8):a.start])]
-            if len(planned) != 1 or len(spent) != 1 or planned[0] is spent[0]:
+            bounds = ratio_bounds(part.value, _half(part, total), total.value, _half(total, part))
+            if bounds is None or rate_agrees(*bounds, share.group("p")):
                 continue
-            if not _percent_matches(spent[0].value, planned[0].value, rate.group("p")):
-                computed = (spent[0].value / planned[0].value * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
-                yield Finding("figures", where, excerpt(text, sentence.start() + planned[0].start,
-                                                        sentence.start() + rate.end(), 4),
-                              f"{rate.group('name')}应为 {_shown(spent[0].value, '元')}÷{_shown(planned[0].value, '元')}"
-                              f"={computed}%，文中为{rate.group('p')}%")
+            yield Finding("figures", block.where(total.start, share.end()), block.excerpt(total.start, share.end(), 4),
+                          f"占比应为 {part.shown}÷{total.shown}={percent_shown(percent(part.value, total.value))}，"
+                          f"文中为{share.group('p')}%")
+
+
+def _half(figure: Amount, *others: Amount) -> Decimal:
+    """How far rounding may have moved a figure: half a unit of the finest places written among figures of its
+    scale (30万元 beside 29.99万元 is 30.00万元), in the base unit; nothing for exact counts."""
+    if not figure.rounded and not any(o.rounded for o in others):
+        return Decimal(0)
+    return Decimal(1).scaleb(-places_of(figure, *others)) / 2 * MULTIPLIERS[figure.multiplier or None]
+
+
+RATE = re.compile(r"(?P<name>执行率|到位率|支出率|拨付率)(?:为|达到?|是|仅为?)?(?P<p>\d+(?:\.\d+)?)%")
+PLANNED = r"预算|下达|计划|安排|批复"
+SPENT = {"执行率": r"执行|支出|使用|完成", "支出率": r"支出|执行", "到位率": r"到位", "拨付率": r"拨付"}
+
+
+def _label(text: str, amount: Amount, name: str) -> str:
+    """Whether the words just before a figure call it planned or spent (the nearer word wins: 预算执行数 is spent)."""
+    window = text[max(0, amount.start - 10):amount.start]
+    window = SEPARATOR.split(window)[-1]
+    words = [(m.end(), "planned") for m in re.finditer(PLANNED, window)]
+    words += [(m.end(), "spent") for m in re.finditer(SPENT[name], window)]
+    return max(words)[1] if words else ""
+
+
+def _rates(block: Block, found: list[Amount], sentences: list[tuple[int, int]]) -> Iterator[Finding]:
+    text = block.text.text
+    for index, (s_start, s_end) in enumerate(sentences):
+        for rate in RATE.finditer(text, s_start, s_end):
+            reach = s_start
+            if index > 0 and sentences[index - 1][1] + 1 == s_start and text[s_start - 1] != "\n":
+                reach = sentences[index - 1][0]  # the sentence before, in the same paragraph
+            money = [a for a in _within(found, reach, rate.start()) if a.family == "money"]
+            labelled = [(a, _label(text, a, rate.group("name"))) for a in money]
+            planned = [a for a, label in labelled if label == "planned"]
+            spent = [a for a, label in labelled if label == "spent"]
+            if len(planned) != 1 or len(spent) != 1:
+                continue
+            plan, done = planned[0], spent[0]
+            bounds = ratio_bounds(done.value, _half(done, plan), plan.value, _half(plan, done))
+            if bounds is None or rate_agrees(*bounds, rate.group("p")):
+                continue
+            first = min(plan.start, done.start)
+            yield Finding("figures", block.where(first, rate.end()), block.excerpt(first, rate.end(), 4),
+                          f"{rate.group('name')}应为 {done.shown}÷{plan.shown}={percent_shown(percent(done.value, plan.value))}，"
+                          f"文中为{rate.group('p')}%")
+
+
+UP = "增加|增长|增收|增支|上升|提高"
+DOWN = "减少|下降|减收|减支|降低"
+CHANGE = re.compile(rf"(?P<verb>{UP}|{DOWN})了?")
+COMPARED = re.compile(r"较|比|同比|与上年|与去年|相比")
+
+
+def _changes(block: Block, found: list[Amount], sentences: list[tuple[int, int]]) -> Iterator[Finding]:
+    """“792.22万元。同比增加189.25万元，增加31.39%”: the rate is the change over last year's 602.97万元."""
+    text = block.text.text
+    starting = {a.start: a for a in found}
+    for index, (s_start, s_end) in enumerate(sentences):
+        events: list[tuple[re.Match[str], Amount]] = []
+        for verb in CHANGE.finditer(text, s_start, s_end):
+            figure = starting.get(verb.end())
+            if figure is not None and not figure.before and not figure.approx:
+                events.append((verb, figure))
+        for (v1, f1), (v2, f2) in pairwise(events):
+            if f1.is_rate == f2.is_rate or v2.start() - f1.end > 3:
+                continue  # a pair is one amount and one rate, side by side
+            (dv, delta), (rv, rate) = ((v1, f1), (v2, f2)) if not f1.is_rate else ((v2, f2), (v1, f1))
+            if (re.fullmatch(UP, dv.group("verb")) is None) != (re.fullmatch(UP, rv.group("verb")) is None):
+                continue
+            now = _changed_amount(text, found, sentences, index, v1.start(), delta)
+            if now is None:
+                continue
+            up = re.fullmatch(UP, dv.group("verb")) is not None
+            base = now.value - delta.value if up else now.value + delta.value
+            slack = _half(now, delta) + _half(delta, now)
+            bounds = ratio_bounds(delta.value, _half(delta, now), base, slack)
+            stated = rate.number
+            if bounds is None or rate_agrees(*bounds, stated):
+                continue
+            shown_base = in_unit_of(base, now, places_of(now, delta))
+            yield Finding("figures", block.where(now.start, rate.end), block.excerpt(now.start, rate.end, 4),
+                          f"变化率与金额不符：{now.shown}{dv.group('verb')}{delta.shown}，上年应为{shown_base}，"
+                          f"{rv.group('verb')}应为{percent_shown(percent(delta.value, base))}，文中为{stated}%")
+
+
+def _changed_amount(text: str, found: list[Amount], sentences: list[tuple[int, int]], index: int, at: int,
+                    delta: Amount) -> Amount | None:
+    """The amount a change is stated of: the nearest one before it in the sentence, after which it is compared
+    (较上年…); or, for a sentence that opens with the comparison, the last one of the sentence before."""
+    s_start = sentences[index][0]
+    before = [a for a in _within(found, s_start, at) if a.family == delta.family and not a.is_rate]
+    if before:
+        now = before[-1]
+        return now if COMPARED.search(text, now.end, at) else None
+    if index == 0 or not COMPARED.match(text, s_start) or sentences[index - 1][1] + 1 != s_start:
+        return None
+    p_start, p_end = sentences[index - 1]
+    previous = [a for a in _within(found, p_start, p_end) if a.family == delta.family and not a.is_rate]
+    return previous[-1] if len(previous) == 1 else None
+
+
+GRADE = re.compile(r"(?:总分|得分|自评分)(?:为|是)?(?P<score>\d+(?:\.\d+)?)分[^。\n\d]{0,24}?(?:等级|评定|评为)(?:为|是)?"
+                   r"[“\"]?(?P<grade>优秀|优|良好|良|中等|中|差)")
+BANDS = {"优": (Decimal(90), Decimal(101)), "良": (Decimal(80), Decimal(90)), "中": (Decimal(60), Decimal(80)),
+         "差": (Decimal(0), Decimal(60))}
+MARGIN = Decimal(5)  # provinces draw the bands a few points apart
+
+
+def grade_agrees(score: Decimal, grade: str) -> bool:
+    low, high = BANDS[grade[0]]
+    return low - MARGIN <= score < high + MARGIN
+
+
+def band_of(score: Decimal) -> str:
+    return next(g for g, (low, high) in BANDS.items() if low <= score < high)
+
+
+def _grades(block: Block) -> Iterator[Finding]:
+    text = block.text.text
+    for m in GRADE.finditer(text):
+        score = Decimal(m.group("score"))
+        if score > 100 or grade_agrees(score, m.group("grade")):
+            continue
+        yield Finding("figures", block.where(m.start(), m.end()), block.excerpt(m.start(), m.end(), 4),
+                      f"总分{m.group('score')}分对应的等级应为“{band_of(score)}”，文中为“{m.group('grade')}”")
 
 
 POINTS = re.compile(
-    r"(?P<value>\d+(?:\.\d+)?)\s*%\s*[，,]?\s*(?:比|较|同比|环比)[^，。；%\d]{0,8}?"
-    r"(?P<verb>提高|上升|下降|降低|增长|增加|减少|回落|提升)了?\s*(?P<change>\d+(?:\.\d+)?)\s*(?P<unit>%|％)"
+    r"(?P<value>\d+(?:\.\d+)?)%，?(?:比|较|同比|环比)[^，。；%\d]{0,8}?"
+    r"(?P<verb>提高|上升|下降|降低|增长|增加|减少|回落|提升)了?(?P<change>\d+(?:\.\d+)?)%"
 )
 
 
-def _points(text: str, where: str) -> Iterator[Finding]:
-    for m in POINTS.finditer(text):
-        written = text[m.start("change"):m.end("unit")]
-        yield Finding("points", where, excerpt(text, m.start("change"), m.end("unit")),
+def _points(block: Block) -> Iterator[Finding]:
+    for m in POINTS.finditer(block.text.text):
+        written = block.quote(m.start("change"), m.end())
+        yield Finding("points", block.where(m.start("change"), m.end()), block.excerpt(m.start("change"), m.end()),
                       f"比率的变化应以“个百分点”表述：“{m.group('verb')}{written}”应为“{m.group('verb')}{m.group('change')}个百分点”")
 
 
 def sentence_findings(document: Document) -> Iterator[Finding]:
-    for passage in document.passages:
-        if passage.kind == "property" or not passage.text:
-            continue
-        yield from _total_and_parts(passage.text, passage.where)
-        yield from _shares(passage.text, passage.where)
-        yield from _points(passage.text, passage.where)
+    for block in document_blocks(document):
+        text = block.text.text
+        found = amounts(text)
+        sentences = _sentences(text)
+        yield from _totals(block, found, sentences)
+        yield from _shares(block, found)
+        yield from _rates(block, found, sentences)
+        yield from _changes(block, found, sentences)
+        yield from _grades(block)
+        yield from _points(block)
 
 
 TOTAL_ROW = re.compile(r"^(合计|总计|小计|总\s*计|合\s*计|小\s*计)")
@@ -222,18 +379,25 @@ def _decimals(values: list[Decimal]) -> int:
 
 def table_findings(document: Document) -> Iterator[Finding]:
     """Each 合计/小计 row against the rows it sums, column by column."""
-    tables: dict[int, dict[int, dict[int, Passage]]] = {}
-    for passage in document.passages:
-        if passage.kind == "cell" and passage.table is not None:
-            row = tables.setdefault(passage.table, {}).setdefault(passage.row or 0, {})
-            previous = row.get(passage.column or 0)
-            if previous is None:
-                row[passage.column or 0] = passage
-            else:  # several paragraphs in one cell
-                row[passage.column or 0] = Passage(previous.where, previous.text + passage.text, "cell", None,
-                                                   previous.table, previous.row, previous.column)
-    for rows in tables.values():
+    for rows in document_tables(document).values():
         yield from _table(rows)
+
+
+def document_tables(document: Document) -> dict[int, dict[int, dict[int, Passage]]]:
+    """Table → row → column → cell, the paragraphs of a cell joined; worked out once per document."""
+    if "tables" not in document.found:
+        tables: dict[int, dict[int, dict[int, Passage]]] = {}
+        for passage in document.passages:
+            if passage.kind == "cell" and passage.table is not None:
+                row = tables.setdefault(passage.table, {}).setdefault(passage.row or 0, {})
+                previous = row.get(passage.column or 0)
+                if previous is None:
+                    row[passage.column or 0] = passage
+                else:  # several paragraphs in one cell
+                    row[passage.column or 0] = Passage(previous.where, previous.text + passage.text, "cell", None,
+                                                       previous.table, previous.row, previous.column, previous.line)
+        document.found["tables"] = tables
+    return document.found["tables"]
 
 
 def _table(rows: dict[int, dict[int, Passage]]) -> Iterator[Finding]:

@@ -44,7 +44,7 @@ class Passage:
 
     where: str
     text: str
-    kind: str = "body"  # body | cell | textbox | header | footer | note | property
+    kind: str = "body"  # body | cell | textbox | header | footer | note | property | furniture (a web page's own lines)
     element: Any = None  # the w:p, for fixes and layout checks
     table: int | None = None  # for cells: table number, row, column (1-based)
     row: int | None = None
@@ -82,13 +82,22 @@ def _inside_textbox(node: Any, stop: Any) -> bool:
     return False
 
 
+def _span(cell: Any) -> int:
+    span = cell.find("w:tcPr/w:gridSpan", NS)
+    value = span.get(f"{{{W}}}val", "1") if span is not None else "1"
+    return int(value) if value.isdigit() and int(value) > 0 else 1
+
+
 def _cells(table: Any, number: int) -> Iterator[Passage]:
+    """Cells by grid column, so a row with merged cells still lines up with the header."""
     for r, row in enumerate(table.iterchildren(_TR), start=1):
-        for c, cell in enumerate(row.iterchildren(_TC), start=1):
+        c = 1
+        for cell in row.iterchildren(_TC):
             for paragraph in cell.iter(_P):
                 if _inside_textbox(paragraph, cell):
                     continue
                 yield Passage(f"表{number} 第{r}行第{c}列", paragraph_text(paragraph), "cell", paragraph, number, r, c)
+            c += _span(cell)
 
 
 def _body(root: Any) -> Iterator[Passage]:
@@ -190,13 +199,19 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Document:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             raise Unreadable("既不是 UTF-8 也不是 GB18030 编码的文本") from None
+    lines = text.splitlines()
+    passages = _markdown_passages(lines) if markdown else _text_passages(lines)
+    return Document(path, passages, encoding=encoding)
+
+
+def _markdown_passages(lines: list[str]) -> list[Passage]:
     passages = []
     tables = 0
     in_table = False
     row = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         stripped = line.strip()
-        if markdown and stripped.startswith("|") and stripped.endswith("|"):
+        if stripped.startswith("|") and stripped.endswith("|"):
             if not in_table:
                 tables, row, in_table = tables + 1, 0, True
             cells = [c.strip() for c in stripped.strip("|").split("|")]
@@ -208,9 +223,60 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Document:
             continue
         in_table = False
         if stripped:
-            shown = _EMPHASIS.sub(r"\2", _MARKDOWN_MARK.sub("", stripped)) if markdown else stripped
-            passages.append(Passage(f"第{number}行", shown, "body", line=number))
-    return Document(path, passages, encoding=encoding)
+            passages.append(Passage(f"第{number}行", _EMPHASIS.sub(r"\2", _MARKDOWN_MARK.sub("", stripped)), "body",
+                                    line=number))
+    return passages
+
+
+# Lines a web page puts around a document: its catalogue data and publication time, not the document's text.
+_PAGE_LABELS = re.compile(r"索引号|发布机构|发布日期|发布时间|公开日期|公开时间|公开目录|时效性|有效性|浏览量|点击数|【字体")
+_PAGE_TIME = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*$")
+
+
+def _row_cells(line: str) -> list[str]:
+    """The cells of a text line written as a table row (a copy of a web page's table): “a | b |”, “| c”, “|”."""
+    stripped = line.strip()
+    cells = stripped.split("|")
+    if stripped.endswith("|"):
+        cells.pop()
+    if stripped.startswith("|") and len(cells) > 1:
+        cells.pop(0)
+    return [c.strip() for c in cells]
+
+
+def _text_passages(lines: list[str]) -> list[Passage]:
+    """Lines of a text file; lines with “|” are table cells, and a page's catalogue lines are set apart."""
+    rows: list[tuple[int, str, bool]] = []  # line number, text, is a table row
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if stripped:
+            rows.append((number, stripped, "|" in stripped and (stripped.startswith("|") or stripped.endswith("|")
+                                                                or " | " in stripped)))
+    furniture: set[int] = set()
+    table: list[int] = []
+    for number, stripped, is_row in [*rows, (0, "", False)]:
+        if is_row:
+            table.append(number)
+            continue
+        if any(_PAGE_LABELS.search(lines[n - 1]) for n in table):
+            furniture.update(table)
+        table = []
+        if number and (_PAGE_LABELS.search(stripped) or _PAGE_TIME.search(stripped)):
+            furniture.add(number)
+    passages = []
+    tables = 0
+    previous_row = False
+    for number, stripped, is_row in rows:
+        if number in furniture:
+            passages.append(Passage(f"第{number}行", stripped, "furniture", line=number))
+        elif is_row:
+            tables += 0 if previous_row else 1
+            passages += [Passage(f"第{number}行第{c}格", cell, "cell", None, tables, number, c, number)
+                         for c, cell in enumerate(_row_cells(stripped), start=1)]
+        else:
+            passages.append(Passage(f"第{number}行", stripped, "body", line=number))
+        previous_row = is_row
+    return passages
 
 
 def read_document(path: Path) -> Document:

@@ -1,10 +1,12 @@
 """Placeholder residue: text a template or a 范文 left for someone to fill in and nobody did.
 
-XX / xx / ×× / ＸＸ, a lone x between Chinese characters (x省, x-x月), 20xx年,
+XX / xx / ×× / ＸＸ (“xxx.xx 万元” is one), a lone x between Chinese characters
+(x省, x-x月, “项目 x 个”), a lone × where a figure goes (提高×%, ×名), 20xx年,
 runs of * or ＊, ○○, 某某, 【待填】-style brackets, unrendered ``{{ }}`` and
-``{% %}``, and a unit standing where its number should be (“，%。”). Latin
-words (Xbox, XXL, XXI) and the multiplication sign between digits (5×1500)
-are not placeholders.
+``{% %}``, a unit standing where its number should be (“，%。”), and a form's
+filling instruction left in the cell it explains (“结合自评情况，说明…（200字以内）”).
+Latin words (Xbox, XXL, XXI) and the multiplication sign between digits
+(5×1500) or words (长×宽) are not placeholders.
 """
 
 from __future__ import annotations
@@ -18,8 +20,14 @@ from .passages import Document
 _HAN = r"[\u4e00-\u9fff]"
 _NUMERAL = r"[一二三四五六七八九十〇○零]"  # 二○○四年: ○ written for 〇
 _XRAY = r"[光线射型]"  # X光机, X线, X射线, X型
+_X = "xXＸｘ"
+_FIGURE_AFTER = r"[%‰年月日人名个亿万元户次项份件台套座所家条篇余多]"
 PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%"), "模板标记未替换"),
+    (re.compile(rf"(?<![A-Za-z0-9])[{_X}]+\.[{_X}]+(?![A-Za-z0-9])"), "占位符未填写"),
+    (re.compile(rf"(?<=[\u4e00-\u9fff])[ \u3000]+[{_X}](?=[ \u3000]+[\u4e00-\u9fff])"), "占位符未填写"),
+    (re.compile(rf"(?<=[\u4e00-\u9fff])×(?={_FIGURE_AFTER})"), "占位符未填写"),
+    (re.compile(r"^[^\d（(\s].{2,80}[（(]\d{2,4}字以内[）)][。.]?\s*$"), "填写说明未替换"),
     (re.compile(r"(?:19|20)[XxＸｘ]{1,2}(?=[年\-—至－]|\b)"), "年份未填写"),
     (re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:[XxＸｘ]{2,}|[×＊*]{2,}|＿{2,}|_{3,})(?![A-Za-zＡ-Ｚａ-ｚ])"),
      "占位符未填写"),
@@ -46,4 +54,6 @@ def placeholder_findings(document: Document) -> Iterator[Finding]:
                 if any(s < end and start < e for s, e in taken):
                     continue
                 taken.append((start, end))
-                yield Finding("placeholder", passage.where, excerpt(text, start, end), f"{message}：“{match.group(0).strip()}”")
+                shown = match.group(0).strip()
+                yield Finding("placeholder", passage.where, excerpt(text, start, end),
+                              f"{message}：“{shown if len(shown) <= 20 else shown[:20] + '…'}”")
