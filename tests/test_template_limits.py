@@ -21,7 +21,7 @@ import docx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jinja2 import StrictUndefined
+from jinja2 import DictLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 import govreport
@@ -316,6 +316,14 @@ def test_recursion_is_refused_exactly_beyond_the_nesting_bound(depth):
     else:
         with pytest.raises(SandboxRefusal, match=re.escape(recursion_message())):
             _render(source, depth=depth)
+
+
+def test_includes_and_imports_in_a_loop_do_not_add_up_to_nesting():
+    templates = {"base": "{% block cell %}{% endblock %}", "child": '{% extends "base" %}{% block cell %}x{% endblock %}',
+                 "macros": "{% macro y() %}y{% endmacro %}"}
+    loop = ('{% for i in range(3 * depth) %}{% include "child" %}{% import "macros" as m %}{{ m.y() }}{% endfor %}')
+    environment = BoundedSandbox(undefined=StrictUndefined, loader=DictLoader(templates))
+    assert environment.from_string(loop).render(depth=MAX_DEPTH) == "xy" * 3 * MAX_DEPTH
 
 
 @settings(max_examples=30, deadline=None)

@@ -90,7 +90,7 @@ def _joined(context: Context, text: Any) -> Any:
 
 @pass_context
 def _enter(context: Context, _: Any = None) -> str:
-    """Before an include, import or extends: one level deeper."""
+    """Before an include or import: one level deeper."""
     budget = active()
     if budget is not None:
         budget.enter()
@@ -156,9 +156,6 @@ class _Metering(NodeTransformer):
         return [_statement(_ENTER, node), node, _statement(_LEAVE, node)]
 
     visit_Include = visit_Import = visit_FromImport = _nested
-
-    def visit_Extends(self, node: nodes.Extends) -> list[nodes.Node]:
-        return [_statement(_ENTER, node), node]  # the parent runs to the end of the template
 
 
 class MeteredCodeGenerator(CodeGenerator):
