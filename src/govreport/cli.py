@@ -407,3 +407,29 @@ def check(inputs: tuple[str, ...], as_json: bool, ignore: tuple[str, ...], fix: 
     results = check_files(files, ignore)
     (print_json if as_json else print_text)(results)
     sys.exit(2 if any(r.error for r in results) else 1 if any(r.findings for r in results) else 0)
+
+
+@main.command(add_help_option=False)
+@_help_option
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="地址",
+              help="监听地址；不是本机地址（127.0.0.1）时必须设置访问令牌")
+@click.option("--port", type=CountRange(0, 65535), default=8000, show_default=True, metavar="端口", help="监听端口")
+@click.option("-t", "--templates", "templates", multiple=True, metavar="目录", type=PathType(file_okay=False, path_type=Path),
+              help="网页和 API 可选用的县级模板目录，可写多次；请求只能按目录名选用这些目录")
+@click.option("--token-file", type=PathType(dir_okay=False, path_type=Path), metavar="文件",
+              help="保存访问令牌的文件；也可用环境变量 GOVREPORT_TOKEN（或 GOVREPORT_TOKEN_FILE）")
+@click.option("--workers", type=CountRange(1, 64), default=None, metavar="N", help="生成报告的进程数，默认为 CPU 核数")
+@click.option("--pdf-instances", type=CountRange(1, 16), default=1, show_default=True, metavar="N",
+              help="常驻的 LibreOffice 实例数（生成 PDF）")
+@click.option("--max-upload-mb", type=CountRange(1, 1024), default=20, show_default=True, metavar="MB",
+              help="一次上传的最大大小")
+def serve(host: str, port: int, templates: tuple[Path, ...], token_file: Path | None, workers: int | None,
+          pdf_instances: int, max_upload_mb: int) -> None:
+    """启动网页和 HTTP API：在浏览器中上传数据、预览并下载报告，检查已有报告。"""
+    from .server.config import ServerConfig
+    from .server.run import serve as run_server
+
+    try:
+        run_server(host, port, list(templates), token_file, workers or ServerConfig().workers, pdf_instances, max_upload_mb)
+    except GovreportError as exc:
+        _fail(exc)

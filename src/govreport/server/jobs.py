@@ -1,0 +1,156 @@
+"""What runs in a worker process: load, validate, render and check one upload, answered as plain values.
+
+Each worker works in a private folder of the server's temporary folder. An
+upload is written there under its own (cleaned) name only while it is read,
+so the messages name the file as the clerk knows it (``项目.xlsx``, ``绩效指标!H7``)
+and nothing of it stays. The folder also holds one link per configured
+county template folder: a data file's ``meta.templates`` may name those
+folders and nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import govreport
+from govreport.errors import DataError, GovreportError, Problem, TemplateFault
+from govreport.load import read_data
+
+from .responses import problem_json
+
+_FOLDERS: dict[str, Path] = {}
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str  # as the client named it, cleaned to a plain file name
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Options:
+    kind: str | None = None
+    outline: str | None = None
+    templates: tuple[str, ...] = ()  # names of configured folders
+
+
+def start_worker(home: str, folders: dict[str, Path]) -> None:
+    """A worker's set-up: its private folder (the working folder), the links to the allowed template folders."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the server, which stops the workers
+    private = Path(home) / f"worker-{os.getpid()}"
+    private.mkdir()
+    os.chdir(private)
+    _FOLDERS.update(folders)
+    for name, path in folders.items():
+        (private / name).symlink_to(path, target_is_directory=True)
+
+
+def warm() -> int:
+    """Nothing but the imports done and the worker started; returns its process id."""
+    return os.getpid()
+
+
+def render_job(upload: Upload, options: Options, fmt: str) -> dict[str, Any]:
+    """The document, its title and the warnings; or the status and message of what went wrong."""
+    try:
+        report = _loaded(upload, options)
+        document = govreport.render_as(report, fmt, options.outline)  # type: ignore[arg-type]
+    except GovreportError as exc:
+        return _failure(exc, upload.name)
+    return {"title": document.title, "content": document.content,
+            "warnings": [problem_json(p) for p in report.warnings]}
+
+
+def validate_job(upload: Upload, options: Options) -> dict[str, Any]:
+    """Every problem, errors and warnings, with the summary line ``govreport validate`` prints."""
+    try:
+        data = _read(upload)
+        problems = _refused_templates(data) or govreport.validate(data, options.kind, _paths(options.templates),
+                                                                  options.outline)
+    except DataError as exc:
+        problems = exc.problems
+    except GovreportError as exc:
+        return _failure(exc, upload.name)
+    errors = [p for p in problems if p.severity == "error"]
+    name = upload.name or "数据"
+    message = f"{name}：发现 {len(errors)} 处错误。" if errors else f"{name}：数据检查通过。"
+    return {"valid": not errors, "message": message, "problems": [problem_json(p) for p in problems]}
+
+
+def check_job(upload: Upload, ignore: Sequence[str]) -> dict[str, Any]:
+    """The findings of ``govreport check`` for one document."""
+    from govreport.proofread import Unreadable, check_file
+
+    path = _written(upload)
+    try:
+        findings = check_file(path, ignore)
+    except Unreadable as exc:
+        return {"status": 422, "message": f"{upload.name}：{exc}", "problems": []}
+    finally:
+        path.unlink(missing_ok=True)
+    return {"file": upload.name, "findings": [f.as_dict() for f in findings]}
+
+
+def _loaded(upload: Upload, options: Options) -> govreport.Report:
+    data = _read(upload)
+    refused = _refused_templates(data)
+    if refused:
+        raise DataError(refused)
+    return govreport.load(data, options.kind, _paths(options.templates), options.outline)
+
+
+def _read(upload: Upload) -> dict[str, Any]:
+    path = _written(upload)
+    try:
+        return read_data(path)
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _written(upload: Upload) -> Path:
+    """The upload as a file in the private folder, by its own name (a link's name is never reused)."""
+    path = Path(upload.name)
+    if path.name in _FOLDERS or path.exists():
+        path = Path("上传" + path.suffix)
+    path.write_bytes(upload.content)
+    return path
+
+
+def _paths(names: Sequence[str]) -> list[Path]:
+    return [_FOLDERS[name] for name in names]
+
+
+def _refused_templates(data: dict[str, Any]) -> list[Problem]:
+    """``meta.templates`` entries other than the names of the configured folders (no paths: nothing outside them)."""
+    meta = data.get("meta")
+    named = meta.get("templates") if isinstance(meta, dict) else None
+    if not isinstance(named, list):
+        return []
+    allowed = "、".join(_FOLDERS) or "（服务器没有配置县级模板目录）"
+    problems = [
+        Problem(f"meta.templates[{i}]", f"服务器上只能使用已配置的县级模板目录：{allowed}；“{entry}”不是其中之一")
+        for i, entry in enumerate(named) if not (isinstance(entry, str) and entry in _FOLDERS)
+    ]
+    located = getattr(data, "located", None)
+    return [located(p) for p in problems] if located else problems
+
+
+def _failure(exc: GovreportError, name: str) -> dict[str, Any]:
+    """422 for the data or the options; 500 for a broken county template, which the operator must mend."""
+    message = DataError(exc.problems, name).message if isinstance(exc, DataError) else exc.message
+    status = 500 if isinstance(exc, TemplateFault) else 422
+    return {"status": status, "message": message, "problems": [problem_json(p) for p in exc.problems]}
+
+
+def workbook_job(kind: str) -> bytes:
+    """The blank Excel workbook of ``kind`` (what ``govreport excel-template`` writes)."""
+    from govreport.kinds import KINDS
+    from govreport.workbook.layout import LAYOUTS
+    from govreport.workbook.write import write_workbook
+
+    return write_workbook(LAYOUTS[kind], KINDS[kind].model)
