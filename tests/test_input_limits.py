@@ -62,12 +62,16 @@ def problems(data) -> list[str]:
 
 TOO_LARGE = "数值过大：整数部分最多15位（绝对值须小于1000万亿）"
 TOO_FINE = "小数位数过多：最多6位"
+NOT_CENTS = "金额最多2位小数（报告中金额保留两位小数）"
 
 
 @pytest.mark.parametrize(("where", "value", "message"), [
     (("implementation", "funds", "sources", 0, "budget"), Decimal("1e24"), TOO_LARGE),
     (("implementation", "funds", "sources", 0, "received"), 10**15, TOO_LARGE),
     (("implementation", "funds", "uses", 0, "amount"), Decimal("0.0000001"), TOO_FINE),
+    (("implementation", "funds", "uses", 0, "amount"), Decimal("652.405"), NOT_CENTS),
+    (("implementation", "funds", "sources", 1, "spent"), Decimal("291.3500"), None),  # trailing zeros are no places
+    (("implementation", "funds", "sources", 2, "budget"), Decimal("300.001"), NOT_CENTS),
     (("implementation", "beneficiaries", 1, "count"), Decimal("1E+15"), TOO_LARGE),
     (("targets", "indicators", 0, "target"), Decimal("-1000000000000000"), TOO_LARGE),
     (("targets", "indicators", 3, "actual"), Decimal("1620.1234567"), TOO_FINE),
@@ -81,7 +85,10 @@ def test_numbers_outside_the_range_are_refused_with_their_path(example, where, v
         holder = holder[key]
     holder[last] = value
     path = f"{where[0]}.{where[1]}" + "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in where[2:])
-    assert any(p.startswith(f"错误　{path}：{message}") for p in problems(example)), problems(example)
+    if message is None:
+        assert problems(example) == []
+    else:
+        assert any(p.startswith(f"错误　{path}：{message}") for p in problems(example)), problems(example)
 
 
 def test_work_summary_numbers_outside_the_range(tmp_path):
@@ -117,19 +124,19 @@ def test_integers_of_thousands_of_digits_are_named_not_a_traceback(tmp_path):
 
 
 def test_the_largest_amounts_render_and_add_up(example):
-    """999,999,999,999,999.999999 万元 is allowed: the figures are exact and every document renders."""
+    """999,999,999,999,999.99 万元 is allowed: the figures are exact and every document renders."""
     funds = example["implementation"]["funds"]
-    funds["sources"] = [{"name": "中央财政补助", "budget": Decimal("999999999999999.999999"),
-                         "received": Decimal("999999999999999.999999"), "spent": Decimal("999999999999999.99")}]
-    funds["uses"] = [{"name": "医疗救助", "amount": Decimal("999999999999999.99")}]
+    funds["sources"] = [{"name": "中央财政补助", "budget": Decimal("999999999999999.99"),
+                         "received": Decimal("999999999999999.99"), "spent": Decimal("999999999999999.98")}]
+    funds["uses"] = [{"name": "医疗救助", "amount": Decimal("999999999999999.98")}]
     report = govreport.load(example)
-    # 执行率 = 999999999999999.99 ÷ 999999999999999.999999 = 99.99999999999999999900…% → 100.00%
-    # 得分 10 × 0.9999999999999999999900… = 9.9999… → 10.00; indicators 84.45 (figures.md) → total 94.45
+    # 执行数 ÷ 预算数 = 1 − 0.01 ÷ 999999999999999.99 = 0.99999999999999998999…: 执行率 → 100.00%,
+    # 得分 10 × 0.99999999999999998999… → 10.00; indicators 84.45 (figures.md) → total 94.45
     assert report.figures.funds.execution_score == Decimal("10.00")
     assert report.figures.total == Decimal("94.45")
     text = govreport.render(report, "md").decode()
-    assert "项目全年预算资金1,000,000,000,000,000.00万元" in text
-    assert "全年执行999,999,999,999,999.99万元，预算执行率100.00%" in text
+    assert "项目全年预算资金999,999,999,999,999.99万元" in text
+    assert "全年执行999,999,999,999,999.98万元，预算执行率100.00%" in text
     assert govreport.render(report, "docx")[:2] == b"PK"
     form = govreport.load(example, kind="self_evaluation")
     assert govreport.render(form, "xlsx")[:2] == b"PK"
@@ -213,6 +220,19 @@ def test_an_unknown_field_does_not_hide_the_other_problems(tmp_path, example):
         "targets.indicators：各指标分值合计为75",
     )
     assert "3 处错误" in output
+
+
+def test_causes_and_measures_for_some_problems_only_are_refused(tmp_path, example):
+    """They are numbered like the problems they answer: the one left out would be a gap (“2.” after no “1.”)."""
+    del example["problems"][0]["cause"]
+    del example["problems"][1]["measure"]
+    refused(tmp_path, dump(example, tmp_path / "d.json"),
+            "problems[0].cause：其他问题填写了原因分析 cause，此项未填；原因分析按问题的编号逐条列出，缺一条就会跳号",
+            "problems[1].measure：其他问题填写了应对措施 measure，此项未填")
+    for item in example["problems"]:
+        item.pop("cause", None)
+    example["problems"][1]["measure"] = "将配套资金纳入年初预算。"
+    assert problems(example) == []
 
 
 def test_convert_still_refuses_an_unknown_field(tmp_path, example):

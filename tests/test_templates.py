@@ -184,7 +184,7 @@ def test_includes_cannot_leave_the_chain(tmp_path):
     (folder / "performance_evaluation" / "link.j2").symlink_to(tmp_path / "secret.j2")
     (folder / "performance_evaluation" / "content.j2").write_text(
         '{% block opening %}{% include "performance_evaluation/link.j2" %}{% endblock %}', encoding="utf-8")
-    with pytest.raises(govreport.TemplateFault, match="performance_evaluation/link.j2 是指向目录之外"):
+    with pytest.raises(govreport.TemplateFault, match=r"performance_evaluation/link\.j2 是指向目录之外"):
         govreport.load(SANYA, templates=[folder])
 
 

@@ -20,7 +20,25 @@ def check_performance_evaluation(report: PerformanceEvaluation) -> list[Problem]
         *indicator_problems("targets.indicators", report.targets.indicators, report.targets.execution_scored),
         *_dates(report),
         *doc_number_problems("meta.doc_number", report.meta.doc_number),
+        *_unanswered(report),
     ]
+
+
+PARALLEL = (("cause", "原因分析"), ("measure", "应对措施"))
+
+
+def _unanswered(report: PerformanceEvaluation) -> list[Problem]:
+    """Causes and measures are printed as lists numbered like the problems they answer (措施2. answers 问题2.):
+    one left out would leave a gap in the numbering, so every problem has one, or none has."""
+    found = []
+    for field, label in PARALLEL:
+        given = [getattr(p, field) is not None for p in report.problems]
+        if any(given) and not all(given):
+            found += [Problem(
+                f"problems[{i}].{field}",
+                f"其他问题填写了{label} {field}，此项未填；{label}按问题的编号逐条列出，缺一条就会跳号，请补上（或各问题都不填）",
+            ) for i, filled in enumerate(given) if not filled]
+    return found
 
 
 def _uses(report: PerformanceEvaluation) -> list[Problem]:

@@ -35,9 +35,9 @@ def decimal_places(value: Decimal) -> int:
 def within_range(value: Any) -> Any:
     """Any number a report can hold (docs/figures.md, “数字的范围”): fewer than 16 whole digits, at most 6 places.
 
-    10¹⁵ 元 is some thirty times a year's national public budget, and 6 places
-    reach the 分 of an amount in 万元; beyond that a figure is a typing slip,
-    and within it every sum and quotient stays exact (figures/arithmetic.py).
+    10¹⁵ 元 is some thirty times a year's national public budget, and no rate,
+    score or indicator value needs more than 6 places; beyond that a figure is
+    a typing slip, and within it every sum stays exact (figures/arithmetic.py).
     """
     if isinstance(value, Decimal):
         if value.copy_abs() >= _TOO_LARGE:
@@ -52,7 +52,21 @@ Number = Annotated[Decimal, Field(allow_inf_nan=False), InRange]
 """A finite Decimal of either sign within the range a report can hold."""
 
 Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False), InRange]
-"""Money or a count: a finite, non-negative Decimal within the range a report can hold."""
+"""A count or a score: a finite, non-negative Decimal within the range a report can hold."""
+
+MONEY_PLACES = 2
+
+
+def to_the_cent(value: Decimal) -> Decimal:
+    """Amounts are printed with 2 places (figures.md); one held with more would print rounded, and the
+    sources printed beside their total would not add up to it (1.00 + 1.00 + 0.01 + 0.01 under 2.01)."""
+    if decimal_places(value) > MONEY_PLACES:
+        raise ValueError(f"金额最多{MONEY_PLACES}位小数（报告中金额保留两位小数）；需精确到元以下时，请把金额单位改为“元”")
+    return value
+
+
+Money = Annotated[Decimal, Field(ge=0, allow_inf_nan=False), InRange, AfterValidator(to_the_cent)]
+"""An amount of money, in the data's unit (万元 or 元): non-negative, in range, at most 2 places."""
 
 
 class Strict(BaseModel):

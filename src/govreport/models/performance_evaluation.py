@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Amount, Day, Paragraphs, Strict, Text
+from .common import Amount, Day, Money, Paragraphs, Strict, Text
 from .project import DATE_STYLE_HELP, DateStyle, FundSource, Indicator, ProblemItem, Region, TemplateFolders, Year
 
 
@@ -42,12 +42,12 @@ class Period(Strict):
 
 
 class Source(FundSource):
-    received: Amount = Field(description="实际到位数")
+    received: Money = Field(description="实际到位数")
 
 
 class Use(Strict):
     name: Text = Field(description="资金用途，如“医疗救助”")
-    amount: Amount = Field(description="该用途支出金额")
+    amount: Money = Field(description="该用途支出金额")
 
 
 class Funds(Strict):
@@ -83,7 +83,7 @@ class Targets(Strict):
 
 class Finding(Strict):
     description: Text = Field(description="发现的问题")
-    amount: Amount | None = Field(None, description="涉及金额，单位同资金")
+    amount: Money | None = Field(None, description="涉及金额，单位同资金")
     rectified: bool = Field(False, description="是否已整改")
 
 

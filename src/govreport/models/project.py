@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from .common import Amount, InRange, Strict, Text
+from .common import Amount, InRange, Money, Strict, Text
 
 OPERATOR_ALIASES = {"≥": ">=", "≤": "<=", "＝": "=", "==": "=", "定性": "qualitative"}
 RATING_ALIASES = {
@@ -56,12 +56,12 @@ class FundSource(Strict):
     """One funding source; 到位数 is optional where a form does not ask for it."""
 
     name: Text = Field(description="资金来源，如“中央财政补助”")
-    initial_budget: Amount | None = Field(
+    initial_budget: Money | None = Field(
         None, description="年初预算数；不填则视为与全年预算数相同（年内未调整预算）"
     )
-    budget: Amount = Field(description="全年预算数")
-    received: Amount | None = Field(None, description="实际到位数")
-    spent: Amount = Field(description="全年执行数（实际支出）")
+    budget: Money = Field(description="全年预算数")
+    received: Money | None = Field(None, description="实际到位数")
+    spent: Money = Field(description="全年执行数（实际支出）")
     overrun_allowed: bool = Field(
         False, description="为 true 时允许到位数超过预算数、执行数超过到位数（如有结转资金）"
     )
