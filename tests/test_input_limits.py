@@ -151,6 +151,27 @@ def test_figures_do_not_depend_on_the_callers_decimal_context(example):
         assert govreport.load(example).figures.total == Decimal("93.57")
 
 
+@pytest.mark.parametrize(("where", "value", "path"), [
+    (("targets", "indicators", 0), {"unit": "人\x02次"}, "targets.indicators[0].unit"),
+    (("meta",), {"title": "标题\uffff"}, "meta.title"),
+    (("implementation",), {"effects": ["效果\ufffe"]}, "implementation.effects[0]"),
+])
+def test_characters_a_docx_cannot_hold_are_refused(example, where, value, path):
+    """XML 1.0 has no place for control characters, U+FFFE or U+FFFF: a DOCX holding one does not open."""
+    holder = example
+    for key in where:
+        holder = holder[key]
+    holder.update(value)
+    assert any(p.startswith(f"错误　{path}：含有不可见的控制字符") for p in problems(example)), problems(example)
+
+
+def test_a_lone_surrogate_is_named_in_chinese(tmp_path):
+    data = tmp_path / "d.json"
+    data.write_text('{"kind": "work_summary", "intro": ["开头\\ud800文字"]}', encoding="utf-8")
+    output = refused(tmp_path, data, "intro[0]：含有无效的字符（不成对的代理码位")
+    assert "unicode" not in output
+
+
 # ---- nesting, aliases, truncated files ----------------------------------------------------------------
 
 DEEP_PATH = "x" + "[0]" * 62  # the 64th level: the outer object is the first, x's list the second

@@ -21,6 +21,7 @@ _MESSAGES: dict[str, Callable[[dict[str, Any]], str]] = {
     "string_type": lambda c: "应为文字",
     "string_too_short": lambda c: "不能为空",
     "string_pattern_mismatch": lambda c: "含有不可见的控制字符，请删除后再试",
+    "string_unicode": lambda c: "含有无效的字符（不成对的代理码位，多是表情符号被截断或转义写错），请删除后再试",
     "int_type": lambda c: "应为整数",
     "int_parsing": lambda c: "应为整数",
     "int_from_float": lambda c: "应为整数，不能有小数",
@@ -61,7 +62,7 @@ def _one(error: ErrorDetails) -> Problem:
         message = str(ctx.get("error", error["msg"]))
     else:
         message = f"取值无效（{error['msg']}）"
-    if "input" in error and kind not in {"missing", "extra_forbidden", "model_type"}:
+    if "input" in error and kind not in {"missing", "extra_forbidden", "model_type", "string_unicode"}:
         shown = error["input"]
         if isinstance(shown, str | int | Decimal) and len(str(shown)) <= 30:
             message += f"，实际为“{shown}”"

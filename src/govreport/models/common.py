@@ -9,11 +9,13 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-Text = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"),
-]
-"""Non-empty text without control characters (which a DOCX cannot hold); outer spaces dropped."""
+PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*$"  # what XML 1.0, and so a DOCX, can hold
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=PRINTABLE)]
+"""Non-empty text without control characters or U+FFFE/U+FFFF (which a DOCX cannot hold); outer spaces dropped."""
+
+Unit = Annotated[str, StringConstraints(strip_whitespace=True, pattern=PRINTABLE)]
+"""A unit of measure (人次, %, 元), empty where there is none; it is printed, so it holds what a DOCX can."""
 
 Paragraphs = Annotated[list[Text], Field(default_factory=list)]
 """Narrative paragraphs, each one paragraph of the document, in order."""

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from .common import Amount, InRange, Money, Strict, Text
+from .common import Amount, InRange, Money, Strict, Text, Unit
 
 OPERATOR_ALIASES = {"≥": ">=", "≤": "<=", "＝": "=", "==": "=", "定性": "qualitative"}
 RATING_ALIASES = {
@@ -80,7 +80,7 @@ class Indicator(Strict):
     actual: Annotated[Decimal | Text, InRange] = Field(
         union_mode="left_to_right", description="实际完成值；定量指标为数字，定性指标为文字"
     )
-    unit: str = Field("", description="计量单位，如“人次”“%”“元”；定性指标不填")
+    unit: Unit = Field("", description="计量单位，如“人次”“%”“元”；定性指标不填")
     weight: Annotated[Decimal, Field(gt=0, allow_inf_nan=False), InRange] = Field(description="分值")
     rating: Rating | None = Field(
         None, description="定性指标评定：达成、部分达成、未达成（也接受完整表述）"

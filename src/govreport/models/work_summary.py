@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .common import Amount, Day, InRange, Number, Paragraphs, Strict, Text
+from .common import Amount, Day, InRange, Number, Paragraphs, Strict, Text, Unit
 from .project import DATE_STYLE_HELP, DateStyle, Region, TemplateFolders, Year
 
 
@@ -36,7 +36,7 @@ class Metric(Strict):
     """One figure of an achievement; which sentence it becomes depends on what is given."""
 
     name: Text = Field(description="指标名称，如“儿童四苗全程接种率”")
-    unit: str = Field("", description="单位，如“人次”“个”“%”；比率填 %")
+    unit: Unit = Field("", description="单位，如“人次”“个”“%”；比率填 %")
     value: Number | None = Field(
         None, description="本期数值；填写 parts 时可不填（由各分项相加得出），填写则须等于分项之和"
     )
