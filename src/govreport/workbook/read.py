@@ -323,8 +323,6 @@ def read_workbook(raw: bytes, source: str = "") -> WorkbookData:
         data = reader.read()
     except Unreadable as exc:
         raise DataError([*reader.problems, exc.problem], source) from None
-    finally:
-        book.close()
     if reader.problems:
         raise DataError(reader.problems, source)
     return data

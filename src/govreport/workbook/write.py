@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
 from ..errors import DataError, Problem
+from ..ooxml import MAX_UNPACKED, unpacked_size
 from ..render.package import reproducible
 from .cells import unstorable, written
 from .describe import description, worded
@@ -229,6 +230,9 @@ class _Writer:
             raise DataError(self.problems, source)
         buffer = io.BytesIO()
         self.book.save(buffer)
+        if unpacked_size(buffer.getvalue()) > MAX_UNPACKED:
+            limit = f"超过 {MAX_UNPACKED >> 20} MB（读取工作簿的上限）"
+            raise DataError([Problem("", f"文字太多，写成工作簿后解压{limit}；请改用 JSON 或 YAML")], source)
         return reproducible(buffer.getvalue(), dt.date(2000, 1, 1))
 
 
