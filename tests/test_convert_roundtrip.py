@@ -10,6 +10,7 @@ is checked at its edge.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -306,14 +307,14 @@ def test_convert_refuses_a_workbook_larger_than_the_reader_takes(tmp_path, examp
     assert "文字太多，写成工作簿后解压超过 50 MB（读取工作簿的上限）；请改用 JSON 或 YAML" in result.output
 
 
-def test_convert_refuses_text_a_cell_cannot_hold(tmp_path, example):
+def test_convert_refuses_text_longer_than_a_cell_holds(tmp_path, example):
     example["problems"][0]["problem"] = "字" * 32768
-    example["background"]["overview"][0] = "无法保存\ufffe的字符"
+    example["background"]["overview"][0] = "字" * 32767  # exactly what a cell holds
     source = dump(example, tmp_path / "x.json")
     result = CliRunner().invoke(main, ["convert", str(source), "-o", str(tmp_path / "x.xlsx")])
     assert result.exit_code == 2 and not (tmp_path / "x.xlsx").exists()
-    assert "problems[0].problem：共 32768 个字符，超过 Excel 一个单元格最多 32767 个字符的上限" in result.output
-    assert "background.overview[0]：含有 Excel 无法保存的字符 U+FFFE，请删除" in result.output
+    assert result.output.splitlines()[1:] == [
+        "  错误　problems[0].problem：共 32768 个字符，超过 Excel 一个单元格最多 32767 个字符的上限，请分段或改用 JSON、YAML"]
 
 
 def test_numbers_beyond_excel_precision_and_early_dates_are_kept_as_text(tmp_path, example):
@@ -339,3 +340,23 @@ def test_text_starting_with_an_equals_sign_stays_text(tmp_path, example):
     cell = openpyxl.load_workbook(path)["问题"]["A2"]
     assert cell.value == "=SUM(A1:A3)" and cell.data_type == "s"
     assert parse_model(read_data(path)).problems[0].problem == "=SUM(A1:A3)"
+
+
+CODES = re.compile(r"(?<![A-Za-z0-9_<>=-])(arabic|chinese|default|mof2020|qualitative|>=|<=|true|false)(?![A-Za-z0-9_])")
+
+
+def test_the_workbook_speaks_its_drop_downs_words_not_the_data_codes(tmp_path):
+    """Notes, the 说明 column and 填写说明 name what the clerk can choose (汉字, 财预〔2020〕10号提纲, ≥, 是), never a code."""
+    path = tmp_path / "mof.xlsx"
+    assert CliRunner().invoke(main, ["convert", str(SAMPLES / "sanya_mof2020.json"), "-o", str(path)]).exit_code == 0
+    book = openpyxl.load_workbook(path)
+    said = [(f"{ws.title}!{c.coordinate}", t) for ws in book for row in ws.iter_rows() for c in row
+            for t in (c.value, c.comment.text if c.comment else None) if isinstance(t, str)]
+    assert [(where, text) for where, text in said if CODES.search(text)] == []
+    notes = {text.split("：", 1)[0]: text for _, text in said if "：" in text}
+    assert notes["落款日期写法"] == "落款日期写法：“阿拉伯数字”（2026年1月20日）或“汉字”（二〇二六年一月二十日）"
+    assert notes["比较方式"] == "比较方式：“≥”（正向）、“≤”（反向）、“＝”（等于）、“定性”"
+    assert notes["报告提纲"].startswith("报告提纲：“默认提纲”（项目概述…可持续发展八章）或“财预〔2020〕10号提纲”（")
+    assert book["资金来源"]["F1"].comment.text.startswith("为“是”时允许到位数超过预算数")
+    guide = {row[3]: row[4] for row in book["填写说明"].iter_rows(min_row=2, values_only=True) if row[3]}
+    assert guide["其他需要说明的问题"] == "其他需要说明的问题（“财预〔2020〕10号提纲”的第七章）"

@@ -25,7 +25,6 @@ _PART = re.compile(r"^(.+?)[：:]\s*(\S+)$")
 _QUOTED_PART = re.compile(r"^\s*[：:]\s*(\S+)$")
 _SPLITS_LIST = re.compile(r'[；;\n\r]|^"')
 _SPLITS_PART = re.compile(r'[；;\n\r：:]|^"')
-_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # not in XML 1.0
 MAX_CELL_TEXT = 32767  # characters Excel holds in one cell
 EXCEL_DATES = (dt.date(1900, 3, 1), dt.date(9999, 12, 31))  # before March 1900 Excel's serial numbers are off by a day
 _TRUE = {"是", "true", "TRUE", "True", "1", "Y", "y", "yes"}
@@ -171,11 +170,9 @@ def _exact_in_excel(value: Decimal) -> bool:
     return len(value.normalize().as_tuple().digits) <= 15 and (not value or -307 <= value.adjusted() <= 307)
 
 
-def unstorable(cell: str) -> str | None:
-    """Why a cell cannot hold this text (a character XML cannot carry, or more than Excel holds), or None."""
-    found = _UNSTORABLE.search(cell)
-    if found:
-        return f"含有 Excel 无法保存的字符 U+{ord(found.group()):04X}，请删除"
+def too_long(cell: str) -> str | None:
+    """Why a cell cannot hold this text (more than Excel holds in one cell), or None; the characters a document can
+    hold at all are the models' rule."""
     if len(cell) > MAX_CELL_TEXT:
         return f"共 {len(cell)} 个字符，超过 Excel 一个单元格最多 {MAX_CELL_TEXT} 个字符的上限，请分段或改用 JSON、YAML"
     return None

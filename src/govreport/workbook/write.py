@@ -5,7 +5,7 @@ field's description from the data model as a note, in the drop-downs' words;
 operators, ratings, 是/否 and the paragraph sections are drop-down lists;
 number columns refuse text. What is written reads back as the same data, so
 data a workbook cannot hold (more than ``MAX_ROWS`` rows in a sheet, text
-longer than a cell or with characters XML cannot carry) is refused by field.
+longer than a cell, more than the reader unpacks) is refused by field.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from ..errors import DataError, Problem
 from ..ooxml import MAX_UNPACKED, unpacked_size
 from ..render.package import reproducible
-from .cells import unstorable, written
+from .cells import too_long, written
 from .describe import description, worded
 from .layout import (
     FINDINGS_NONE,
@@ -94,7 +94,7 @@ class _Writer:
         content = written(field, value)
         cell = ws.cell(row=row, column=column)
         if isinstance(content, str):
-            problem = unstorable(content)
+            problem = too_long(content)
             if problem:
                 self.problems.append(Problem(path, problem))
                 return
