@@ -18,10 +18,10 @@ FAMILIES = {unit: "people" for unit in PEOPLE} | {"元": "money"}
 UNITS = "人次|人|名|户|个|家|所|张|份|场|次|例|项|元|公里|千米|米|亩|吨|台|套|件|间|床|批|期|篇|条|册|宗|座|处|盏|斤|%|‰"
 MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000), None: Decimal(1)}
 TOKEN = re.compile(
-    r"(?P<before>超过|逾|近|将近|约|共计|共有|(?<!公)共|累计|合计|总计|总共)?"
     r"(?<![\d.,A-Za-z])(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)(?P<multiplier>万|亿)?(?P<after>余|多)?"
     rf"(?P<unit>{UNITS})(?P<tail>以上|左右|多)?"
 )
+BEFORE = re.compile(r"(?:超过|逾|将近|近|约|共计|共有|(?<!公)共|累计|合计|总计|总共)$")
 EXACT = {"共计", "共有", "共", "累计", "合计", "总计", "总共"}
 ABOVE = {"超过", "逾"}
 BELOW = {"近", "将近"}
@@ -83,12 +83,14 @@ def amounts(text: str) -> list[Amount]:
             value = Decimal(number) * multiplier
         except InvalidOperation:
             continue
-        word = None if m.group("before") else _TOTAL_WORD.search(text[max(0, m.start("number") - 10):m.start("number")])
-        before = m.group("before") or (word.group(1) if word else "")
+        preceding = text[max(0, m.start() - 10):m.start()]
+        written = BEFORE.search(preceding)
+        word = None if written else _TOTAL_WORD.search(preceding)
+        before = written.group(0) if written else (word.group(1) if word else "")
         after = (m.group("after") or "") + (m.group("tail") or "")
         approx = ("above" if before in ABOVE or after in ("余", "多", "以上", "余多") else
                   "below" if before in BELOW else "about" if before == "约" or after == "左右" else "")
-        start = m.start("number") - len(word.group(0)) if word else m.start()
+        start = m.start() - len(written.group(0)) if written else m.start() - len(word.group(0)) if word else m.start()
         found.append(Amount(value, m.group("unit"), start, m.end(), before, approx, _step(number, multiplier),
                             number, m.group("multiplier") or ""))
     return found

@@ -72,12 +72,17 @@ def _joined(passages: list[Passage], broken_lines: bool) -> Block:
     return Block(passages, starts, "".join(parts))
 
 
+WORDS_AND_FIGURES = re.compile(r"[\u4e00-\u9fff].*\d|\d.*[\u4e00-\u9fff]")
+
+
 def document_blocks(document: Document) -> list[Block]:
-    """The body as one block, then every other passage with text on its own; worked out once per document."""
+    """The body as one block, then every other passage with words and figures on its own (a cell of prose);
+    worked out once per document."""
     if "blocks" not in document.found:
-        body = [p for p in document.body() if p.text.strip()]
+        body = [p for p in document.passages if p.kind == "body" and p.text.strip()]
         blocks = [_joined(body, broken_lines=not document.is_docx)] if body else []
         blocks += [Block([p], [0], p.text) for p in document.passages
-                   if p.kind not in ("body", "property", "furniture") and p.text.strip()]
+                   if p.kind not in ("body", "property", "furniture") and len(p.text) >= 8
+                   and WORDS_AND_FIGURES.search(p.text)]
         document.found["blocks"] = blocks
     return document.found["blocks"]

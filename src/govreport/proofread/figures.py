@@ -28,7 +28,7 @@ Precision first: a sentence the rules cannot read with confidence raises nothing
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 from itertools import pairwise
@@ -67,7 +67,14 @@ def _sentence_of(sentences: list[tuple[int, int]], position: int) -> int:
 
 
 def _within(found: list[Amount], start: int, end: int) -> list[Amount]:
-    return [a for a in found if start <= a.start and a.end <= end]
+    """The figures inside text[start:end] (``found`` is in text order)."""
+    i = bisect_left(found, start, key=lambda a: a.start)
+    inside = []
+    while i < len(found) and found[i].start < end:
+        if found[i].end <= end:
+            inside.append(found[i])
+        i += 1
+    return inside
 
 
 def _tolerance(figures: list[Amount]) -> Decimal:
@@ -188,7 +195,7 @@ def _shares(block: Block, found: list[Amount]) -> Iterator[Finding]:
     text = block.text.text
     for clause in CLAUSES.finditer(text):
         s_start, s_end = clause.span()
-        if OPENER.search(text, s_start, s_end):
+        if "占" not in clause.group(0) or OPENER.search(text, s_start, s_end):
             continue  # the shares of a 其中 list are checked with it
 
         figures = [a for a in _within(found, s_start, s_end) if not a.is_rate]

@@ -50,6 +50,7 @@ MARKS = re.compile(r"[（(][A-Z/]+[）)]|\s")
 NUMBERED = re.compile(r"^(?:(?P<a>\d{1,2})[、.．]|[（(](?P<b>\d{1,2})[）)])(?!\d)")
 COLUMN_TITLE = re.compile(r"年|预算|决算|执行|金额|数")
 SPACED_FORM = re.compile(r"(?:全年预算数|调整后预算数).*执行数.*执行率")
+FORM_WORDS = re.compile(r"执行数|^\s*(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)])(?!\d)")  # a funds header, or numbered rows
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class Row:
 
 def _token(passage: Passage, start: int, end: int) -> Token:
     raw = passage.text[start:end].strip()
+    if VALUE.match(raw):
+        return Token(raw, raw, passage, start, end)
     text = normalise(raw).text.strip()
     if not VALUE.match(text):
         text = MARKS.sub("", text).rstrip("：")
@@ -128,6 +131,8 @@ def document_regions(document: Document) -> list[Region]:
     if "regions" not in document.found:
         regions = []
         for table in document_tables(document).values():
+            if not any(FORM_WORDS.search(p.text) for row in table.values() for p in row.values()):
+                continue
             lines = _lines(table)
             flat = sum(1 for line in lines if sum(1 for t in line if t.text) <= 1) >= 0.8 * len(lines)
             regions.append(Region(_rows([[t for line in lines for t in line]], False), None) if flat

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .findings import Finding
@@ -54,18 +55,25 @@ class Face:
     size: float | None  # points
 
 
+# Paths in Clark notation: found without parsing a prefixed path on every call (runs are many).
+_RPR, _RFONTS, _SZ, _VAL, _EAST_ASIA, _EAST_ASIA_THEME = (
+    f"{{{W}}}{n}" for n in ("rPr", "rFonts", "sz", "val", "eastAsia", "eastAsiaTheme"))
+_RUN_STYLE, _PARAGRAPH_STYLE, _PPR_JC = (
+    f"{{{W}}}{a}/{{{W}}}{b}" for a, b in (("rPr", "rStyle"), ("pPr", "pStyle"), ("pPr", "jc")))
+
+
 def _own(rpr: Any | None) -> Face:
     """The East Asian font and size set directly in one run-properties element."""
     if rpr is None:
         return Face(None, None)
     east_asia = size = None
-    fonts = rpr.find("w:rFonts", NS)
+    fonts = rpr.find(_RFONTS)
     if fonts is not None:
-        theme = fonts.get(_w("eastAsiaTheme"))
-        east_asia = fonts.get(_w("eastAsia")) or (f"主题字体（{theme}）" if theme else None)
-    sz = rpr.find("w:sz", NS)
-    if sz is not None and sz.get(_w("val"), "").isdigit():
-        size = int(sz.get(_w("val"))) / 2
+        theme = fonts.get(_EAST_ASIA_THEME)
+        east_asia = fonts.get(_EAST_ASIA) or (f"主题字体（{theme}）" if theme else None)
+    sz = rpr.find(_SZ)
+    if sz is not None and sz.get(_VAL, "").isdigit():
+        size = int(sz.get(_VAL)) / 2
     return Face(east_asia, size)
 
 
@@ -89,13 +97,13 @@ class Styles:
             style_id = based.get(_w("val")) if based is not None else None
 
     def face(self, paragraph: Any, run: Any) -> Face:
-        run_face = _own(run.find("w:rPr", NS))
+        run_face = _own(run.find(_RPR))
         if run_face.east_asia is not None and run_face.size is not None:
             return run_face
-        run_style = run.find("w:rPr/w:rStyle", NS)
-        paragraph_style = paragraph.find("w:pPr/w:pStyle", NS)
-        inherited = self._inherited(run_style.get(_w("val")) if run_style is not None else None,
-                                    paragraph_style.get(_w("val")) if paragraph_style is not None else self.default_paragraph)
+        run_style = run.find(_RUN_STYLE)
+        paragraph_style = paragraph.find(_PARAGRAPH_STYLE)
+        inherited = self._inherited(run_style.get(_VAL) if run_style is not None else None,
+                                    paragraph_style.get(_VAL) if paragraph_style is not None else self.default_paragraph)
         return Face(run_face.east_asia or inherited.east_asia, run_face.size or inherited.size)
 
     def _inherited(self, run_style: str | None, paragraph_style: str | None) -> Face:
@@ -112,16 +120,17 @@ class Styles:
         return self._faces[key]
 
     def centred(self, paragraph: Any) -> bool:
-        jc = paragraph.find("w:pPr/w:jc", NS)
+        jc = paragraph.find(_PPR_JC)
         if jc is None:
-            style = paragraph.find("w:pPr/w:pStyle", NS)
-            for s in self._chain(style.get(_w("val")) if style is not None else self.default_paragraph):
-                jc = s.find("w:pPr/w:jc", NS)
+            style = paragraph.find(_PARAGRAPH_STYLE)
+            for s in self._chain(style.get(_VAL) if style is not None else self.default_paragraph):
+                jc = s.find(_PPR_JC)
                 if jc is not None:
                     break
-        return jc is not None and jc.get(_w("val")) == "center"
+        return jc is not None and jc.get(_VAL) == "center"
 
 
+@lru_cache(maxsize=256)
 def _family(name: str | None) -> str | None:
     if not name:
         return None

@@ -22,7 +22,8 @@ from ..render.package import SAFE_PARSER
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
-_T, _P, _TBL, _TR, _TC, _TXBX = (f"{{{W}}}{n}" for n in ("t", "p", "tbl", "tr", "tc", "txbxContent"))
+_T, _P, _TBL, _TR, _TC, _TXBX, _TCPR, _GRIDSPAN, _VAL = (
+    f"{{{W}}}{n}" for n in ("t", "p", "tbl", "tr", "tc", "txbxContent", "tcPr", "gridSpan", "val"))
 _PARTS = {
     "header": "页眉", "footer": "页脚", "footnotes": "脚注", "endnotes": "尾注", "comments": "批注",
 }
@@ -70,6 +71,8 @@ class Document:
 
 def paragraph_text(paragraph: Any) -> str:
     """The paragraph's own text, without text boxes anchored in it."""
+    if next(paragraph.iter(_TXBX), None) is None:  # most paragraphs anchor no text box
+        return "".join(paragraph.itertext(_T, with_tail=False))
     return "".join(t.text or "" for t in paragraph.iter(_T) if not _inside_textbox(t, paragraph))
 
 
@@ -83,8 +86,10 @@ def _inside_textbox(node: Any, stop: Any) -> bool:
 
 
 def _span(cell: Any) -> int:
-    span = cell.find("w:tcPr/w:gridSpan", NS)
-    value = span.get(f"{{{W}}}val", "1") if span is not None else "1"
+    """How many grid columns a cell spans (w:gridSpan in its w:tcPr, the cell's first child when present)."""
+    properties = cell[0] if len(cell) and cell[0].tag == _TCPR else None
+    span = properties.find(_GRIDSPAN) if properties is not None else None
+    value = span.get(_VAL, "1") if span is not None else "1"
     return int(value) if value.isdigit() and int(value) > 0 else 1
 
 
@@ -229,7 +234,8 @@ def _markdown_passages(lines: list[str]) -> list[Passage]:
 
 
 # Lines a web page puts around a document: its catalogue data and publication time, not the document's text.
-_PAGE_LABELS = re.compile(r"索引号|发布机构|发布日期|发布时间|公开日期|公开时间|公开目录|时效性|有效性|浏览量|点击数|【字体")
+_PAGE_LABELS = re.compile(r"(?:索引号|发布机构|发布日期|发布时间|公开日期|公开时间|公开目录|时效性|有效性|浏览量|点击数|字体)"
+                          r"\s*\]?\s*[:：|]")
 _PAGE_TIME = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*$")
 
 
@@ -261,7 +267,7 @@ def _text_passages(lines: list[str]) -> list[Passage]:
         if any(_PAGE_LABELS.search(lines[n - 1]) for n in table):
             furniture.update(table)
         table = []
-        if number and (_PAGE_LABELS.search(stripped) or _PAGE_TIME.search(stripped)):
+        if number and len(stripped) < 120 and (_PAGE_LABELS.search(stripped) or _PAGE_TIME.search(stripped)):
             furniture.add(number)
     passages = []
     tables = 0

@@ -58,7 +58,7 @@ def document_headings(document: Document) -> list[Heading]:
     """The numbered headings of the body, worked out once per document (numbering and layout both use them)."""
     if "headings" not in document.found:
         body = document.body()
-        document.found["headings"] = list(headings(body, ascii_punctuated([p.text for p in body])))
+        document.found["headings"] = list(headings(body, ascii_punctuated(["\n".join(p.text for p in body)])))
     return document.found["headings"]
 
 
@@ -119,11 +119,14 @@ OTHER_DATES = {
 }
 
 
+ANY_DATE = re.compile(r"(?:19|20)\d{2}[年\-./]")
+
+
 def date_findings(document: Document) -> Iterator[Finding]:
     styles: Counter[str] = Counter()
     seen: list[tuple[str, Passage, re.Match[str]]] = []
     for passage in document.passages:
-        if passage.kind in ("property", "furniture"):
+        if passage.kind in ("property", "furniture") or not ANY_DATE.search(passage.text):
             continue
         for m in DATE.finditer(passage.text):
             if m.group("d"):
@@ -151,6 +154,7 @@ DOC_NUMBER = re.compile(
     r"(?P<agency>[\u4e00-\u9fff]{1,12})(?P<open>[\[［(（【{﹝〔])\s*(?P<y>(?:19|20)\d{2})\s*(?P<close>[\]］)）】}﹞〕])"
     r"\s*(?P<di>第)?\s*(?P<n>\d{1,5})\s*号"
 )
+YEAR_IN_BRACKETS = re.compile(r"[\[［(（【{﹝〔]\s*(?:19|20)\d{2}\s*[\]］)）】}﹞〕]")
 NOT_A_DOCUMENT = re.compile(r"合同|协议|编号|案号|证书|许可|批次")
 CITED = re.compile(r"(?:》\s*[（(]?|[（(]\s*|文号[:：]?\s*|发文字号[:：]?\s*|文件编号[:：]?\s*)$")
 BY = re.compile(r"^(?:根据|依据|按照|依照|参照|据)")
@@ -167,6 +171,8 @@ def _placed_as_document_number(text: str, m: re.Match[str]) -> bool:
 
 def docnumber_findings(document: Document) -> Iterator[Finding]:
     for passage in document.passages:
+        if "号" not in passage.text or not YEAR_IN_BRACKETS.search(passage.text):
+            continue
         for m in DOC_NUMBER.finditer(passage.text):
             padded = len(m.group("n")) > 1 and m.group("n").startswith("0")
             if m.group("open") == "〔" and m.group("close") == "〕" and not m.group("di") and not padded:
@@ -189,13 +195,17 @@ def docnumber_findings(document: Document) -> Iterator[Finding]:
 INLINE_ITEM = re.compile(r"(?:^|(?<=[。；;！？!?\s]))(?:(?P<a>\d{1,2})[.．、]|[（(](?P<b>\d{1,2})[）)])(?!\d)")
 
 
+FIRST_ITEM = re.compile(r"(?:^|[。；;！？!?\s])(?:1[.．、]|[（(]1[）)])")
+
+
 def list_findings(document: Document) -> Iterator[Finding]:
     """Items numbered inside one paragraph (“1.…。2.…。3.…”) must not repeat a number."""
     for passage in document.passages:
-        if passage.kind not in ("body", "cell"):
+        if passage.kind not in ("body", "cell") or len(passage.text) < 20 or not FIRST_ITEM.search(passage.text):
             continue
+        found = list(INLINE_ITEM.finditer(passage.text))
         for style in ("a", "b"):
-            items = [m for m in INLINE_ITEM.finditer(passage.text) if m.group(style)]
+            items = [m for m in found if m.group(style)]
             numbers = [int(m.group(style)) for m in items]
             if len(numbers) < 3 or numbers[0] != 1:
                 continue
