@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import copy
 import decimal
+import io
 import subprocess
 import sys
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -63,6 +65,7 @@ def problems(data) -> list[str]:
 TOO_LARGE = "数值过大：整数部分最多15位（绝对值须小于1000万亿）"
 TOO_FINE = "小数位数过多：最多6位"
 NOT_CENTS = "金额最多2位小数（报告中金额保留两位小数）"
+TOO_PRECISE = "有效数字过多：最多15位（Excel 表格只能准确保存15位）"
 
 
 @pytest.mark.parametrize(("where", "value", "message"), [
@@ -72,6 +75,9 @@ NOT_CENTS = "金额最多2位小数（报告中金额保留两位小数）"
     (("implementation", "funds", "uses", 0, "amount"), Decimal("652.405"), NOT_CENTS),
     (("implementation", "funds", "sources", 1, "spent"), Decimal("291.3500"), None),  # trailing zeros are no places
     (("implementation", "funds", "sources", 2, "budget"), Decimal("300.001"), NOT_CENTS),
+    (("implementation", "funds", "sources", 0, "budget"), Decimal("123456789012345.6"), TOO_PRECISE),
+    (("targets", "indicators", 0, "actual"), Decimal("1234567890.123456"), TOO_PRECISE),
+    (("targets", "indicators", 0, "actual"), Decimal("123456789.123456"), None),  # 15 significant digits
     (("implementation", "beneficiaries", 1, "count"), Decimal("1E+15"), TOO_LARGE),
     (("targets", "indicators", 0, "target"), Decimal("-1000000000000000"), TOO_LARGE),
     (("targets", "indicators", 3, "actual"), Decimal("1620.1234567"), TOO_FINE),
@@ -124,22 +130,35 @@ def test_integers_of_thousands_of_digits_are_named_not_a_traceback(tmp_path):
 
 
 def test_the_largest_amounts_render_and_add_up(example):
-    """999,999,999,999,999.99 万元 is allowed: the figures are exact and every document renders."""
+    """9,999,999,999,999.99 万元 (15 significant digits) is allowed: the figures are exact, every document
+    renders, and the Excel form holds the amount to the cent."""
     funds = example["implementation"]["funds"]
-    funds["sources"] = [{"name": "中央财政补助", "budget": Decimal("999999999999999.99"),
-                         "received": Decimal("999999999999999.99"), "spent": Decimal("999999999999999.98")}]
-    funds["uses"] = [{"name": "医疗救助", "amount": Decimal("999999999999999.98")}]
+    funds["sources"] = [{"name": "中央财政补助", "budget": Decimal("9999999999999.99"),
+                         "received": Decimal("9999999999999.99"), "spent": Decimal("9999999999999.98")}]
+    funds["uses"] = [{"name": "医疗救助", "amount": Decimal("9999999999999.98")}]
     report = govreport.load(example)
-    # 执行数 ÷ 预算数 = 1 − 0.01 ÷ 999999999999999.99 = 0.99999999999999998999…: 执行率 → 100.00%,
-    # 得分 10 × 0.99999999999999998999… → 10.00; indicators 84.45 (figures.md) → total 94.45
+    # 执行数 ÷ 预算数 = 1 − 0.01 ÷ 9999999999999.99 = 0.999999999999998999…: 执行率 → 100.00%,
+    # 得分 10 × 0.999999999999998999… → 10.00; indicators 84.45 (figures.md) → total 94.45
     assert report.figures.funds.execution_score == Decimal("10.00")
     assert report.figures.total == Decimal("94.45")
     text = govreport.render(report, "md").decode()
-    assert "项目全年预算资金999,999,999,999,999.99万元" in text
-    assert "全年执行999,999,999,999,999.98万元，预算执行率100.00%" in text
+    assert "项目全年预算资金9,999,999,999,999.99万元" in text
+    assert "全年执行9,999,999,999,999.98万元，预算执行率100.00%" in text
     assert govreport.render(report, "docx")[:2] == b"PK"
-    form = govreport.load(example, kind="self_evaluation")
-    assert govreport.render(form, "xlsx")[:2] == b"PK"
+    form = govreport.render(govreport.load(example, kind="self_evaluation"), "xlsx")
+    with zipfile.ZipFile(io.BytesIO(form)) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<v>9999999999999.99</v>" in sheet and "<v>9999999999999.98</v>" in sheet
+
+
+def test_a_total_past_15_significant_digits_is_refused(tmp_path, example):
+    funds = example["implementation"]["funds"]
+    funds["sources"] = [{"name": name, "budget": Decimal("9999999999999.99"), "received": Decimal("9999999999999.99"),
+                         "spent": Decimal(0)} for name in ("中央财政补助", "省级财政补助")]
+    funds["uses"] = []
+    # 9999999999999.99 × 2 = 19999999999999.98: 16 significant digits
+    refused(tmp_path, dump(example, tmp_path / "d.json"),
+            "implementation.funds.sources：各来源预算数合计19,999,999,999,999.98万元超过15位有效数字，Excel 表格无法准确保存")
 
 
 def test_figures_do_not_depend_on_the_callers_decimal_context(example):

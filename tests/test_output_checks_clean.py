@@ -24,10 +24,12 @@ from hypothesis import strategies as st
 import govreport
 from govreport.errors import GovreportError
 from govreport.figures.scoring import RATING_BANDS
+from govreport.models.common import within_range
 from govreport.proofread import check_file
 
-LARGEST = Decimal("999999999999999.999999")  # models/common.py: 15 whole digits, 6 places
-LARGEST_MONEY = Decimal("999999999999999.99")  # amounts: 2 places
+# models/common.py: fewer than 16 whole digits, at most 6 places and 15 significant digits; money to the cent.
+# A source stays under a quarter of the largest amount, so that four of them add up to a total in range too.
+LARGEST_SOURCE = Decimal("2499999999999.99")
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Characters a sentence is built from: none of them makes a placeholder, a heading number, a date or a
@@ -48,14 +50,27 @@ def texts(prefixes: tuple[str, ...] = PREFIXES, ends: tuple[str, ...] = ENDS) ->
 names = texts(tuple(p for p in PREFIXES if not any(c.isdigit() for c in p)), ("",))
 
 
-def numbers(low: Decimal, high: Decimal = LARGEST) -> st.SearchStrategy[Decimal]:
-    """Decimals from ``low`` to ``high`` with 0 to 6 places, edges included."""
-    return st.integers(0, 6).flatmap(lambda places: st.decimals(low, high, places=places))
+def numbers(low: Decimal, high: Decimal | None = None, most_places: int = 6) -> st.SearchStrategy[Decimal]:
+    """Decimals from ``low`` to ``high`` (or the edge of the range) with 0 to ``most_places`` places."""
+
+    def with_places(places: int) -> st.SearchStrategy[Decimal]:
+        edge = Decimal(10) ** (15 - places) - Decimal(10) ** -places  # 15 significant digits
+        return st.decimals(max(low, -edge), edge if high is None else min(high, edge), places=places)
+
+    return st.integers(0, most_places).flatmap(with_places)
+
+
+def in_range(value: Decimal) -> bool:
+    try:
+        within_range(value)
+    except ValueError:
+        return False
+    return True
 
 
 amounts = numbers(Decimal(0))
-signed = numbers(-LARGEST)
-money = st.integers(0, 2).flatmap(lambda places: st.decimals(0, LARGEST_MONEY, places=places))  # to the cent
+signed = numbers(Decimal(-10) ** 15)
+money = numbers(Decimal(0), LARGEST_SOURCE, most_places=2)
 paragraphs = st.lists(texts(), max_size=3)
 
 
@@ -176,12 +191,9 @@ def metric(draw: Any) -> dict[str, Any]:
     form = draw(st.sampled_from(["value", "share", "parts", "change"]))
     if form == "parts" and unit != "%":
         item["parts"] = [{"name": draw(names), "value": v} for v in draw(st.lists(amounts, min_size=2, max_size=4))]
-        if draw(st.booleans()):
-            item["value"] = sum((p["value"] for p in item["parts"]), Decimal(0))
-        if sum((p["value"] for p in item["parts"]), Decimal(0)) >= 10**15:
-            del item["parts"][1:]  # the stated total must itself stay in range
-            item["parts"].append({"name": draw(names), "value": Decimal(0)})
-            item.pop("value", None)
+        total = sum((p["value"] for p in item["parts"]), Decimal(0))
+        if draw(st.booleans()) and in_range(total):  # a stated total must itself be in range
+            item["value"] = total
     elif form == "share" and unit != "%":
         whole = draw(numbers(Decimal("0.000001")))
         item.update(value=draw(numbers(Decimal(0), whole)), of=whole, share_label=draw(names))

@@ -13,6 +13,7 @@ from ..errors import Problem
 from ..figures.scoring import band_text, in_band
 from ..format.docnumber import normalise_doc_number
 from ..format.numbers import amount
+from ..models.common import MAX_SIGNIFICANT, significant_digits
 from ..models.project import FundSource, Indicator
 
 
@@ -38,6 +39,22 @@ def source_problems(where: str, sources: Sequence[FundSource], unit: str) -> lis
             ))
     if sum((s.budget for s in sources), Decimal(0)) == 0:
         problems.append(Problem(where, "预算数合计为0，无法计算预算执行率"))
+    return problems + _totals_too_precise(where, sources, unit)
+
+
+TOTALS = (("预算数", "budget"), ("年初预算数", "initial_budget"), ("到位数", "received"), ("执行数", "spent"))
+
+
+def _totals_too_precise(where: str, sources: Sequence[FundSource], unit: str) -> list[Problem]:
+    """Each amount has at most 15 significant digits (models/common.py); their total must too, for the
+    Excel form and workbook keep no more."""
+    problems = []
+    for label, field in TOTALS:
+        total = sum((getattr(s, field) or (s.budget if field == "initial_budget" else Decimal(0)) for s in sources),
+                    Decimal(0))
+        if significant_digits(total) > MAX_SIGNIFICANT:
+            problems.append(Problem(where, f"各来源{label}合计{amount(total)}{unit}超过{MAX_SIGNIFICANT}位有效数字，"
+                                           "Excel 表格无法准确保存，请核对金额"))
     return problems
 
 

@@ -22,30 +22,45 @@ Paragraphs = Annotated[list[Text], Field(default_factory=list)]
 
 MAX_WHOLE_DIGITS = 15
 MAX_PLACES = 6
+MAX_SIGNIFICANT = 15  # what an Excel cell (a binary double) holds exactly
 _TOO_LARGE = Decimal(10) ** MAX_WHOLE_DIGITS
+
+
+def _digits(value: Decimal) -> tuple[str, int]:
+    """The coefficient's digits without trailing zeros, and the exponent that goes with them."""
+    _, digits, exponent = value.as_tuple()
+    kept = "".join(map(str, digits)).rstrip("0")
+    return kept, int(exponent) + len(digits) - len(kept)
 
 
 def decimal_places(value: Decimal) -> int:
     """Places after the point, trailing zeros not counted (1.50 → 1); no context, so exact for any input."""
-    if value.is_zero():
-        return 0
-    _, digits, exponent = value.as_tuple()
-    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
-    return max(0, -(int(exponent) + trailing))
+    kept, exponent = _digits(value)
+    return max(0, -exponent) if kept else 0
+
+
+def significant_digits(value: Decimal) -> int:
+    """Digits from the first non-zero one to the last (1.50 → 2, 1200 → 2, 0.0305 → 3)."""
+    return len(_digits(value)[0])
 
 
 def within_range(value: Any) -> Any:
-    """Any number a report can hold (docs/figures.md, “数字的范围”): fewer than 16 whole digits, at most 6 places.
+    """Any number a report can hold (docs/figures.md, “数字的范围”): fewer than 16 whole digits,
+    at most 6 places, at most 15 significant digits.
 
-    10¹⁵ 元 is some thirty times a year's national public budget, and no rate,
-    score or indicator value needs more than 6 places; beyond that a figure is
-    a typing slip, and within it every sum stays exact (figures/arithmetic.py).
+    10¹⁵ 元 is some thirty times a year's national public budget; no rate, score
+    or indicator value needs more than 6 places; an Excel form or workbook keeps
+    15 significant digits, so a number with more would come out of
+    ``convert`` or the form changed. Within the range every sum stays exact
+    (figures/arithmetic.py).
     """
     if isinstance(value, Decimal):
         if value.copy_abs() >= _TOO_LARGE:
             raise ValueError(f"数值过大：整数部分最多{MAX_WHOLE_DIGITS}位（绝对值须小于1000万亿）")
         if decimal_places(value) > MAX_PLACES:
             raise ValueError(f"小数位数过多：最多{MAX_PLACES}位")
+        if significant_digits(value) > MAX_SIGNIFICANT:
+            raise ValueError(f"有效数字过多：最多{MAX_SIGNIFICANT}位（Excel 表格只能准确保存{MAX_SIGNIFICANT}位）")
     return value
 
 
