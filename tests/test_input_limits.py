@@ -246,6 +246,13 @@ def test_a_truncated_json_file_says_where_it_ends(tmp_path, text, expected):
     assert "缺少逗号" not in output and "键名须用" not in output
 
 
+def test_a_truncated_yaml_file_says_where_it_ends(tmp_path):
+    data = tmp_path / "d.yaml"
+    data.write_text("kind: work_summary\nintro: [一段, 二段", encoding="utf-8")
+    # line 2, `intro: [一段, 二段`, is 14 characters: the file ends at column 15
+    refused(tmp_path, data, "YAML 文件不完整：在第 2 行第 15 列提前结束，此处的括号或引号尚未闭合")
+
+
 # ---- every problem at once ---------------------------------------------------------------------------
 
 

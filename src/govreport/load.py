@@ -179,6 +179,9 @@ def parse_yaml(text: str, source: str = "") -> Any:
         raise DataError([exc.problem], source) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
+        if mark and ("<stream end>" in str(exc.problem) or "end of stream" in str(exc.problem)):
+            ended = f"YAML 文件不完整：在第 {mark.line + 1} 行第 {mark.column + 1} 列提前结束，此处的括号或引号尚未闭合"
+            raise DataError([Problem("", ended + "（文件可能没有保存完整，或复制时被截断）")], source) from None
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列，" if mark else ""
         raise DataError([Problem("", f"YAML 格式错误：{where}{exc.problem}")], source) from None
     except yaml.YAMLError as exc:
