@@ -232,11 +232,11 @@ TRUNCATED = '{\n  "kind": "work_summary",\n  "meta": {\n    "organization": "单
 
 @pytest.mark.parametrize(("text", "expected"), [
     # line 5 is `    "year": 2004`, 16 characters: the file ends at column 17 with meta and the outer object open
-    (TRUNCATED, "meta：JSON 文件不完整：在第 5 行第 17 列提前结束，此处尚未写完，结尾缺少 }}"),
+    (TRUNCATED, "meta：JSON 格式错误：文件在第 5 行第 17 列提前结束，此处尚未写完，结尾缺少 }}"),
     # line 4 cut inside the string: `    "organization": "单` is 22 characters
-    (TRUNCATED[:TRUNCATED.index("位")], 'meta：JSON 文件不完整：在第 4 行第 23 列提前结束，此处尚未写完，结尾缺少 "}}'),
+    (TRUNCATED[:TRUNCATED.index("位")], 'meta：JSON 格式错误：文件在第 4 行第 23 列提前结束，此处尚未写完，结尾缺少 "}}'),
     ('{"kind": "work_summary", "achievements": [{"heading": "工作", "paragraphs": ["一段", ',
-     "achievements[0].paragraphs：JSON 文件不完整：在第 1 行第 81 列提前结束，此处尚未写完，结尾缺少 ]}]}"),
+     "achievements[0].paragraphs：JSON 格式错误：文件在第 1 行第 81 列提前结束，此处尚未写完，结尾缺少 ]}]}"),
     ("", "数据文件是空的"),
 ])
 def test_a_truncated_json_file_says_where_it_ends(tmp_path, text, expected):
@@ -250,7 +250,7 @@ def test_a_truncated_yaml_file_says_where_it_ends(tmp_path):
     data = tmp_path / "d.yaml"
     data.write_text("kind: work_summary\nintro: [一段, 二段", encoding="utf-8")
     # line 2, `intro: [一段, 二段`, is 14 characters: the file ends at column 15
-    refused(tmp_path, data, "YAML 文件不完整：在第 2 行第 15 列提前结束，此处的括号或引号尚未闭合")
+    refused(tmp_path, data, "YAML 格式错误：文件在第 2 行第 15 列提前结束，此处的括号或引号尚未闭合")
 
 
 # ---- every problem at once ---------------------------------------------------------------------------

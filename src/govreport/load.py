@@ -76,6 +76,9 @@ def _too_deep(path: str, line: int, column: int) -> Problem:
         path, f"数据嵌套超过 {MAX_DEPTH} 层（第 {line} 行第 {column} 列又开始一层），报告数据没有这样深的结构，请检查括号")
 
 
+CUT_OFF = "（可能少写了结尾的括号或引号，或文件没有保存完整、复制时被截断）"
+
+
 def _json_problem(text: str, exc: json.JSONDecodeError) -> Problem:
     content_end = len(text.rstrip())
     if not content_end:
@@ -84,8 +87,11 @@ def _json_problem(text: str, exc: json.JSONDecodeError) -> Problem:
     if exc.pos < content_end and not unterminated:
         return Problem("", f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列，{_json_reason(exc.msg)}")
     end = scan(text, content_end)
-    return Problem(end.path(), f"JSON 文件不完整：在第 {end.line} 行第 {end.column} 列提前结束，此处尚未写完，"
-                               f"结尾缺少 {end.closers()}（文件可能没有保存完整，或复制时被截断）")
+    return Problem(end.path(), f"JSON 格式错误：文件在第 {end.line} 行第 {end.column} 列提前结束，此处尚未写完，"
+                               f"结尾缺少 {end.closers()}{CUT_OFF}")
+
+
+CUT_OFF = "（可能少写了结尾的括号或引号，或文件没有保存完整、复制时被截断）"
 
 
 def _json_reason(msg: str) -> str:
@@ -180,8 +186,8 @@ def parse_yaml(text: str, source: str = "") -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         if mark and ("<stream end>" in str(exc.problem) or "end of stream" in str(exc.problem)):
-            ended = f"YAML 文件不完整：在第 {mark.line + 1} 行第 {mark.column + 1} 列提前结束，此处的括号或引号尚未闭合"
-            raise DataError([Problem("", ended + "（文件可能没有保存完整，或复制时被截断）")], source) from None
+            ended = f"YAML 格式错误：文件在第 {mark.line + 1} 行第 {mark.column + 1} 列提前结束，此处的括号或引号尚未闭合"
+            raise DataError([Problem("", ended + CUT_OFF)], source) from None
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列，" if mark else ""
         raise DataError([Problem("", f"YAML 格式错误：{where}{exc.problem}")], source) from None
     except yaml.YAMLError as exc:
