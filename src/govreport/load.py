@@ -91,9 +91,6 @@ def _json_problem(text: str, exc: json.JSONDecodeError) -> Problem:
                                f"结尾缺少 {end.closers()}{CUT_OFF}")
 
 
-CUT_OFF = "（可能少写了结尾的括号或引号，或文件没有保存完整、复制时被截断）"
-
-
 def _json_reason(msg: str) -> str:
     reasons = {
         "Expecting ',' delimiter": "缺少逗号",
