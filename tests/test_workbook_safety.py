@@ -34,7 +34,7 @@ MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 XXE = b'<!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
 LAUGHS = b"<!DOCTYPE x [<!ENTITY a0 \"haha\">" + b"".join(
     b'<!ENTITY a%d "%s">' % (i, b"&a%d;" % (i - 1) * 10) for i in range(1, 10)) + b"]>"
-MEMORY_LIMIT = 1 << 30  # a reader that inflates a bomb dies here instead of passing
+MEMORY_LIMIT = 1 << 30  # a reader that builds what a bomb unpacks to dies here instead of passing
 
 
 @pytest.fixture(scope="module")
@@ -227,13 +227,21 @@ def test_a_stale_dimension_does_not_hide_rows(workbook):
 
 
 def test_more_cells_than_any_project_has_are_refused_quickly(tmp_path, workbook):
-    """600,000 formatted but empty cells (17 bytes each, 10 MB): more than any project's data, refused, not ground through."""
+    """A million formatted but empty cells (17 bytes each): more than any project's data, refused, not ground through."""
     def formatted(sheet: bytes) -> bytes:
-        cells = b"".join(b'<row r="%d">%s</row>' % (r, b'<c r="C%d" s="1"/>' % r * 100) for r in range(5, 6005))
+        cells = b"".join(b'<row r="%d">%s</row>' % (r, b'<c r="C%d" s="1"/>' % r * 100) for r in range(5, 10_005))
         return sheet.replace(b"</sheetData>", cells + b"</sheetData>")
 
     message = _refused(tmp_path, _rewritten(workbook, xl_worksheets_sheet3__xml=formatted))
-    assert "错误　“资金用途”表：内容过多（行、单元格、格式合计超过 50 万项），不像是一个项目的数据" in message
+    assert "错误　“资金用途”表：内容过多（单元格、格式等超过 100 万项），不像是一个项目的数据" in message
+
+
+def test_a_million_column_widths_are_not_kept_in_memory(tmp_path, workbook):
+    """Two million <col> elements before the data (44 MB unpacked, 140 KB packed): read in bounded memory, then refused."""
+    def widths(sheet: bytes) -> bytes:
+        return sheet.replace(b"<sheetData>", b"<cols>" + b'<col min="1" max="1"/>' * 2_000_000 + b"</cols><sheetData>", 1)
+
+    assert "内容过多" in _refused(tmp_path, _rewritten(workbook, xl_worksheets_sheet3__xml=widths))
 
 
 def test_dates_in_chinese_excel_formats_are_dates(workbook):

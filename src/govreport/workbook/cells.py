@@ -147,11 +147,10 @@ def _quoted(item: str, splits: re.Pattern[str]) -> str:
 
 def written(field: Field, value: Any) -> Any:
     """A data value as a cell value: lists joined with ；, parts as 名称：数值 (names quoted where needed), Booleans
-    as 是/否; a number Excel cannot hold exactly, or a date it cannot show, as text, which reads back the same."""
+    as 是/否; a date Excel cannot show as text, which reads back the same. (Numbers fit: the models allow no more
+    than the 15 significant digits a cell holds.)"""
     if value is None:
         return None
-    if isinstance(value, Decimal):
-        return value if _exact_in_excel(value) else str(value)
     if isinstance(value, dt.date):
         return value if EXCEL_DATES[0] <= value <= EXCEL_DATES[1] else value.isoformat()
     if field.type == "list":
@@ -163,11 +162,6 @@ def written(field: Field, value: Any) -> Any:
     if field.values:
         return next((word for word, meant in field.values if meant == value), value)
     return value
-
-
-def _exact_in_excel(value: Decimal) -> bool:
-    """Excel keeps 15 significant digits of a number between about 1E-307 and 1E+308."""
-    return len(value.normalize().as_tuple().digits) <= 15 and (not value or -307 <= value.adjusted() <= 307)
 
 
 def too_long(cell: str) -> str | None:

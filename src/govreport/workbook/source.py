@@ -31,9 +31,9 @@ from ..render.package import SAFE_PARSER
 Row = tuple[int, dict[int, Any]]
 """A row's number and its cells that hold something, by column number (both from 1)."""
 
-MAX_ELEMENTS = 500_000
-"""Rows, cells, strings and formats read from one workbook. One that convert writes with every sheet at MAX_ROWS
-rows holds some 200,000; each costs a few microseconds, so a workbook is read in seconds whatever it holds."""
+MAX_ELEMENTS = 1_000_000
+"""XML elements read from one workbook. One that convert writes with every sheet at MAX_ROWS rows holds under
+500,000; each costs a microsecond or two, so a workbook is read in seconds whatever it holds."""
 NOT_A_WORKBOOK = "不是有效的 Excel 工作簿（.xlsx），请用 Excel 或 WPS 另存为 .xlsx 后再试"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -56,28 +56,33 @@ class Unreadable(Exception):
 
 
 class _Budget:
-    """Values read so far from one workbook (rows, cells, strings, formats): each costs Python time, so all are counted."""
+    """XML elements read so far from one workbook: each costs time, whatever it is, so all are counted."""
 
     def __init__(self) -> None:
         self.spent = 0
 
-    def spend(self, count: int, where: str) -> None:
-        self.spent += count
-        if self.spent > MAX_ELEMENTS:
-            raise Unreadable(Problem(where, f"内容过多（行、单元格、格式合计超过 {MAX_ELEMENTS // 10_000} 万项），"
-                                            "不像是一个项目的数据；请删除多余的行、列和格式后再试"))
-
     def elements(self, part: str, where: str, tags: tuple[str, ...], content: bytes) -> Iterator[Any]:
-        """The elements of ``content`` with one of ``tags``, each once complete and freed after use, together with
-        whatever came before it; a sheet is read to the end of its data only (nothing after it holds values)."""
-        events = etree.iterparse(io.BytesIO(content), events=("end",), tag=(*tags, _DATA), resolve_entities=False,
+        """The elements of ``content`` with one of ``tags``, each once complete; every other element is freed as it
+        ends, so memory stays small. A sheet is read to the end of its data only (nothing after it holds values)."""
+        events = etree.iterparse(io.BytesIO(content), events=("start", "end"), resolve_entities=False,
                                  no_network=True, huge_tree=False, remove_comments=True, remove_pis=True)
+        inside = 0  # depth within a wanted element, whose children are kept for it
         try:
-            for _, element in events:
-                if element.tag == _DATA:
+            for event, element in events:
+                if event == "start":
+                    self.spent += 1
+                    if self.spent > MAX_ELEMENTS:
+                        raise Unreadable(Problem(where, f"内容过多（单元格、格式等超过 {MAX_ELEMENTS // 10_000} 万项），"
+                                                        "不像是一个项目的数据；请删除多余的行、列和格式后再试"))
+                    inside += inside > 0 or element.tag in tags
+                    continue
+                if inside:
+                    inside -= 1
+                    if inside:
+                        continue
+                    yield element
+                elif element.tag == _DATA:
                     return
-                self.spend(1, where)
-                yield element
                 element.clear()
                 parent = element.getparent()
                 while parent is not None and element.getprevious() is not None:
@@ -102,7 +107,6 @@ class Sheet:
             cells: dict[int, Any] = {}
             column = 0
             for cell in row.iter(_CELL):
-                self._book.budget.spend(1, where)
                 column = _column(cell.get("r"), column + 1, where, self.part)
                 value = self._book.value(cell, where, self.part)
                 if value is not None and value != "":
@@ -142,19 +146,7 @@ class Workbook:
     def _strings(self, part: str | None) -> list[str]:
         if part is None or part not in self.parts:
             return []
-        return [self._text(si, part) for si in self.budget.elements(part, part, (f"{_MAIN}si",), self.parts[part])]
-
-    def _text(self, element: Any, where: str) -> str:
-        """The text of a string item: its own ``t`` or its runs' (phonetic guides left out)."""
-        own = element.find(_TEXT)
-        if own is not None:
-            return own.text or ""
-        runs = []
-        for run in element.iterchildren(_RUN):
-            self.budget.spend(1, where)
-            runs.append(run.findtext(_TEXT) or "")
-        return "".join(runs)
-
+        return [_text(si) for si in self.budget.elements(part, part, (f"{_MAIN}si",), self.parts[part])]
     def _date_styles(self, part: str | None) -> frozenset[int]:
         """The cell formats (by index) whose number format shows a date."""
         if part is None or part not in self.parts:
@@ -174,7 +166,7 @@ class Workbook:
         kind = cell.get("t", "n")
         if kind == "inlineStr":
             inline = cell.find(_INLINE)
-            return self._text(inline, where) if inline is not None else None
+            return _text(inline) if inline is not None else None
         raw = cell.findtext(_VALUE)
         if raw is None or raw == "":
             return None
@@ -250,6 +242,14 @@ def _relationships(parts: dict[str, bytes], source: str) -> dict[str, tuple[str,
 
 def _target(parts: dict[str, bytes], source: str, kind: str) -> str | None:
     return next((part for k, part in _relationships(parts, source).values() if k == kind), None)
+
+
+def _text(element: Any) -> str:
+    """The text of a string item: its own ``t`` or its runs' (phonetic guides left out)."""
+    own = element.find(_TEXT)
+    if own is not None:
+        return own.text or ""
+    return "".join(run.findtext(_TEXT) or "" for run in element.iterchildren(_RUN))
 
 
 def _integer(text: str | None) -> int:
