@@ -262,7 +262,7 @@ def environment(folders: tuple[Path, ...] = ()) -> ReportEnvironment:
         loader=ChainLoader([*folders, BUILTIN_TEMPLATES]),
         undefined=StrictUndefined,
         autoescape=select_autoescape(
-            enabled_extensions=("xml",), default_for_string=True, default=False
+            enabled_extensions=("xml", "html.j2"), default_for_string=True, default=False
         ),
         trim_blocks=True,
         lstrip_blocks=True,

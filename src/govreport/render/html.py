@@ -1,6 +1,6 @@
 """HTML output (the web page's preview): the same context as the DOCX, through an autoescaped template.
 
-The kind's ``report.html.j2`` wraps itself in ``{% autoescape true %}``, so
+Templates named ``*.html.j2`` are autoescaped (``environment.py``), so
 ``& < >`` in data come out as text, never as markup.
 """
 

@@ -40,12 +40,14 @@ class Office:
     def __init__(self, home: Path) -> None:
         self.profile = home / "profile"
         self.inbox = home / "inbox"
+        self.temporary = home / "tmp"  # LibreOffice's own temporary files
         self.process: subprocess.Popen[bytes] | None = None
         self._jobs = itertools.count(1)
 
     def start(self) -> None:
         """Prepare the profile once (LibreOffice fills it on a first run), then start the instance."""
         self.inbox.mkdir(parents=True, exist_ok=True)
+        self.temporary.mkdir(exist_ok=True)
         module = self.profile / "user" / "basic" / "Standard" / "Module1.xba"
         if not module.is_file() or module.read_bytes() != MACRO.read_bytes():
             self._run_once(["--terminate_after_init"])
@@ -58,7 +60,7 @@ class Office:
                 *extra]
 
     def _spawn(self, extra: list[str]) -> subprocess.Popen[bytes]:
-        environment = {**font_environment(), "GOVREPORT_PDF_INBOX": str(self.inbox)}
+        environment = {**font_environment(), "GOVREPORT_PDF_INBOX": str(self.inbox), "TMPDIR": str(self.temporary)}
         try:
             return subprocess.Popen(self._command(extra), env=environment, stdin=subprocess.DEVNULL,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)

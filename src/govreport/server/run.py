@@ -25,8 +25,9 @@ def serve(host: str, port: int, templates: list[Path], token_file: Path | None, 
     address = f"http://{host if ':' not in host else f'[{host}]'}:{listening.getsockname()[1]}/"
     print(f"govreport 服务已启动：{address}（按 Ctrl+C 停止）", flush=True)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
-    server = uvicorn.Server(uvicorn.Config(create_app(config), log_level="warning", access_log=False,
-                                           timeout_graceful_shutdown=10))
+    app = create_app(config)
+    app.state.server.claim_temporary_files()
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, timeout_graceful_shutdown=10))
     server.run(sockets=[listening])
 
 

@@ -20,16 +20,18 @@ class ServerState:
         self.config = config
         self.home = Path(tempfile.mkdtemp(prefix="govreport-serve-"))
         self.workbooks: dict[str, bytes] = {}
-        self.workers: WorkerPool | None = None  # type: ignore[assignment]
-        self.offices: OfficePool | None = None  # type: ignore[assignment]
-        self._outer_temp = (tempfile.tempdir, os.environ.get("TMPDIR"))
+        self.workers: WorkerPool | None = None
+        self.offices: OfficePool | None = None
 
-    async def start(self) -> None:
-        """Temporary files of this process and its children go into the server's own folder."""
+    def claim_temporary_files(self) -> None:
+        """Temporary files of this process (uploads Starlette spools) and of the workers it starts go into the
+        server's own folder; for the process ``govreport serve`` runs in, not for a program embedding the app."""
         uploads = self.home / "uploads"
-        uploads.mkdir()
+        uploads.mkdir(exist_ok=True)
         tempfile.tempdir = str(uploads)
         os.environ["TMPDIR"] = str(uploads)
+
+    async def start(self) -> None:
         self.workers = WorkerPool(self.config.workers, self.config.queue, self.home, self.config.templates)
         self.offices = OfficePool(self.config.pdf_instances, self.config.queue, self.home)
         await self.workers.start()
@@ -41,8 +43,3 @@ class ServerState:
         if self.workers is not None:
             self.workers.stop()
         shutil.rmtree(self.home, ignore_errors=True)
-        tempfile.tempdir, outer = self._outer_temp
-        if outer is None:
-            os.environ.pop("TMPDIR", None)
-        else:
-            os.environ["TMPDIR"] = outer

@@ -28,8 +28,7 @@ class WorkerPool:
         self.size = size
         self.queue = queue
         self._setup = (str(home), folders)
-        self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload(["govreport", "govreport.server.jobs"])
+        self._context = multiprocessing.get_context("spawn")  # a fresh interpreter: no threads of the server forked
         self._pool = self._new()
         self.pending = 0
 

@@ -283,7 +283,7 @@ async function start() {
     return;
   }
   kinds = listed.response;
-  $("kind").replaceChildren(...kinds.map((k) => new Option(k.label + "（" + k.name + "）", k.name)));
+  $("kind").replaceChildren(...kinds.map((k) => new Option(k.label, k.name)));
   fillOutlines();
   const folders = await request("GET", "/api/v1/templates");
   if (folders.status === 200 && folders.response.length) {
