@@ -66,6 +66,14 @@ def _sentence_of(sentences: list[tuple[int, int]], position: int) -> int:
     return i if i >= 0 and sentences[i][0] <= position < sentences[i][1] else -1
 
 
+def _follows(text: str, sentences: list[tuple[int, int]], index: int, paragraph: bool = True) -> bool:
+    """Sentence ``index`` comes right after the one before it: only stops (and, across paragraphs, a break) between."""
+    if index <= 0:
+        return False
+    gap = text[sentences[index - 1][1]:sentences[index][0]]
+    return not gap.strip("。！？ \n" if paragraph else "。！？ ")
+
+
 def _within(found: list[Amount], start: int, end: int) -> list[Amount]:
     """The figures inside text[start:end] (``found`` is in text order)."""
     i = bisect_left(found, start, key=lambda a: a.start)
@@ -162,10 +170,9 @@ def _totals(block: Block, found: list[Amount], sentences: list[tuple[int, int]])
         s_start, s_end = sentences[index]
         before = [a for a in _within(found, s_start, opener.start()) if not a.is_rate]
         opens_sentence = not text[s_start:opener.start()].strip(" ，：（")
-        if not before and opener.group(0) == "其中" and opens_sentence and index > 0:
+        if not before and opener.group(0) == "其中" and opens_sentence and _follows(text, sentences, index):
             p_start, p_end = sentences[index - 1]
-            if p_end + 1 == s_start:  # the sentence just before, not one further back
-                before = [a for a in _within(found, p_start, p_end) if not a.is_rate]
+            before = [a for a in _within(found, p_start, p_end) if not a.is_rate]
         if not before:
             continue
         total = before[-1]
@@ -244,7 +251,7 @@ def _rates(block: Block, found: list[Amount], sentences: list[tuple[int, int]]) 
     for index, (s_start, s_end) in enumerate(sentences):
         for rate in RATE.finditer(text, s_start, s_end):
             reach = s_start
-            if index > 0 and sentences[index - 1][1] + 1 == s_start and text[s_start - 1] != "\n":
+            if _follows(text, sentences, index, paragraph=False):
                 reach = sentences[index - 1][0]  # the sentence before, in the same paragraph
             money = [a for a in _within(found, reach, rate.start()) if a.family == "money"]
             labelled = [(a, _label(text, a, rate.group("name"))) for a in money]
@@ -309,7 +316,7 @@ def _changed_amount(text: str, found: list[Amount], sentences: list[tuple[int, i
     if before:
         now = before[-1]
         return now if COMPARED.search(text, now.end, at) else None
-    if index == 0 or not COMPARED.match(text, s_start) or sentences[index - 1][1] + 1 != s_start:
+    if not COMPARED.match(text, s_start) or not _follows(text, sentences, index, paragraph=False):
         return None
     p_start, p_end = sentences[index - 1]
     previous = [a for a in _within(found, p_start, p_end) if a.family == delta.family and not a.is_rate]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .amounts import percent_shown, rate_agrees, ratio_bounds
 from .figures import band_of, document_tables, grade_agrees
@@ -296,7 +296,7 @@ def _score(funds: Funds) -> Iterator[Finding]:
     if (rate >= Decimal("0.9") and score < points * Decimal("0.8")) or (rate == 0 and score > 0):
         yield Finding("figures", where, quoted,
                       f"得分{score_cell.raw}与执行率{percent_shown(rate * 100)}不符（分值{points_cell.raw}，"
-                      f"按执行率计约为{_plain((points * rate).quantize(Decimal('0.01')))}）")
+                      f"按执行率计约为{_plain((points * rate).quantize(Decimal('0.01'), ROUND_HALF_UP))}）")
 
 
 def _numbered(rows: list[Row]) -> Iterator[Finding]:
@@ -320,21 +320,23 @@ def _numbered(rows: list[Row]) -> Iterator[Finding]:
 
 
 def _children(rows: list[Row], start: int) -> list[Row]:
+    """The rows numbered 1, 2, 3… under a parent, up to the next row with figures of its own; none when the
+    numbering breaks off (a 5 after a 2: rows are missing from the copy, or the list is not the parent's)."""
     children: list[Row] = []
     style = None
     for row in rows[start:]:
         m = NUMBERED.match(row.label.text)
         if m is None:
-            if any(v.number is not None for v in row.values):
-                break
-            continue  # 其中:公车购置, a detail of the item above
+            if row.label.text.startswith("其中") or not any(v.number is not None for v in row.values):
+                continue  # 其中:公车购置, a detail of the item above
+            break
         number = int(m.group("a") or m.group("b"))
         kind = "a" if m.group("a") else "b"
         if number != len(children) + 1 or (style and kind != style):
-            break
+            return []
         style = kind
         children.append(row)
-    return children if children and style else []
+    return children
 
 
 def _compare_children(parent: Row, children: list[Row], header: list[str]) -> Iterator[Finding]:

@@ -192,10 +192,10 @@ def docnumber_findings(document: Document) -> Iterator[Finding]:
                               f"{rule}：“{written}”若是发文字号，应为“{fixed}”（未自动修正：看不出它是发文字号）")
 
 
-INLINE_ITEM = re.compile(r"(?:^|(?<=[。；;！？!?\s]))(?:(?P<a>\d{1,2})[.．、]|[（(](?P<b>\d{1,2})[）)])(?!\d)")
+INLINE_ITEM = re.compile(r"(?:^|(?<=[。；;！？!?：:\s]))(?:(?P<a>\d{1,2})[.．、]|[（(](?P<b>\d{1,2})[）)])(?!\d)")
 
 
-FIRST_ITEM = re.compile(r"(?:^|[。；;！？!?\s])(?:1[.．、]|[（(]1[）)])")
+FIRST_ITEM = re.compile(r"(?:^|[。；;！？!?：:\s])(?:1[.．、]|[（(]1[）)])")
 
 
 def list_findings(document: Document) -> Iterator[Finding]:

@@ -1,0 +1,310 @@
+"""`govreport check` on the shapes real reports write their figures in: generated variants of each.
+
+The three contradictions no earlier version caught — a 其中 list after a full stop, figure first
+(“共完成89.97万元。其中：30万元用于…；29.99万元用于…”); a self-evaluation form whose total row is 0
+over non-zero rows, with an 执行率 of 0; a change whose rate does not follow from its amounts — are
+generated here in many forms (ASCII or full-width punctuation, spaces in figures, traditional
+characters, a new paragraph, a table in Word, Markdown, a text copy one row or one cell a line, or
+cells run together with spaces). The expected messages are worked out from the generated figures by
+the rules of docs/figures.md: sums and rates in Decimal, rounded half-up, in the document's units.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import govreport
+from govreport.cli import main
+from govreport.proofread import check_file, read_document
+from govreport.proofread.forms import document_funds
+
+from .conftest import SAMPLES
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+CENT = Decimal("0.01")
+USES = ("基建工程项目预算编制", "项目审计", "设计、规划、测绘", "设备购置", "人员培训", "宣传印刷", "信息系统运维")
+ASCII = {"，": ",", "；": ";", "：": ":", "（": "(", "）": ")"}
+
+
+def _write(text: str, suffix: str = ".txt") -> list[tuple[str, str, str]]:
+    """The findings (kind, place, message) of ``text`` saved as a file of this type; layout is not in question."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"t{suffix}"
+        if suffix == ".docx":
+            document = docx.Document()
+            for line in text.split("\n"):
+                document.add_paragraph(line)
+            document.save(path)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return [(f.kind, f.where, f.message) for f in check_file(path, ignore=["layout"])]
+
+
+def _figures(text: str, suffix: str = ".txt") -> list[str]:
+    return [message for kind, _, message in _write(text, suffix) if kind == "figures"]
+
+
+def _ascii(text: str) -> str:
+    return "".join(ASCII.get(c, c) for c in text)
+
+
+def _money(places: int) -> st.SearchStrategy[Decimal]:
+    return st.integers(1, 99999).map(lambda n: (Decimal(n) / 100).quantize(CENT)) if places else \
+        st.integers(1, 999).map(Decimal)
+
+
+def _shown(value: Decimal, places: int) -> str:
+    return format(value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP), "f")
+
+
+# 1. A total, then after a full stop a list of parts written figure first, across “；”.
+
+@SETTINGS
+@given(parts=st.lists(_money(2), min_size=2, max_size=5), off_by=st.sampled_from([0, 0, 2, -3, 150, 1000]),
+       uses=st.lists(st.sampled_from(USES), min_size=5, max_size=5), ascii_copy=st.booleans(),
+       spaced=st.booleans(), new_paragraph=st.booleans(), suffix=st.sampled_from([".txt", ".md", ".docx"]))
+def test_a_figure_first_list_after_a_full_stop_must_add_up(parts, off_by, uses, ascii_copy, spaced, new_paragraph,
+                                                          suffix):
+    total = sum(parts, Decimal(0)) + Decimal(off_by) / 100
+    unit = " 万元" if spaced else "万元"
+    items = "；".join(f"{p}{unit}用于{u}" for p, u in zip(parts, uses, strict=False))
+    text = f"本项目共完成预算资金{total}{unit}。" + ("\n" if new_paragraph else "") + f"其中：{items}。"
+    found = _figures(_ascii(text) if ascii_copy else text, suffix)
+    # Each figure may be off by half a cent from rounding: a difference below that allowance is not a contradiction.
+    if abs(Decimal(off_by) / 100) < Decimal("0.005") * (len(parts) + 1):
+        assert found == []
+    else:
+        quoted = f"共完成预算资金{total}{unit}"
+        listed = "+".join(f"{p}万元" for p in parts)
+        assert found == [f"总数“{quoted}”与其中各项之和不符：{listed}={_shown(sum(parts, Decimal(0)), 2)}万元"]
+
+
+def test_the_issue_shape_in_other_figures_and_the_list_in_brackets_left_alone():
+    text = ("本项目共申请预算资金120万元。其中:40万元用于设备购置;40万元用于人员培训;40万元用于宣传印刷。"
+            "本项目共完成预算资金119.96万元。其中:40万元用于设备购置;40万元用于人员培训;39.98万元用于宣传印刷。")
+    # 40 + 40 + 39.98 = 119.98, not 119.96; the first list adds up to 120.
+    assert _figures(text) == ["总数“共完成预算资金119.96万元”与其中各项之和不符：40万元+40万元+39.98万元=119.98万元"]
+    # “(其中建筑工程3292万元)” explains the figure before the bracket only; the next batch is not one of its parts.
+    bracketed = ("一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资2069.51万元"
+                 "(其中建筑工程1975.775万元),合计批复总投资5443.81万元(其中建筑工程5267.775万元)。")
+    assert _figures(bracketed) == []
+
+
+def test_totals_in_wan_yuan_stay_in_wan_yuan_even_with_parts_in_yuan():
+    assert _figures("共计投入资金5万元，其中设备购置30000元、人员培训30000元。") == [
+        "总数“共计投入资金5万元”与其中各项之和不符：30000元+30000元=6万元"]
+    assert _figures("项目全年预算资金1200万元，执行1094万元，预算执行率92%。") == [
+        "执行率应为 1094万元÷1200万元=91.17%，文中为92%"]
+
+
+# 2. The self-evaluation form: a total row of 0 over non-zero rows, an 执行率 of 0, a 得分 of 0.
+
+LAYOUTS = ("spaces", "rows", "cells", "markdown", "docx")
+HEADER = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+
+
+def _form(rows: list[tuple[str, list[str]]], layout: str) -> tuple[str, str]:
+    """The funds block of a form as a copy of that layout writes it; (text, file suffix)."""
+    header = ("项目资金（万元）", list(HEADER))
+    if layout == "spaces":
+        cells = [header[0], *header[1]] + [c for label, values in rows for c in (label, *values)]
+        return "附件：项目支出绩效自评表（2025年度） " + " ".join(cells) + " 年度总体目标 预期目标 实际完成情况", ".txt"
+    if layout == "rows":
+        return "\n".join(" | ".join([label, *values]) + " |" for label, values in [header, *rows]) + \
+            "\n年度总体目标 | 预期目标 | 实际完成情况 |", ".txt"
+    if layout == "cells":
+        lines = [f"{c} |" for label, values in [header, *rows] for c in (label, *values)]
+        return "\n".join([*lines, "年度总体目标 |"]), ".txt"
+    width = len(HEADER) + 1
+    table = [[header[0], *header[1]], *[[label, *values, *[""] * (width - 1 - len(values))] for label, values in rows]]
+    if layout == "markdown":
+        lines = ["| " + " | ".join(r) + " |" for r in table]
+        return "\n".join([lines[0], "| " + " | ".join(["---"] * width) + " |", *lines[1:]]), ".md"
+    return "\n".join("\t".join(r) for r in table), ".docx-table"
+
+
+def _form_findings(rows: list[tuple[str, list[str]]], layout: str) -> list[str]:
+    text, suffix = _form(rows, layout)
+    if suffix != ".docx-table":
+        return [message for kind, _, message in _write(text, suffix) if kind in ("figures", "placeholder")]
+    with tempfile.TemporaryDirectory() as folder:
+        document = docx.Document()
+        lines = [line.split("\t") for line in text.split("\n")]
+        table = document.add_table(rows=len(lines), cols=len(lines[0]))
+        for r, line in enumerate(lines):
+            for c, value in enumerate(line):
+                table.cell(r, c).text = value
+        path = Path(folder) / "form.docx"
+        document.save(path)
+        return [f.message for f in check_file(path) if f.kind in ("figures", "placeholder")]
+
+
+def _percent(numerator: Decimal, denominator: Decimal) -> str:
+    return f"{(numerator / denominator * 100).quantize(CENT, ROUND_HALF_UP)}%"
+
+
+@SETTINGS
+@given(budgets=st.lists(st.integers(1000, 900000).map(lambda n: Decimal(n) / 1000), min_size=1, max_size=3),
+       shares=st.lists(st.integers(900, 1000), min_size=3, max_size=3), layout=st.sampled_from(LAYOUTS))
+def test_a_form_whose_total_row_is_zero_over_its_rows(budgets, shares, layout):
+    spent = [(b * s / 1000).quantize(Decimal("0.001"), ROUND_HALF_UP) for b, s in zip(budgets, shares, strict=False)]
+    names = ("其中：本年财政拨款", "上年结转资金", "其他资金")
+    rows = [("年度资金总额", ["0", "0", "0", "10", "0", "0"])]
+    rows += [(name, [format(b, "f"), format(b, "f"), format(s, "f")]) for name, b, s in zip(names, budgets, spent,
+                                                                                           strict=False)]
+    total_budget, total_spent = sum(budgets, Decimal(0)), sum(spent, Decimal(0))
+    found = _form_findings(rows, layout)
+    rate = min(total_spent / total_budget, Decimal(1))
+    # A 得分 of 0 is wrong under any province's rule once 90% or more is spent; below that, a strict rule may give 0.
+    score = [f"得分0与执行率{_percent(rate, Decimal(1))}不符（分值10，按执行率计约为{(10 * rate).quantize(CENT, ROUND_HALF_UP)}）"]
+    assert found == [
+        f"“年度资金总额”与其下各行之和不符：年初预算数0，其中各行之和为{format(total_budget, 'f')}；"
+        f"全年预算数0，其中各行之和为{format(total_budget, 'f')}；全年执行数0，其中各行之和为{format(total_spent, 'f')}",
+        f"“年度资金总额”的执行率应为 {format(total_spent, 'f')}÷{format(total_budget, 'f')}="
+        f"{_percent(total_spent, total_budget)}（按其下各行之和），表中为0",
+        *(score if rate >= Decimal("0.9") else []),
+    ]
+
+
+@SETTINGS
+@given(budgets=st.lists(st.integers(1000, 900000).map(lambda n: Decimal(n) / 100), min_size=2, max_size=3),
+       shares=st.lists(st.integers(500, 1000), min_size=3, max_size=3), layout=st.sampled_from(LAYOUTS))
+def test_a_form_that_adds_up_raises_nothing(budgets, shares, layout):
+    spent = [(b * s / 1000).quantize(CENT, ROUND_HALF_UP) for b, s in zip(budgets, shares, strict=False)]
+    total_budget, total_spent = sum(budgets, Decimal(0)), sum(spent, Decimal(0))
+    rate = total_spent / total_budget
+    score = (10 * rate).quantize(CENT, ROUND_HALF_UP)
+    rows = [("年度资金总额", [format(total_budget, "f"), format(total_budget, "f"), format(total_spent, "f"), "10",
+                         _percent(total_spent, total_budget), format(score, "f")])]
+    rows += [(("其中：" if i == 0 else "") + f"来源{i + 1}", [format(b, "f"), format(b, "f"), format(s, "f"), "/",
+                                                          _percent(s, b), "/"])
+             for i, (b, s) in enumerate(zip(budgets, spent, strict=False))]
+    assert _form_findings(rows, layout) == []
+
+
+def test_a_rendered_form_is_read_and_a_changed_figure_in_it_is_caught(tmp_path):
+    report = govreport.load(SAMPLES / "self_evaluation.json")
+    markdown = govreport.render(report, "md").decode()
+    path = tmp_path / "form.md"
+    path.write_text(markdown, encoding="utf-8")
+    assert len(document_funds(read_document(path))) == 1
+    assert check_file(path) == []
+    # The sample's total row: 1150.00 | 1200.00 | 1147.50 | 10 | 95.63% | 9.56, over rows adding up to it.
+    path.write_text(markdown.replace("| 1147.50 | 10 | 95.63% |", "| 1247.50 | 10 | 95.63% |"), encoding="utf-8")
+    assert [f.message for f in check_file(path)] == [
+        "“年度资金总额”与其下各行之和不符：全年执行数1247.50，其中各行之和为1147.50",
+        "“年度资金总额”的执行率应为 1247.50÷1200.00=103.96%，表中为95.63%"]
+    path.write_text(markdown.replace("| 98.95 |", "| 97.95 |").replace("自评总分98.95分", "自评总分97.95分"),
+                    encoding="utf-8")
+    assert [f.message for f in check_file(path)] == ["“得分”一栏的合计为97.95，各指标之和为89.39（加预算执行率9.56为98.95）"]
+
+
+# 3. A change stated with its amount and its rate; 到位率 and 执行率 against their amounts.
+
+VERBS = (("增加", "增长"), ("减少", "下降"))
+
+
+@SETTINGS
+@given(now=st.integers(10000, 9999999).map(lambda n: Decimal(n) / 100), change=st.integers(5, 90).map(Decimal),
+       down=st.booleans(),
+       error=st.sampled_from([Decimal(0), Decimal("0.00"), Decimal("1.00"), Decimal("-0.50"), Decimal("3.21")]),
+       rate_first=st.booleans(), own_sentence=st.booleans(), traditional=st.booleans())
+def test_a_change_must_follow_from_its_amounts(now, change, down, error, rate_first, own_sentence, traditional):
+    delta = (now * change / 100).quantize(CENT)  # the change: a share of this year's amount
+    before = now + delta if down else now - delta
+    amount_verb, rate_verb = VERBS[down]
+    true_rate = (delta / before * 100).quantize(CENT, ROUND_HALF_UP)
+    stated = true_rate + error
+    change_text = (f"较上年同期{rate_verb}{stated}%，{amount_verb}{delta}万元" if rate_first
+                   else f"同比上年度{amount_verb}{delta}万元，{rate_verb}{stated}%")
+    text = f"1.收入：{now}万元" + ("。" if own_sentence else "，") + change_text + "。"
+    if traditional:
+        text = text.replace("万元", "萬元").replace("增长", "增長").replace("较", "較").replace("减少", "減少")
+    found = _figures(text)
+    if not error:
+        assert found == []
+    else:
+        assert found == [f"变化率与金额不符：{now}万元{amount_verb}{delta}万元，上年应为{before}万元，"
+                         f"{rate_verb}应为{true_rate}%，文中为{stated}%"]
+
+
+def test_the_issue_change_in_other_figures():
+    # 792.22 − 189.25 = 602.97 last year; 189.25 ÷ 602.97 = 31.39%, not 30.39%.
+    assert _figures("1、收入:792.22万元。同比上年度增加189.25万元,增加30.39%。") == [
+        "变化率与金额不符：792.22万元增加189.25万元，上年应为602.97万元，增加应为31.39%，文中为30.39%"]
+    # 390.55 + 175.26 = 565.81 last year; 175.26 ÷ 565.81 = 30.97%, written 31% (rounded) is right.
+    assert _figures("本年收入390.55万元,较2020年度决算数减少175.26万元,下降31%。") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("项目预算资金200万元，实际到位180万元，到位率92%。", ["到位率应为 180万元÷200万元=90.00%，文中为92%"]),
+    ("项目预算资金200万元，实际到位180万元，到位率90%。", []),
+    ("年初批复预算985万元，全年支出861.46万元，执行率87.45%。", []),  # 87.458…%, written cut off
+    ("年初批复预算985万元，全年支出861.46万元，执行率86.45%。", ["执行率应为 861.46万元÷985万元=87.46%，文中为86.45%"]),
+])
+def test_arrival_and_execution_rates_against_the_amounts(text, expected):
+    assert _figures(text) == expected
+
+
+# 4. Numbers in lists, document numbers, copies from the web.
+
+@SETTINGS
+@given(count=st.integers(3, 8), repeat=st.integers(2, 8), style=st.sampled_from(["{n}.", "{n}、", "（{n}）"]))
+def test_a_list_number_repeated_inside_one_paragraph(count, repeat, style):
+    numbers = list(range(1, count + 1))
+    if repeat <= count:
+        numbers.insert(repeat, repeat)
+    text = "年度主要工作内容：" + "".join(style.format(n=n) + f"完成第{i}项任务。" for i, n in enumerate(numbers))
+    found = [message for kind, _, message in _write(text) if kind == "numbering"]
+    mark = style.format(n=repeat)
+    assert found == ([f"段内列项序号“{mark}”重复，上一项也是{repeat}"] if repeat <= count else [])
+
+
+def test_firm_and_contract_numbers_are_left_alone_and_fix_rewrites_only_document_numbers(tmp_path):
+    source = tmp_path / "in.txt"
+    source.write_text("隆回县乡村振兴项目资金绩效评价报告\n上会湘报字(2022)第0001号\n"
+                      "依据《关于规范财政管理的通知》(湘政办发[2020]12号)、大信审字[2023]第00123号审计报告和"
+                      "合同编号：建施(2023)第12号开展评价。\n见县局[2021]5号会议纪要。\n", encoding="utf-8")
+    docnumbers = [(f.where, f.message, f.fix) for f in check_file(source) if f.kind == "docnumber"]
+    assert docnumbers == [
+        ("第3行", "发文字号的年份应用六角括号〔〕、序号前不加“第”：“[2020]12号”应为“〔2020〕12号”", ("[2020]12号", "〔2020〕12号")),
+        ("第4行", "发文字号的年份应用六角括号〔〕、序号前不加“第”：“[2021]5号”若是发文字号，应为“〔2021〕5号”"
+                "（未自动修正：看不出它是发文字号）", None)]
+    out = tmp_path / "out.txt"
+    CliRunner().invoke(main, ["check", str(source), "--fix", "-o", str(out)])
+    fixed = out.read_text(encoding="utf-8")
+    assert "上会湘报字(2022)第0001号" in fixed and "大信审字[2023]第00123号" in fixed and "建施(2023)第12号" in fixed
+    assert "(湘政办发〔2020〕12号)" in fixed and "县局[2021]5号会议纪要" in fixed
+
+
+def test_a_web_copy_in_ascii_punctuation_and_a_document_in_full_width():
+    copy = ("发布日期: 2025-04-29\n一、基本情况\n(一)项目概况\n2024年,项目实施顺利,完成投资120万元。\n"
+            "(二)资金情况\n项目资金到位,使用规范。\n")
+    assert [kind for kind, _, _ in _write(copy)] == []
+    written = ("一、基本情况\n(一)项目概况\n2024年，项目实施顺利，完成投资120万元。\n（二）资金情况\n项目资金到位，使用规范。\n"
+               "（三）其他\n无。\n")
+    assert [message for kind, _, message in _write(written) if kind == "numbering"] == [
+        "2级标题编号应写作“（一）”，文中为“(一)”", "同一级（2级）标题编号写法不一致：“（一）”2处、“(一)”1处"]
+
+
+def test_a_copy_that_opens_mid_document_and_table_rows_copied_as_text():
+    midway = "3.分析申报内容是否与实际相符\n评价申报内容与实际相符。\n二、项目资金申报及使用情况\n（一）资金批复情况\n"
+    assert [kind for kind, _, _ in _write(midway)] == []
+    rows = "项目支出: | 100 |\n1、中介服务 | 60 |\n2、信息化建设 | 30 |\n5.劳务派遣 | 10 |\n"
+    assert [kind for kind, _, _ in _write(rows)] == []
+
+
+def test_a_parent_row_against_its_numbered_rows_one_cell_a_line():
+    cells = ["经费控制情况(万元)", "2023年决算数", "2024年预算数", "项目支出:", "150.5", "140", "1、中介服务", "100.5",
+             "100", "其中:评审", "50", "50", "2、信息化建设", "40", "30", "3、劳务派遣", "20", "10", "公用经费", "20", "20"]
+    text = "\n".join(f"{c} |" for c in cells)
+    # 100.5 + 40 + 20 = 160.5, not 150.5; 100 + 30 + 10 = 140.
+    assert _figures(text) == ["“项目支出”一行的2023年决算数为150.5，其下第1～3项之和为160.5"]
