@@ -44,10 +44,9 @@ class Scan:
     too_deep: bool = False  # stopped where a level past MAX_DEPTH opens
     in_string: bool = False  # stopped inside a string
 
-    def path(self, depth: int | None = None) -> str:
-        """The field path of the open list or object at ``depth`` (1 is the outermost), by default the innermost."""
-        depth = len(self.open) if depth is None else depth
-        return format_path(o.child for o in self.open[: depth - 1] if o.child is not None)
+    def path(self) -> str:
+        """The field path of the innermost list or object still open (empty for the outermost)."""
+        return format_path(o.child for o in self.open[:-1] if o.child is not None)
 
     def closers(self) -> str:
         """What would close everything still open: a quote for a string, then ] and } from the innermost out."""

@@ -50,8 +50,10 @@ def _totals_too_precise(where: str, sources: Sequence[FundSource], unit: str) ->
     Excel form and workbook keep no more."""
     problems = []
     for label, field in TOTALS:
-        total = sum((getattr(s, field) or (s.budget if field == "initial_budget" else Decimal(0)) for s in sources),
-                    Decimal(0))
+        given = [getattr(s, field) for s in sources]
+        if field == "initial_budget":  # 年初预算数 not given is the 全年预算数
+            given = [s.budget if g is None else g for s, g in zip(sources, given, strict=True)]
+        total = sum((g for g in given if g is not None), Decimal(0))
         if significant_digits(total) > MAX_SIGNIFICANT:
             problems.append(Problem(where, f"各来源{label}合计{amount(total)}{unit}超过{MAX_SIGNIFICANT}位有效数字，"
                                            "Excel 表格无法准确保存，请核对金额"))
