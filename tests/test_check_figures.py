@@ -247,7 +247,9 @@ def test_the_issue_change_in_other_figures():
 @pytest.mark.parametrize(("text", "expected"), [
     ("项目预算资金200万元，实际到位180万元，到位率92%。", ["到位率应为 180万元÷200万元=90.00%，文中为92%"]),
     ("项目预算资金200万元，实际到位180万元，到位率90%。", []),
-    ("年初批复预算985万元，全年支出861.46万元，执行率87.45%。", []),  # 87.458…%, written cut off
+    ("年初批复预算985万元，全年支出861.46万元，执行率87.46%。", []),
+    # 87.458…% rounds half-up to 87.46%: cutting it off to 87.45% is not how rates are written.
+    ("年初批复预算985万元，全年支出861.46万元，执行率87.45%。", ["执行率应为 861.46万元÷985万元=87.46%，文中为87.45%"]),
     ("年初批复预算985万元，全年支出861.46万元，执行率86.45%。", ["执行率应为 861.46万元÷985万元=87.46%，文中为86.45%"]),
 ])
 def test_arrival_and_execution_rates_against_the_amounts(text, expected):

@@ -118,11 +118,11 @@ def percent_shown(value: Decimal) -> str:
 
 
 def stated_range(stated: str) -> tuple[Decimal, Decimal]:
-    """The exact values a rate written as ``stated`` may come from: rounded half-up, or cut off (as some systems do)."""
+    """The exact values a rate written as ``stated`` may come from, rounded half-up (四舍五入): [v − ½, v + ½)."""
     value = Decimal(stated)
     places = len(stated.split(".")[1]) if "." in stated else 0
     half = Decimal(1).scaleb(-places) / 2
-    return value - half, value + 2 * half  # [v − ½, v + ½) rounded; [v, v + 1) cut off
+    return value - half, value + half
 
 
 def rate_agrees(low: Decimal, high: Decimal, stated: str) -> bool:

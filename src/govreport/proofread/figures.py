@@ -20,8 +20,8 @@ a copy broke (``blocks``):
 - “率为2.53%，比去年提高1.04%”: a change of a percentage is in 个百分点.
 
 Every figure may have been rounded to the places it is written with; a sum or a
-rate is wrong only when no such rounding explains it. Rates cut off instead of
-rounded (99.38% written 99.3%) are accepted. Messages use the document's units.
+rate is wrong only when no such rounding explains it. A rate is rounded half-up
+(四舍五入): 99.38% written 99.3% is wrong. Messages use the document's units.
 Precision first: a sentence the rules cannot read with confidence raises nothing.
 """
 
@@ -114,23 +114,36 @@ def _scope_end(text: str, opener: re.Match[str], sentence_end: int) -> int:
     return sentence_end
 
 
+UP = "增加|增长|增收|增支|上升|提高"
+DOWN = "减少|下降|减收|减支|降低"
+CHANGED = re.compile(rf"(?:{UP}|{DOWN})了?$")
+LEAD = re.compile(r"[；，、：。\n]")
+ITEM_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d))")
+
+
+def _a_change(text: str, amount: Amount) -> bool:
+    """A figure stated as a change (“同比减少148979.48元”): said of the part before it, not a part itself."""
+    return bool(CHANGED.search(text, max(0, amount.start - 4), amount.start))
+
+
 def _parts(text: str, found: list[Amount], start: int, end: int, total: Amount) -> tuple[list[Amount], bool]:
-    """The parts listed from ``start``, and whether the list is whole. A list runs on across “；” when its items are
-    written alike — figure first (“30万元用于…；29.99万元用于…”) or named alike (“…收入3859.16万元；其他收入…”);
-    a list cut short there may have left parts out."""
+    """The parts listed from ``start``, and whether the list is whole. Shares (占93.54%) and changes (同比减少…) of a
+    part are said of it and passed over. A list runs on across “；” (or, for a 其中 that ends its line, from line to
+    line) when its items are written alike — figure first (“30万元用于…；29.99万元用于…”) or named alike
+    (“…收入3859.16万元；其他收入…”); a list cut short there may have left parts out."""
     parts: list[Amount] = []
     leads: list[str] = []
     cursor = start
     whole = True
     for amount in _within(found, start, end):
-        if amount.is_rate:
-            continue  # 占93.54%: a share of the part just listed
+        if amount.is_rate or (parts and _a_change(text, amount)):
+            continue
         between = text[cursor:amount.start]
-        lead = SEPARATOR.split(between)[-1]
+        lead = LEAD.split(between)[-1]
         if (amount.family != total.family or amount.before in EXACT or amount.approx
-                or NEW_STATEMENT.search(lead) or (parts and not SEPARATOR.search(between))):
+                or NEW_STATEMENT.search(lead) or (parts and not LEAD.search(between))):
             break
-        if parts and "；" in between and not _alike(leads[0], lead):
+        if parts and re.search(r"[；。\n]", between) and not _alike(leads[0], lead):
             whole = False
             break
         parts.append(amount)
@@ -143,15 +156,40 @@ def _alike(first: str, lead: str) -> bool:
     return first == lead == "" or (len(first) >= 2 and len(lead) >= 2 and first[-2:] == lead[-2:])
 
 
-SHARE_OF_PART = re.compile(r"，?占(?:比)?(?:为)?(?P<p>\d+(?:\.\d+)?)%")
+def _lines_end(text: str, found: list[Amount], sentences: list[tuple[int, int]], index: int) -> int:
+    """Where a list after a 其中 that ends its line stops: before the next numbered item or heading, or the first
+    line that does not open with a name and its figure (lines without figures, which describe a part, are passed)."""
+    end = sentences[index][1]
+    for start, stop in sentences[index + 1:]:
+        line = text[start:stop]
+        if ITEM_MARK.match(line):
+            break
+        inside = _within(found, start, stop)
+        if inside and LEAD.search(text, start, inside[0].start):
+            break
+        end = stop
+    return end
+
+
+SHARE_OF_PART = re.compile(r"，?占(?P<name>[^，。；%\d]{0,12}?)(?:的)?(?:比例|比重)?(?:为)?(?P<p>\d+(?:\.\d+)?)%")
+NAME_ENDS = re.compile(r"^(?:全部|总)|(?:预算|总额|合计|总计|总数|的)+$")
+
+
+def _names(text: str, total: Amount, name: str) -> bool:
+    """The share says of what (“占基本支出预算18.76%”), and that is the total's name (“基本支出预算881300.39元”)."""
+    core = NAME_ENDS.sub("", name)
+    return len(core) >= 2 and core in text[max(0, total.start - 14):total.start]
 
 
 def _part_shares(block: Block, total: Amount, parts: list[Amount]) -> Iterator[Finding]:
-    """“合计4125.49万元，其中：…收入3859.16万元，占93.54%；…”: each part's share of the total it is listed under."""
+    """Each part's share of the total it is listed under, when the total is exact (合计4125.49万元) or named."""
     text = block.text.text
     for part in parts:
         share = SHARE_OF_PART.match(text, part.end)
         if share is None or total.value < part.value or not total.value:
+            continue
+        if not ((total.before in EXACT and not total.approx and not share.group("name")) or _names(text, total,
+                                                                                                   share.group("name"))):
             continue
         bounds = ratio_bounds(part.value, _half(part, total), total.value, _half(total, part))
         if bounds is None or rate_agrees(*bounds, share.group("p")):
@@ -168,17 +206,19 @@ def _totals(block: Block, found: list[Amount], sentences: list[tuple[int, int]])
         if index < 0:
             continue
         s_start, s_end = sentences[index]
-        before = [a for a in _within(found, s_start, opener.start()) if not a.is_rate]
+        before = [a for a in _within(found, s_start, opener.start()) if not a.is_rate and not _a_change(text, a)]
         opens_sentence = not text[s_start:opener.start()].strip(" ，：（")
         if not before and opener.group(0) == "其中" and opens_sentence and _follows(text, sentences, index):
             p_start, p_end = sentences[index - 1]
-            before = [a for a in _within(found, p_start, p_end) if not a.is_rate]
+            before = [a for a in _within(found, p_start, p_end) if not a.is_rate and not _a_change(text, a)]
         if not before:
             continue
         total = before[-1]
-        parts, whole = _parts(text, found, opener.end(), _scope_end(text, opener, s_end), total)
-        if total.before in EXACT and not total.approx:
-            yield from _part_shares(block, total, parts)
+        end = _scope_end(text, opener, s_end)
+        if opener.group(0) == "其中" and not text[opener.end():s_end].strip(" ：") and end == s_end:
+            end = _lines_end(text, found, sentences, index)
+        parts, whole = _parts(text, found, opener.end(), end, total)
+        yield from _part_shares(block, total, parts)
         if len(parts) < 2:
             continue
         parts_sum = sum((p.value for p in parts), Decimal(0))
@@ -269,8 +309,6 @@ def _rates(block: Block, found: list[Amount], sentences: list[tuple[int, int]]) 
                           f"文中为{rate.group('p')}%")
 
 
-UP = "增加|增长|增收|增支|上升|提高"
-DOWN = "减少|下降|减收|减支|降低"
 CHANGE = re.compile(rf"(?P<verb>{UP}|{DOWN})了?")
 COMPARED = re.compile(r"较|比|同比|与上年|与去年|相比")
 

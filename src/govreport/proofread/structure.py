@@ -81,7 +81,13 @@ def headings(passages: list[Passage], ascii_copy: bool = False) -> Iterator[Head
 
 def numbering_findings(document: Document) -> Iterator[Finding]:
     found = document_headings(document)
-    from_the_top = bool(found) and found[0].level == 1
+    body = document.body()
+    opening = next((p for p in body if p.text.strip()), None)
+    # The text starts at the top of a document when its first heading is of the top level and nothing but a
+    # title (a short line that ends no sentence) comes before it; a copy of page 3 starts with prose.
+    from_the_top = bool(found) and found[0].level == 1 and (
+        opening is found[0].passage or (opening is not None and len(opening.text.strip()) <= 40
+                                        and not re.search(r"[。；，,.;]$", opening.text.strip())))
     last: dict[int, int] = {}
     groups: dict[tuple[int, tuple[int, ...]], list[Heading]] = {}
     for heading in found:
