@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..errors import TemplateFault
-from ..ooxml import MAX_UNPACKED
+from ..ooxml import MAX_UNPACKED, PackageFault, read_package
 from .package import checked_docx
 
 if TYPE_CHECKING:
@@ -105,10 +105,8 @@ def _add_missing_styles(base: docx.document.Document, outer: docx.document.Docum
 
 def shell_mentions(path: Path, name: str) -> bool:
     """Whether the shell's body refers to ``name`` (a 红头 printing ``data.meta.doc_number``, say)."""
-    import zipfile
-
     try:
-        with zipfile.ZipFile(path) as package:
-            return name in package.read("word/document.xml").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
+        parts = read_package(path.read_bytes(), f"外壳文档 {path}", ["word/document.xml"])
+    except (OSError, PackageFault):
         return False  # a damaged shell is refused, with its name, when the report is rendered
+    return name in parts["word/document.xml"].decode("utf-8", "replace")
