@@ -207,6 +207,40 @@ def test_a_rendered_form_is_read_and_a_changed_figure_in_it_is_caught(tmp_path):
     assert [f.message for f in check_file(path)] == ["“得分”一栏的合计为97.95，各指标之和为89.39（加预算执行率9.56为98.95）"]
 
 
+def test_a_rendered_word_form_is_read_and_its_grade_and_points_held_to_the_total(tmp_path):
+    report = govreport.load(SAMPLES / "self_evaluation.json")
+    word = tmp_path / "form.docx"
+    word.write_bytes(govreport.render(report, "docx"))
+    [funds] = document_funds(read_document(word))
+    assert (funds.total.label.text, [row.label.text for row in funds.parts]) == (
+        "年度资金总额", ["其中：中央财政补助", "市级财政补助", "县级配套资金"])
+    markdown = govreport.render(report, "md").decode()
+    path = tmp_path / "form.md"
+    # 总分 98.95 is 优 (90 and above): written 良 it contradicts the total; 分值 20+10+10+5+5+15+15+10+10 = 100, not 95.
+    path.write_text(markdown.replace("| 自评等级 | | | | | | 优 | |", "| 自评等级 | | | | | | 良 | |")
+                    .replace("| 总分 | | | | | 100 |", "| 总分 | | | | | 95 |"), encoding="utf-8")
+    assert [f.message for f in check_file(path)] == ["“分值”一栏的合计为95，各指标之和为90（加预算执行率10为100）",
+                                                     "总分98.95对应的等级应为“优”，表中为“良”"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 分别为 and 包括 list parts like 其中; without 共 or 合计 the total may leave parts out, so only more is wrong.
+    ("全年投入资金300万元，分别为中央资金100万元、省级资金150万元、县级资金60万元。",
+     ["总数“300万元”与其中各项之和不符：100万元+150万元+60万元=310万元"]),
+    ("全年投入资金300万元，分别为中央资金100万元、省级资金150万元。", []),
+    ("全县共有卫生院30个，包括中心卫生院6个、一般卫生院25个。", ["总数“共有卫生院30个”与其中各项之和不符：6个+25个=31个"]),
+    # A share that names its total, the parts on the lines after a 其中 that ends its line; 165247.88 ÷ 881300.39 = 18.750%.
+    ("1. 基本支出预算 881300.39 元,同比减少 166271.4 元,下降 15.87 %。其中:\n工资福利支出预算 716052.51 元,占基本支出预算\n"
+     "81.25%,同比减少 148979.48 元,下降 17.22%。\n商品和服务支出预算 165247.88 元,占基本支出预算\n18.76%,同比减少 17291.92 元,"
+     "下降 9.47%。\n2. 项目支出 29700 元。", ["占比应为 165247.88元÷881300.39元=18.75%，文中为18.76%"]),
+    # A table copied as text, one row a line: 588.60 + 291.35 = 879.95.
+    ("资金来源 | 预算数 | 执行数 |\n中央 | 600.00 | 588.60 |\n省级 | 300.00 | 291.35 |\n合计 | 900.00 | 889.95 |",
+     ["“执行数”列的合计为889.95，上方各行之和为879.95"]),
+])
+def test_lists_named_shares_and_total_rows_in_copies(text, expected):
+    assert _figures(text) == expected
+
+
 # 3. A change stated with its amount and its rate; 到位率 and 执行率 against their amounts.
 
 VERBS = (("增加", "增长"), ("减少", "下降"))
