@@ -1,9 +1,12 @@
 """Proofreading finished reports, whoever wrote them: ``govreport check``.
 
-A document (DOCX, Markdown, plain text) is read as numbered passages
-(``passages``); each check is a small module yielding ``Finding``s —
-placeholder residue (``placeholders``), contradicting figures and changes of
-a rate in % (``figures``), heading numbering, dates and document numbers
+A document (DOCX, Markdown, plain text — also a copy from a web page or a PDF)
+is read as numbered passages (``passages``), the body as runs of text across
+the lines a copy broke (``blocks``), normalised before figures are read
+(``normalize``, ``amounts``); each check is a small module yielding
+``Finding``s — placeholder residue (``placeholders``), contradicting figures and
+changes of a rate in % (``figures``), the self-evaluation form's rows and
+columns (``forms``), heading and list numbering, dates and document numbers
 (``structure``), and the GB/T 9704 layout of a DOCX (``layout``). ``fix``
 applies the mechanical fixes to a copy.
 """

@@ -5,18 +5,22 @@ a copy broke (``blocks``):
 
 - A stated total and its parts: the figures after 其中, 分别为 or 包括, in the
   total's unit family (人/名/人次 count together; 元/万元/亿元 are money), name
-  first (“住院515人次”) or figure first (“30万元用于…”), across “；”. A 其中 that
-  opens a sentence or a paragraph reaches the total at the end of the one before
-  (“共完成89.97万元。其中：…”); a 其中 in brackets ends with them. An exact total
+  first (“住院515人次”) or figure first (“30万元用于…”), across “；” when the items
+  are written alike. A 其中 that opens a sentence or a paragraph reaches the total
+  at the end of the one before (“共完成89.97万元。其中：…”); one that ends its line
+  lists the lines after it; one in brackets ends with them. The share or change
+  said of a part (“…元，占81.25%，同比减少…元”) is passed over. An exact total
   (共/合计/累计/总计) must equal the sum; one without may leave parts out, so only a
   sum above it is wrong. 超过/逾/余/多 T means from T up to the next step of T's
   last non-zero digit (超过8000: 8000–8999); 近 T the same step below.
-- A share (占…P%) of an exact total; an execution or arrival rate (执行率, 到位率,
-  支出率, 拨付率) of the planned and spent amounts named before it.
+- A share (占…P%) of an exact total, or of the total it names (占基本支出预算…);
+  an execution or arrival rate (执行率, 到位率, 支出率, 拨付率) of the planned and
+  spent amounts named before it.
 - A change stated with both its amount and its rate (“增加189.25万元，增长30.39%”)
   against the amount it changed to; the rate must be the change over last year's
   amount.
-- A total score and the grade written with it (“总分98.95分，等级为优”).
+- A total score and the grade written with it (“总分98.95分，等级为优”), the
+  national bands with five points' leeway for provinces that draw them elsewhere.
 - “率为2.53%，比去年提高1.04%”: a change of a percentage is in 个百分点.
 
 Every figure may have been rounded to the places it is written with; a sum or a

@@ -145,8 +145,9 @@ def document_regions(document: Document) -> list[Region]:
     return document.found["regions"]
 
 
-def _where(row: Row, last: Token | None = None) -> tuple[str, str]:
-    end = last or (row.values[-1] if row.values else row.label)
+def _where(row: Row) -> tuple[str, str]:
+    """The row's place, and an excerpt: the row in its line, or its cells one after another."""
+    end = row.values[-1] if row.values else row.label
     if row.label.passage is end.passage and row.label.passage.kind != "cell":
         return row.label.passage.where, excerpt(row.label.passage.text, row.label.start, end.end, 4)
     return row.label.passage.where, f"{row.label.raw} " + " ".join(v.raw or "（空）" for v in row.values)
