@@ -276,6 +276,10 @@ def test_the_issue_change_in_other_figures():
         "变化率与金额不符：792.22万元增加189.25万元，上年应为602.97万元，增加应为31.39%，文中为30.39%"]
     # 390.55 + 175.26 = 565.81 last year; 175.26 ÷ 565.81 = 30.97%, written 31% (rounded) is right.
     assert _figures("本年收入390.55万元,较2020年度决算数减少175.26万元,下降31%。") == []
+    # The change of something not stated (支出) is not a change of the 收入 before it.
+    assert _figures("收入100万元，支出比上年增加20万元，增长10%。") == []
+    assert _figures("收入100万元，比上年增加20万元，增长10%。") == [
+        "变化率与金额不符：100万元增加20万元，上年应为80万元，增长应为25.00%，文中为10%"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -315,6 +315,9 @@ def _rates(block: Block, found: list[Amount], sentences: list[tuple[int, int]]) 
 
 CHANGE = re.compile(rf"(?P<verb>{UP}|{DOWN})了?")
 COMPARED = re.compile(r"较|比|同比|与上年|与去年|相比")
+# Between an amount and its change only the comparison (and a share of it): “390.55万元，较2020年度决算数减少…”,
+# “75800元，占基本支出预算%，同比增加…”; “收入100万元，支出比上年增加…” is a change of something else.
+COMPARISON = re.compile(r"(?:，占[^，。；]{0,16})?[，\s]*(?:较|比|同比|与|相比)[^，。；]{0,16}?[，\s]*$")
 
 
 def _changes(block: Block, found: list[Amount], sentences: list[tuple[int, int]]) -> Iterator[Finding]:
@@ -357,7 +360,7 @@ def _changed_amount(text: str, found: list[Amount], sentences: list[tuple[int, i
     before = [a for a in _within(found, s_start, at) if a.family == delta.family and not a.is_rate]
     if before:
         now = before[-1]
-        return now if COMPARED.search(text, now.end, at) else None
+        return now if COMPARISON.match(text[now.end:at]) else None
     if not COMPARED.match(text, s_start) or not _follows(text, sentences, index, paragraph=False):
         return None
     p_start, p_end = sentences[index - 1]
