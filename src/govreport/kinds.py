@@ -2,7 +2,10 @@
 
 A kind is one entry here, pointing at one module per pipeline stage named after
 the kind (``models/``, ``checks/``, ``figures/``) and at its template folder
-(``templates/<kind>/``). The README's developer section lists the steps.
+(``templates/<kind>/``). Each stage is a plain function with the same signature
+for every kind. The registry sits below rendering: what rendering adds per kind
+(table rows, the XLSX form) is in ``render/per_kind.py``. The README's
+developer section lists the steps.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ from .figures.work_summary import summarise
 from .models import PerformanceEvaluation, SelfEvaluation, WorkSummary
 from .models.self_evaluation import PATHS_IN_PERFORMANCE_EVALUATION, from_performance_evaluation
 from .omissions import Omission
-from .render.rows import performance_evaluation_tables, self_evaluation_tables
 
 
 @dataclass(frozen=True)
@@ -61,18 +63,13 @@ class Kind:
     label: str  # what the document is called, in Chinese
     summary: str  # one line for `govreport kinds`
     model: type[BaseModel]
-    check: Callable[[Any, ScoringProfile], list[Problem]]  # checks that depend on scoring see the chain's profile
-    compute: Callable[[Any, ScoringProfile], Any]
-    rows: Callable[[Any], dict[str, Any]]  # table rows the templates share
+    check: Callable[[Any, ScoringProfile], list[Problem]]  # (model, the chain's scoring profile) → problems
+    compute: Callable[[Any, ScoringProfile], Any]  # (model, the chain's scoring profile) → figures
     folder: str  # under templates/
     outlines: tuple[Outline, ...] = (DEFAULT_OUTLINE,)
     derived_from: Mapping[str, Derivation] = field(default_factory=dict)
-    workbook: Callable[[dict[str, Any], Mapping[str, str]], bytes] | None = None  # XLSX from the context and font names
+    formats: tuple[str, ...] = ("docx", "md", "html")  # what render writes; xlsx needs a form in render/per_kind.py
     leaves_out: tuple[Omission, ...] = ()  # data fields no outline prints
-
-    @property
-    def formats(self) -> tuple[str, ...]:
-        return ("docx", "md", "html", "xlsx") if self.workbook else ("docx", "md", "html")
 
     @property
     def output_formats(self) -> tuple[str, ...]:
@@ -128,13 +125,6 @@ WORK_SUMMARY_LEAVES_OUT = (
 )
 
 
-def _self_evaluation_workbook(context: dict[str, Any], fonts: Mapping[str, str]) -> bytes:
-    """The XLSX form; openpyxl is imported only when a form is asked for, to keep start-up short."""
-    from .render.xlsx import self_evaluation_workbook
-
-    return self_evaluation_workbook(context, fonts)
-
-
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
@@ -143,9 +133,8 @@ KINDS: dict[str, Kind] = {
             label="项目绩效评价报告",
             summary="项目绩效评价报告：资金、指标评分、总分和等级，附资金使用情况表和绩效指标评分表",
             model=PerformanceEvaluation,
-            check=lambda model, profile: check_performance_evaluation(model),
+            check=check_performance_evaluation,
             compute=evaluate,
-            rows=performance_evaluation_tables,
             folder="performance_evaluation",
             outlines=(
                 Outline("default", "项目概述…可持续发展八章（三亚市民政局范本的结构）", "content.j2", DEFAULT_LEAVES_OUT),
@@ -161,13 +150,12 @@ KINDS: dict[str, Kind] = {
             model=SelfEvaluation,
             check=check_self_evaluation,
             compute=self_evaluate,
-            rows=self_evaluation_tables,
             folder="self_evaluation",
             derived_from={
                 "performance_evaluation": Derivation(
                     from_performance_evaluation, PATHS_IN_PERFORMANCE_EVALUATION, SELF_EVALUATION_LEAVES_OUT),
             },
-            workbook=_self_evaluation_workbook,
+            formats=("docx", "md", "html", "xlsx"),
             leaves_out=FILING_ONLY,
         ),
         Kind(
@@ -175,9 +163,8 @@ KINDS: dict[str, Kind] = {
             label="年度工作总结",
             summary="年度工作总结：主要工作及成效（数据自动成句）、存在的问题、下一步工作打算",
             model=WorkSummary,
-            check=lambda model, profile: check_work_summary(model),
-            compute=lambda model, profile: summarise(model),
-            rows=lambda figures: {},
+            check=check_work_summary,
+            compute=summarise,
             folder="work_summary",
             leaves_out=WORK_SUMMARY_LEAVES_OUT,
         ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..errors import Problem
+from ..figures.scoring import DEFAULT_PROFILE, ScoringProfile
 from ..format.numbers import amount
 from ..models.performance_evaluation import PerformanceEvaluation
 from .project import doc_number_problems, indicator_problems, source_problems
@@ -12,7 +13,8 @@ from .project import doc_number_problems, indicator_problems, source_problems
 FUNDS = "implementation.funds"
 
 
-def check_performance_evaluation(report: PerformanceEvaluation) -> list[Problem]:
+def check_performance_evaluation(report: PerformanceEvaluation, profile: ScoringProfile = DEFAULT_PROFILE) -> list[Problem]:
+    """Every kind's checks take the chain's scoring profile; these do not depend on it."""
     funds = report.implementation.funds
     return [
         *source_problems(f"{FUNDS}.sources", funds.sources, funds.unit),

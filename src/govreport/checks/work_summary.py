@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from ..errors import Problem
 from ..figures.counts import total_of
+from ..figures.scoring import DEFAULT_PROFILE, ScoringProfile
 from ..format.numbers import number
 from ..models.work_summary import Metric, WorkSummary
 
 
-def check_work_summary(report: WorkSummary) -> list[Problem]:
+def check_work_summary(report: WorkSummary, profile: ScoringProfile = DEFAULT_PROFILE) -> list[Problem]:
+    """Every kind's checks take the chain's scoring profile; a work summary has no scores."""
     problems = []
     for i, achievement in enumerate(report.achievements):
         for j, metric in enumerate(achievement.metrics):

@@ -8,6 +8,7 @@ from decimal import Decimal
 from ..models.work_summary import Metric, WorkSummary
 from .counts import Change, change, total_of
 from .rounding import ratio
+from .scoring import DEFAULT_PROFILE, ScoringProfile
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ def metric_figures(metric: Metric) -> MetricFigures:
     )
 
 
-def summarise(report: WorkSummary) -> WorkSummaryFigures:
+def summarise(report: WorkSummary, profile: ScoringProfile = DEFAULT_PROFILE) -> WorkSummaryFigures:
+    """Every kind's figures take the chain's scoring profile; a work summary has no scores."""
     return WorkSummaryFigures(
         tuple(tuple(metric_figures(m) for m in a.metrics) for a in report.achievements)
     )

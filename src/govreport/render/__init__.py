@@ -14,6 +14,7 @@ from .docx import render_docx
 from .environment import ReportEnvironment, environment
 from .html import render_html
 from .markdown import render_markdown
+from .per_kind import workbook
 
 Format = Literal["docx", "md", "html", "xlsx"]
 
@@ -59,8 +60,8 @@ def _rendered(report: Report, fmt: str, outline: str | None) -> Rendered:
     if problems:
         raise TemplateFault("模板目录中的改写有误，未生成报告：", problems)
     context = build_context(report, env, chosen_outline(report, outline))
-    if fmt == "xlsx" and kind.workbook is not None:
-        content = kind.workbook(context, report.chain.layout.fonts)
+    if fmt == "xlsx":
+        content = workbook(kind.name, context, report.chain.layout.fonts)
     elif fmt == "md":
         content = render_markdown(kind.folder, context, env)
     elif fmt == "html":

@@ -9,6 +9,7 @@ from ..report import Report
 from .environment import ReportEnvironment
 from .guard import template_guard
 from .outline import Outline
+from .per_kind import tables
 from .sentences import sentence_book
 
 
@@ -33,5 +34,5 @@ def build_context(report: Report, env: ReportEnvironment, content_template: str)
         "appendix": doc.appendix_labels(),
         "data": report.data,
         "fig": report.figures,
-        **report.kind.rows(report.figures),
+        **tables(report.kind.name, report.figures),
     }
