@@ -14,8 +14,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -94,11 +96,29 @@ def commands(block: str) -> list[str]:
 def test_bash_block_runs(workspace, block):
     env = {**os.environ, "PATH": f"{GOVREPORT.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     for command in commands(block):
+        if command.split()[1] == "serve":
+            _serves(command, workspace, env)
+            continue
         done = subprocess.run(["bash", "-c", command], cwd=workspace, env=env, capture_output=True, text=True,
                               timeout=600)
         allowed = EXIT_CODES.get(command.split()[1], (0,))
         assert done.returncode in allowed, f"{command}\n{done.stdout}\n{done.stderr}"
         assert "Traceback" not in done.stderr and "没有找到" not in done.stderr, done.stderr  # every input it names exists
+
+
+def _serves(command: str, workspace: Path, env: dict[str, str]) -> None:
+    """``govreport serve`` runs until stopped: it must say its address, serve the page there, and stop on Ctrl+C."""
+    server = subprocess.Popen(["bash", "-c", f"exec {command}"], cwd=workspace, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        first = server.stdout.readline()  # type: ignore[union-attr]
+        address = re.search(r"http://127\.0\.0\.1:\d+/", first)
+        assert address, first + server.stderr.read()  # type: ignore[union-attr]
+        with urllib.request.urlopen(address.group(0), timeout=60) as page:
+            assert page.status == 200 and "生成报告" in page.read().decode("utf-8")
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=60)
 
 
 def _printed_comments(block: str) -> list[str]:

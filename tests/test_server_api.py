@@ -33,6 +33,7 @@ import govreport
 from govreport.cli import main
 from govreport.kinds import KINDS
 from govreport.server import ServerConfig, create_app
+from govreport.server import office as office_module
 from govreport.server.config import check_binding, is_loopback, read_token
 
 from .conftest import CONTRACT, SAMPLES, dump
@@ -444,6 +445,19 @@ def test_libreoffice_killed_during_a_pdf_is_a_clear_error_and_the_next_pdf_succe
     assert answers[0].json()["message"] == "LibreOffice 在生成 PDF 时意外退出，未生成 PDF；已重新启动 LibreOffice，请重试"
     following = post_file(client, "/api/v1/render", CONTRACT, format="pdf")
     assert following.status_code == 200 and following.content[:5] == b"%PDF-"
+
+
+@pytest.mark.libreoffice
+def test_a_libreoffice_instance_is_started_afresh_after_its_share_of_documents(client, state, monkeypatch):
+    monkeypatch.setattr(office_module, "RECYCLE_AFTER", 1)  # instead of 50, so that memory stays flat
+    office = state.offices.offices[0]
+    assert post_file(client, "/api/v1/render", CONTRACT, format="pdf").status_code == 200
+    first = office.process.pid
+    answer = post_file(client, "/api/v1/render", CONTRACT, format="pdf")
+    assert answer.status_code == 200 and answer.content[:5] == b"%PDF-"
+    assert office.process.pid != first
+    with pytest.raises(ProcessLookupError):
+        os.killpg(first, 0)  # nothing of the old instance's group is left
 
 
 # ---- nothing kept, nothing logged ----

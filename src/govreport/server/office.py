@@ -7,7 +7,8 @@ converts one document at a time; a request waits for a free instance, within
 the queue's bound. The time a conversion may take is ``convert.time_limit``'s,
 as for the command line. An instance that dies or runs past that limit has
 its whole group ended and is started again; the request gets a clear message
-and the next PDF is converted by the fresh instance.
+and the next PDF is converted by the fresh instance. So that memory stays
+flat, an instance is also started afresh after RECYCLE_AFTER documents.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from .responses import BUSY_HEADERS, ApiError
 
 MACRO = Path(str(files("govreport.server") / "office.xba"))
 POLL_SECONDS = 0.02
+# LibreOffice grows with every document it opens (caches it keeps); an instance is started afresh after this many.
+RECYCLE_AFTER = 50
 BUSY = "生成 PDF 的请求太多，请稍后再试"
 LOST = "LibreOffice 在生成 PDF 时意外退出，未生成 PDF；已重新启动 LibreOffice，请重试"
 
@@ -43,6 +46,7 @@ class Office:
         self.temporary = home / "tmp"  # LibreOffice's own temporary files
         self.process: subprocess.Popen[bytes] | None = None
         self._jobs = itertools.count(1)
+        self.converted = 0  # documents since this instance started
 
     def start(self) -> None:
         """Prepare the profile once (LibreOffice fills it on a first run), then start the instance."""
@@ -54,6 +58,7 @@ class Office:
             module.write_bytes(MACRO.read_bytes())
         (self.profile / "user" / ".lock").unlink(missing_ok=True)  # left by an instance that was killed
         self.process = self._spawn(["macro:///Standard.Module1.Serve"])
+        self.converted = 0
 
     def _command(self, extra: list[str]) -> list[str]:
         return [soffice(), f"-env:UserInstallation={self.profile.as_uri()}", "--headless", "--norestore", "--nologo",
@@ -82,8 +87,9 @@ class Office:
 
     async def convert(self, docx: bytes) -> bytes:
         """The PDF of ``docx``; a ``GovreportError`` when LibreOffice fails, dies or runs past the time limit."""
-        if not self.alive:
+        if not self.alive or self.converted >= RECYCLE_AFTER:
             await asyncio.to_thread(self.restart)
+        self.converted += 1
         job = self.inbox / str(next(self._jobs))
         staged = job.with_suffix(".tmp")
         staged.write_bytes(docx)
