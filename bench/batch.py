@@ -40,11 +40,12 @@ import govreport
 from govreport.batch import run_batch
 from govreport.dump import to_json
 from govreport.load import read_data
+from govreport.ooxml.reader import entries
+from govreport.ooxml.writer import zipped
 from govreport.render import chosen_outline
 from govreport.render.context import build_context
 from govreport.render.docx import compiled_report
 from govreport.render.environment import BUILTIN_TEMPLATES, environment
-from govreport.render.package import entries, zipped
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = [ROOT / "samples" / n for n in ("sanya_health_poverty_2025.json", "self_evaluation.json", "work_summary.json")]

@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
-from io import BytesIO
 
 from ..convert import font_environment
+from ..ooxml.fonts import east_asian_fonts
 
 _BASE_FONT = re.compile(rb"/BaseFont\s*/(?:[A-Z]{6}\+)?([^\s/\[\]<>()]+)")
-_EAST_ASIA = re.compile(rb'w:eastAsia="([^"]+)"')
 _CJK_FACE = re.compile(
     r"CJK|UKai|UMing|Kai|Song|Hei|Fang|Ming|WenQuanYi|WQY|Droid ?Sans ?Fallback|Source ?Han|SimSun|"
     r"Noto ?(Serif|Sans) ?(SC|TC|JP|KR)|[\u4e00-\u9fff]",
@@ -35,16 +33,6 @@ def pdf_faces(pdf: bytes) -> list[str]:
     """The faces a PDF embeds or names, subset prefixes dropped, in order of first use."""
     names = [m.group(1).decode("latin-1") for m in _BASE_FONT.finditer(pdf)]
     return list(dict.fromkeys(names))
-
-
-def requested_faces(docx: bytes) -> list[str]:
-    """The East Asian font names a DOCX asks for (styles and runs)."""
-    found: list[bytes] = []
-    with zipfile.ZipFile(BytesIO(docx)) as package:
-        for name in ("word/styles.xml", "word/document.xml"):
-            if name in package.namelist():
-                found += _EAST_ASIA.findall(package.read(name))
-    return list(dict.fromkeys(f.decode() for f in found))
 
 
 @lru_cache(maxsize=64)
@@ -67,7 +55,7 @@ class FontReport:
 
 def font_report(pdf: bytes, docx: bytes | None = None) -> FontReport:
     faces = pdf_faces(pdf)
-    requested = requested_faces(docx) if docx is not None else []
+    requested = east_asian_fonts(docx) if docx is not None else []
     substitutions = {name: resolved_face(name) for name in requested if is_cjk_face(name)}
     warnings = [
         f"中文字体“{name}”回退为西文字体“{face}”，中文可能显示为方框或其他字体；请安装 fonts-noto-cjk 和 fonts-lxgw-wenkai"

@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..render.package import SAFE_PARSER
+from ..ooxml.parser import SAFE_PARSER
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

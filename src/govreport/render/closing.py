@@ -35,8 +35,8 @@ from typing import Any
 import yaml
 from lxml import etree
 
+from ..ooxml.parser import SAFE_PARSER
 from .environment import BUILTIN_TEMPLATES
-from .package import SAFE_PARSER
 from .shell import PLACEHOLDER, qn, read_shell
 
 JOIN_SPACE = 0.22  # of a character, between Chinese text and a figure: 3.5 pt at 16 pt, measured in LibreOffice 7.4

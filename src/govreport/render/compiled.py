@@ -25,25 +25,25 @@ from lxml import etree
 
 from ..errors import TemplateFault
 from ..format.filters import FILTERS
+from ..ooxml.content_types import (
+    CONTENT_TYPES,
+    CORE_PROPERTIES,
+    WORD_FOOTER,
+    WORD_FOOTNOTES,
+    WORD_HEADER,
+    WORD_MAIN,
+    part_types,
+)
+from ..ooxml.parser import SAFE_PARSER
+from ..ooxml.reader import entries
+from ..ooxml.writer import zipped
 from .bounds import metered
 from .cache import digest, from_source, stored
 from .environment import BoundedSandbox
 from .guard import EXHAUSTION, RUNTIME_ERRORS, from_template, refusal, runtime_error
-from .package import SAFE_PARSER, checked_docx, entries, zipped
+from .package import checked_docx
 
-_WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml."
-MAIN_TYPES = {
-    f"{_WORD}document.main+xml",
-    f"{_WORD}template.main+xml",
-    "application/vnd.ms-word.document.macroEnabled.main+xml",
-    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
-}
-TAGGED_TYPES = MAIN_TYPES | {
-    f"{_WORD}header+xml",
-    f"{_WORD}footer+xml",
-    f"{_WORD}footnotes+xml",
-    "application/vnd.openxmlformats-package.core-properties+xml",
-}
+TAGGED_TYPES = WORD_MAIN | {WORD_HEADER, WORD_FOOTER, WORD_FOOTNOTES, CORE_PROPERTIES}  # the parts that may hold tags
 DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _TAG_TEXT = re.compile(r"<[^>]+>")
 _TC_TAG = re.compile(r"\{%-?\s*tc\s")
@@ -59,15 +59,6 @@ def sandbox() -> BoundedSandbox:
     return env
 
 
-def _content_types(entries: Mapping[str, bytes]) -> dict[str, str]:
-    root = etree.fromstring(entries["[Content_Types].xml"], SAFE_PARSER)
-    return {
-        element.get("PartName", "").lstrip("/"): element.get("ContentType", "")
-        for element in root
-        if element.tag.endswith("}Override")
-    }
-
-
 @lru_cache(maxsize=1)
 def _docxtpl() -> Any:
     """docxtpl's XML rewriting, which uses no per-document state (imported only when it is needed)."""
@@ -78,7 +69,7 @@ def _docxtpl() -> Any:
 
 def _rewritten(package: list[tuple[str, bytes]]) -> dict[str, tuple[str, bool, bool]]:
     """The parts that can hold tags, as docxtpl rewrites them for Jinja, with what rendering must fix after."""
-    types = _content_types(dict(package))
+    types = part_types(dict(package)[CONTENT_TYPES])
     result = {}
     for part, data in package:
         if types.get(part) in TAGGED_TYPES:

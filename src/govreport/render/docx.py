@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from ..chain import TemplateChain
+from ..ooxml.writer import with_core_dates
 from ..version import __version__
 from .cache import digest, stored
 from .closing import closing_indents, shell_has_seal
 from .compiled import CompiledDocx
 from .environment import BUILTIN_TEMPLATES, ReportEnvironment
 from .guard import template_guard
-from .package import with_core_dates
 from .shell import find_shell, shell_template
 
 # Placeholders the prepared template's core properties carry (dates too); filled from ``core`` per report.

@@ -2,22 +2,20 @@
 
 The dates are the document's own date, never the clock, so the same data
 gives the same properties. The version and the chain are written both to
-the comments (visible in any viewer) and as custom properties.
+the comments (visible in any viewer) and as custom properties, replacing any
+custom properties a county's shell brought.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
 from docx.document import Document
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
-CUSTOM_URI = "/docProps/custom.xml"
-_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+from ..ooxml.content_types import CUSTOM_PROPERTIES
+from ..ooxml.properties import CUSTOM, CUSTOM_RELATIONSHIP, custom_properties
 
 
 def record(document: Document, *, title: str, subject: str, author: str, date: dt.date | None,
@@ -34,20 +32,8 @@ def record(document: Document, *, title: str, subject: str, author: str, date: d
 
 
 def _custom(document: Document, values: dict[str, str]) -> None:
-    entries = "".join(
-        f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(name)}">'
-        f"<vt:lpwstr>{escape(value, quote=False)}</vt:lpwstr></property>"
-        for pid, (name, value) in enumerate(values.items(), start=2)
-    )
-    blob = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
-        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        f"{entries}</Properties>"
-    ).encode()
     package = document.part.package
-    existing = next((r for r in package.rels.values() if r.reltype == RT.CUSTOM_PROPERTIES), None)
-    if existing is not None:
-        existing.target_part._blob = blob
-    else:
-        package.relate_to(Part(PackURI(CUSTOM_URI), CT.OFC_CUSTOM_PROPERTIES, blob, package), RT.CUSTOM_PROPERTIES)
+    for rel in [r for r in package.rels.values() if r.reltype == CUSTOM_RELATIONSHIP]:
+        del package.rels[rel.rId]  # the part it led to is no longer saved
+    part = Part(PackURI(f"/{CUSTOM}"), CUSTOM_PROPERTIES, custom_properties(values), package)
+    package.relate_to(part, CUSTOM_RELATIONSHIP)

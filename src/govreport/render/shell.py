@@ -20,18 +20,13 @@ from lxml import etree
 
 from ..errors import TemplateFault
 from ..ooxml import MAX_UNPACKED, PackageFault, read_package
-from .package import checked_docx
+from ..ooxml.ns import qn
+from .package import MAIN_PART, checked_docx
 
 if TYPE_CHECKING:
     import docx.document
 
 SHELL = "shell.docx"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def qn(tag: str) -> str:
-    """``w:name`` as lxml spells it (python-docx is imported only when a shell is merged)."""
-    return _W + tag.split(":", 1)[1]
 PLACEHOLDER = "【正文】"
 
 
@@ -106,7 +101,7 @@ def _add_missing_styles(base: docx.document.Document, outer: docx.document.Docum
 def shell_mentions(path: Path, name: str) -> bool:
     """Whether the shell's body refers to ``name`` (a 红头 printing ``data.meta.doc_number``, say)."""
     try:
-        parts = read_package(path.read_bytes(), f"外壳文档 {path}", ["word/document.xml"])
+        parts = read_package(path.read_bytes(), f"外壳文档 {path}", [MAIN_PART])
     except (OSError, PackageFault):
         return False  # a damaged shell is refused, with its name, when the report is rendered
-    return name in parts["word/document.xml"].decode("utf-8", "replace")
+    return name in parts[MAIN_PART].decode("utf-8", "replace")

@@ -25,11 +25,9 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from html import escape, unescape
 from typing import Any
 
 from openpyxl import Workbook
@@ -41,8 +39,8 @@ from ..figures.evaluation import EvaluationFigures
 from ..figures.rounding import round_half_up
 from ..format.numbers import amount, number, percent
 from ..format.textwidth import LINE_EM, Pieces, heading_units, lines, units, whole, wrap
+from ..ooxml.writer import reproducible
 from .columns import Cell, column_floors, fit_columns
-from .package import entries, reproducible, zipped
 from .rows import NOT_APPLICABLE, SCORE_HEADINGS
 
 COLUMNS = 9
@@ -57,8 +55,6 @@ SHOWN: dict[str, Callable[[Decimal], str]] = {  # what Excel shows of a number i
     AMOUNT_FORMAT: amount, RATE_FORMAT: lambda value: percent(value * 100), SCORE_FORMAT: amount,
     WEIGHT_FORMAT: number,
 }
-STYLES = "xl/styles.xml"
-_FACE = re.compile(rb'(<name val=")([^"]*)(")')
 CHARACTER = 5.25  # points: a column width unit, the default font's digit (7 pixels at 96 dpi)
 MARGINS = 3.75  # points of a column's width that are the cell's margins and grid line (5 pixels)
 ROW_MARGINS = 4.0  # points a row needs beyond its lines
@@ -91,10 +87,14 @@ class Placed:
 class FormSheet:
     """Writes rows of merged, bordered cells onto one worksheet, top to bottom, then sizes columns and rows."""
 
-    def __init__(self, sheet: Worksheet) -> None:
+    def __init__(self, sheet: Worksheet, faces: Mapping[str, str]) -> None:
         self.sheet = sheet
+        self.faces = faces  # font names renamed as the chain's layout options say (as in the DOCX)
         self.row = 0
         self.placed: dict[tuple[int, int], Placed] = {}
+
+    def font(self, name: str, **style: Any) -> Font:
+        return Font(name=self.faces.get(name, name), **style)
 
     def put(self, row: int, first: int, last: int, value: Any, *, number_format: str | None = None,
             bold: bool = False, header: bool = False, left: bool = False, pieces: Pieces | None = None) -> None:
@@ -103,7 +103,7 @@ class FormSheet:
         A number never breaks, nor does a heading unless ``pieces`` says where it may.
         """
         cell = self.sheet.cell(row=row, column=first, value=value)
-        cell.font = Font(name=BODY_FONT, size=BODY_SIZE, bold=bold or header)
+        cell.font = self.font(BODY_FONT, size=BODY_SIZE, bold=bold or header)
         cell.alignment = Alignment(horizontal="left" if left else "center", vertical="center", wrap_text=True)
         if number_format:
             cell.number_format = number_format
@@ -172,10 +172,10 @@ def self_evaluation_workbook(context: dict[str, Any], fonts: Mapping[str, str] |
     book = Workbook()
     sheet = book.active
     sheet.title = "绩效自评表"
-    form = FormSheet(sheet)
+    form = FormSheet(sheet, fonts or {})
 
-    _line(form, "项目支出绩效自评表", Font(name=TITLE_FONT, size=18), "center")
-    _line(form, f"（{meta.year}年度）", Font(name=BODY_FONT, size=12), "center")
+    _line(form, "项目支出绩效自评表", form.font(TITLE_FONT, size=18), "center")
+    _line(form, f"（{meta.year}年度）", form.font(BODY_FONT, size=12), "center")
     row = form.next_row()
     form.put(row, 1, 1, "项目名称", header=True)
     form.put(row, 2, 9, context["project"], left=True)
@@ -198,14 +198,14 @@ def self_evaluation_workbook(context: dict[str, Any], fonts: Mapping[str, str] |
     row = form.next_row()
     form.put(row, 1, 6, "自评等级", bold=True)
     form.put(row, 7, 9, fig.grade, bold=True)
-    _line(form, f"填报单位：{context['signature']}　　填报日期：{context['date']}", Font(name=BODY_FONT, size=BODY_SIZE),
+    _line(form, f"填报单位：{context['signature']}　　填报日期：{context['date']}", form.font(BODY_FONT, size=BODY_SIZE),
           "right")
 
     form.fit()
     _page_setup(sheet, form.row)
     buffer = io.BytesIO()
     book.save(buffer)
-    return reproducible(_renamed(buffer.getvalue(), fonts or {}), meta.date)
+    return reproducible(buffer.getvalue(), meta.date)
 
 
 def _line(form: FormSheet, text: str, font: Font, align: str) -> None:
@@ -216,18 +216,6 @@ def _line(form: FormSheet, text: str, font: Font, align: str) -> None:
     cell.font = font
     cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
     form.place(Placed(text, row, 1, COLUMNS, units, size=font.sz))
-
-
-def _renamed(content: bytes, fonts: Mapping[str, str]) -> bytes:
-    """The workbook with each font face of its style sheet renamed by ``fonts``."""
-    if not fonts:
-        return content
-
-    def rename(match: re.Match[bytes]) -> bytes:
-        face = escape(fonts.get(unescape(match.group(2).decode()), unescape(match.group(2).decode())))
-        return match.group(1) + face.encode() + match.group(3)
-
-    return zipped((name, _FACE.sub(rename, data) if name == STYLES else data) for name, data in entries(content))
 
 
 def _funds(form: FormSheet, fig: EvaluationFigures, texts: Sequence[dict[str, Any]], heads: Sequence[str],

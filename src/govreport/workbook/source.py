@@ -26,7 +26,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH, from_excel
 
 from ..errors import Problem
 from ..ooxml import PackageFault, check_markup, read_package
-from ..render.package import SAFE_PARSER
+from ..ooxml.parser import SAFE_PARSER
 
 Row = tuple[int, dict[int, Any]]
 """A row's number and its cells that hold something, by column number (both from 1)."""

@@ -24,7 +24,7 @@ from pydantic import BaseModel
 
 from ..errors import DataError, Problem
 from ..ooxml import MAX_UNPACKED, unpacked_size
-from ..render.package import reproducible
+from ..ooxml.writer import reproducible
 from .cells import too_long, written
 from .describe import description, worded
 from .layout import (

@@ -1,4 +1,4 @@
-"""OOXML packages from outside (a county's DOCX shell, a caller's form, a clerk's workbook), read only once known safe.
+"""Packages read: from outside (a county's DOCX shell, a caller's form, a clerk's workbook) only once known safe.
 
 A package is refused before any reader sees it when it is not a readable zip,
 lacks a part it needs, has more parts than any document needs, unpacks to more
@@ -6,6 +6,7 @@ than ``MAX_UNPACKED`` (by the sizes its directory declares and by the bytes
 actually inflated), declares a DTD in any part (external entities, billion
 laughs), or has an XML part that is not well-formed (a part cut short). The
 checked bytes of every part are returned, so nothing is inflated or trusted twice.
+A package of our own making is read as it is (``entries``).
 """
 
 from __future__ import annotations
@@ -16,39 +17,12 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 
-from lxml import etree
+from .fault import PackageFault
+from .parser import CHUNK, check_markup
 
 MAX_UNPACKED = 50 * 1024 * 1024
 MAX_PARTS = 10_000
-_CHUNK = 1 << 20
-_XML_NAMES = (".xml", ".rels")
 _UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError)
-
-
-class PackageFault(ValueError):
-    """Why a package is refused, and the part concerned ("" for the package as a whole); ``reason`` is for a clerk.
-
-    A part refused for its markup comes with every part (``parts``), so a caller can say where the part belongs.
-    """
-
-    def __init__(self, part: str, reason: str, parts: dict[str, bytes] | None = None) -> None:
-        super().__init__(f"{part}：{reason}" if part else reason)
-        self.part = part
-        self.reason = reason
-        self.parts = parts or {}
-
-
-class _Declarations:
-    """A parser target that builds nothing and only notes a DOCTYPE, so any size of part is checked in little memory."""
-
-    def __init__(self) -> None:
-        self.declared = False
-
-    def doctype(self, *_: object) -> None:
-        self.declared = True
-
-    def close(self) -> None:
-        return None
 
 
 def read_package(data: bytes, noun: str, required: Iterable[str] = ()) -> dict[str, bytes]:
@@ -95,7 +69,7 @@ def _inflated(package: zipfile.ZipFile, info: zipfile.ZipInfo, unpacked: int) ->
     """The part's bytes, counted as they are inflated so a directory that understates a size changes nothing."""
     chunks = []
     with package.open(info) as member:
-        while chunk := member.read(_CHUNK):
+        while chunk := member.read(CHUNK):
             unpacked += len(chunk)
             if unpacked > MAX_UNPACKED:
                 raise PackageFault(info.filename, _too_big())
@@ -103,31 +77,13 @@ def _inflated(package: zipfile.ZipFile, info: zipfile.ZipInfo, unpacked: int) ->
     return b"".join(chunks), unpacked
 
 
-def check_markup(name: str, content: bytes) -> None:
-    """No part may declare a DTD; a part named as XML must be well-formed.
-
-    Every part is parsed, whatever its name: a workbook may point at a sheet
-    stored under any name, and the parser reads any encoding a DTD could hide in.
-    Other parts (VML drawings, images) need not be XML at all.
-    """
-    target = _Declarations()
-    parser = etree.XMLParser(target=target, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        for start in range(0, len(content), _CHUNK):
-            parser.feed(content[start:start + _CHUNK])
-            if target.declared:
-                break
-        if not target.declared:
-            parser.close()
-    except etree.XMLSyntaxError as exc:
-        if not target.declared and name.lower().endswith(_XML_NAMES):
-            line, column = exc.position
-            raise PackageFault(name, f"XML 有误（第 {line} 行第 {column} 列），文件不完整或已损坏") from None
-    if target.declared:
-        raise PackageFault(name, "含有 DTD 或实体声明（可能引用外部文件或无限展开），已拒绝")
-
-
 def unpacked_size(package: bytes) -> int:
     """The bytes a package of our own making unpacks to, so a writer can keep within what ``read_package`` takes."""
     with zipfile.ZipFile(io.BytesIO(package)) as source:
         return sum(info.file_size for info in source.infolist())
+
+
+def entries(content: bytes) -> list[tuple[str, bytes]]:
+    """The files of a package of our own making, in its order."""
+    with zipfile.ZipFile(io.BytesIO(content)) as source:
+        return [(info.filename, source.read(info)) for info in source.infolist() if not info.is_dir()]
