@@ -76,7 +76,7 @@ def county_with_picture(folder: Path, closing_part: bool) -> Path:
     import docx
     from docx.shared import Mm
 
-    from govreport.chain.scaffold import starter_shell
+    from govreport.templatetools.scaffold import starter_shell
 
     (folder / "performance_evaluation").mkdir(parents=True)
     (folder / "manifest.yaml").write_text(f"name: {folder.name}\nversion: \"1.0\"\n", encoding="utf-8")

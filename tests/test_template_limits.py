@@ -25,7 +25,6 @@ from jinja2 import DictLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 import govreport
-from govreport.chain.scaffold import starter_shell
 from govreport.kinds import KINDS
 from govreport.render.bounds import (
     MAX_DEPTH,
@@ -44,6 +43,7 @@ from govreport.render.bounds import (
     width_message,
 )
 from govreport.render.environment import BoundedSandbox
+from govreport.templatetools.scaffold import starter_shell
 
 from .conftest import CONTRACT, ROOT, SAMPLES, read
 

@@ -463,8 +463,8 @@ def letterhead_xml() -> str:
 
 
 def letterhead_shell() -> bytes:
-    from govreport.chain.scaffold import starter_shell
     from govreport.kinds import KINDS
+    from govreport.templatetools.scaffold import starter_shell
 
     document = docx.Document(io.BytesIO(starter_shell(KINDS["performance_evaluation"])))
     placeholder = document.element.body[0]

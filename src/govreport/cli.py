@@ -221,7 +221,7 @@ def templates() -> None:
 @click.option("-k", "--kind", metavar="类型", help="只为一种报告类型生成示例；不填则为全部类型（见 govreport kinds）")
 def templates_init(folder: Path, kind: str | None) -> None:
     """新建模板目录：manifest.yaml、列出全部可改写块和句子宏的 README.md、带注释的示例和外壳示例。"""
-    from .chain.scaffold import init_folder
+    from .templatetools.scaffold import init_folder
 
     try:
         written = init_folder(folder, kind)
@@ -237,7 +237,7 @@ def templates_init(folder: Path, kind: str | None) -> None:
 @click.option("-k", "--kind", "only", metavar="类型", help="只列出一种报告类型")
 def templates_list(templates: tuple[Path, ...], only: str | None) -> None:
     """列出生效的模板目录链、评分和版式选项，以及每个块和句子宏来自哪一级。"""
-    from .chain.listing import chain_listing
+    from .templatetools.listing import chain_listing
 
     try:
         for line in chain_listing(templates, only):
@@ -251,7 +251,7 @@ def templates_list(templates: tuple[Path, ...], only: str | None) -> None:
 @click.argument("folder", type=PathType(file_okay=False, path_type=Path), metavar="目录")
 def templates_check(folder: Path) -> None:
     """检查模板目录：语法、块名和宏名、变量和数据字段、沙箱不允许的写法、外壳文档；问题注明文件和行号。"""
-    from .chain.check import folder_problems
+    from .templatetools.check import folder_problems
 
     problems = folder_problems(folder)
     if problems:

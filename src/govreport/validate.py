@@ -19,14 +19,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .chain import TemplateChain, resolve_chain
+from .chain.loader import BUILTIN_TEMPLATES
 from .chain.resolve import environment_folders
+from .chain.shells import find_shell, shell_mentions
 from .errors import DataError, Problem, TemplateFault
 from .figures.arithmetic import exact_arithmetic
 from .kinds import KINDS, Derivation, Kind, kinds_text
 from .messages import problems_from
 from .omissions import Omission, omission_warnings
-from .render.environment import BUILTIN_TEMPLATES
-from .render.shell import find_shell, shell_mentions
 from .report import Report
 from .workbook.located import WorkbookData
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from importlib.resources import files
 from pathlib import Path
 
 from jinja2 import BaseLoader, Environment, TemplateNotFound
 
+BUILTIN_TEMPLATES = Path(str(files("govreport") / "templates"))  # the layer that closes every chain
 SENTENCES = "sentences.j2"  # macros, merged by name rather than extended (see sentences.py)
 _LAYER = re.compile(r"^@(\d+)/(.*)$")
 

@@ -8,6 +8,7 @@ from .ns import qn
 from .parser import SAFE_PARSER
 
 CONTENT_TYPES = "[Content_Types].xml"
+DOCUMENT_PART = "word/document.xml"  # the body of a DOCX, where Word and python-docx put it
 _WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 WORD_MAIN = frozenset({
     f"{_WORD}document.main+xml",

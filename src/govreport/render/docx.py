@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..chain import TemplateChain
+from ..chain.shells import find_shell
 from ..ooxml.writer import with_core_dates
 from ..version import __version__
 from .cache import digest, stored
@@ -23,7 +24,7 @@ from .closing import closing_indents, shell_has_seal
 from .compiled import CompiledDocx
 from .environment import BUILTIN_TEMPLATES, ReportEnvironment
 from .guard import template_guard
-from .shell import find_shell, shell_template
+from .shell import shell_template
 
 # Placeholders the prepared template's core properties carry (dates too); filled from ``core`` per report.
 _CORE = {"title": "{{ core.title }}", "author": "{{ core.author }}"}

@@ -14,7 +14,6 @@ characters it writes. Each render runs within one budget.
 from __future__ import annotations
 
 from functools import lru_cache, update_wrapper
-from importlib.resources import files
 from pathlib import Path
 from types import BuiltinMethodType, MethodType
 from typing import TYPE_CHECKING, Any
@@ -25,7 +24,7 @@ from jinja2.runtime import Context, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
-from ..chain.loader import ChainLoader
+from ..chain.loader import BUILTIN_TEMPLATES, ChainLoader
 from ..errors import Problem
 from ..format.filters import FILTERS
 from .bounds import (
@@ -50,7 +49,6 @@ from .cache import bytecode_cache
 if TYPE_CHECKING:
     from .compiled import CompiledDocx
 
-BUILTIN_TEMPLATES = Path(str(files("govreport") / "templates"))
 _METHODS = (MethodType, BuiltinMethodType)
 # Compiled code here is not plain Jinja's (it counts loops and output), so it is cached under names of its own.
 _CACHE_PATTERN = "__jinja2_metered1_%s.cache"

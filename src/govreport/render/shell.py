@@ -4,6 +4,7 @@ The shell is an ordinary Word file. Its body holds one paragraph reading
 ``【正文】``: what comes before it (the letterhead) opens the document, what
 comes after it (a seal area, 抄送/印发) closes it, and the standard body
 takes its place. Styles the body needs and the shell lacks are copied in.
+Which shell a chain uses is the chain's business (``chain/shells.py``).
 A shell comes from outside, so it is checked first: a real DOCX, under 50 MB
 unpacked, and no DTD or entity declarations anywhere (no XXE).
 """
@@ -19,24 +20,14 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..errors import TemplateFault
-from ..ooxml import MAX_UNPACKED, PackageFault, read_package
+from ..ooxml import MAX_UNPACKED
 from ..ooxml.ns import qn
-from .package import MAIN_PART, checked_docx
+from .package import checked_docx
 
 if TYPE_CHECKING:
     import docx.document
 
-SHELL = "shell.docx"
 PLACEHOLDER = "【正文】"
-
-
-def find_shell(layers: list[Path], folder: str) -> Path | None:
-    """The most specific shell: a county's ``<kind>/shell.docx``, else its ``shell.docx``, then its parents'."""
-    for root in layers[:-1]:
-        for candidate in (root / folder / SHELL, root / SHELL):
-            if candidate.is_file():
-                return candidate
-    return None
 
 
 def read_shell(path: Path) -> bytes:
@@ -97,11 +88,3 @@ def _add_missing_styles(base: docx.document.Document, outer: docx.document.Docum
         if style.get(qn("w:styleId")) not in have:
             outer.styles.element.append(copy.deepcopy(style))
 
-
-def shell_mentions(path: Path, name: str) -> bool:
-    """Whether the shell's body refers to ``name`` (a 红头 printing ``data.meta.doc_number``, say)."""
-    try:
-        parts = read_package(path.read_bytes(), f"外壳文档 {path}", [MAIN_PART])
-    except (OSError, PackageFault):
-        return False  # a damaged shell is refused, with its name, when the report is rendered
-    return name in parts[MAIN_PART].decode("utf-8", "replace")

@@ -12,8 +12,8 @@ from typing import Literal
 
 from jinja2 import Environment, nodes
 
-from .loader import SENTENCES, ChainLoader
-from .overrides import county_files
+from ..chain.loader import SENTENCES, ChainLoader
+from ..chain.overrides import county_files
 
 # Names every template sees; what each is for, for the README and for messages.
 RENDER_VARIABLES = {

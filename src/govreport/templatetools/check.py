@@ -14,15 +14,16 @@ from pathlib import Path
 from jinja2 import Environment, nodes
 from pydantic import BaseModel
 
+from ..chain.loader import ChainLoader
+from ..chain.overrides import county_files, override_problems, parsed, where
+from ..chain.resolve import resolve_chain
+from ..chain.shells import find_shell
 from ..errors import GovreportError, Problem
 from ..kinds import KINDS
 from ..render.environment import BUILTIN_TEMPLATES, environment
-from ..render.shell import find_shell, shell_template
+from ..render.shell import shell_template
 from .catalogue import RENDER_VARIABLES
 from .costs import cost_problems
-from .loader import ChainLoader
-from .overrides import county_files, override_problems, parsed, where
-from .resolve import resolve_chain
 
 JINJA_NAMES = {"loop", "super", "self", "caller", "varargs", "kwargs", "true", "false", "none"}
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 
+from ..chain.manifest import MANIFEST
 from ..errors import TemplateFault
 from ..kinds import KINDS, Kind, kinds_text
 from ..render.environment import BUILTIN_TEMPLATES, environment
 from ..render.shell import PLACEHOLDER
 from .catalogue import RENDER_VARIABLES, Slot, outline_names, slots
-from .manifest import MANIFEST
 
 MANIFEST_TEXT = """\
 # 模板目录说明（govreport templates init 生成）。改完后运行 govreport templates check 本目录 检查。

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from ..chain.resolve import environment_folders, resolve_chain
+from ..chain.shells import find_shell
 from ..kinds import KINDS
 from ..render.environment import environment
 from ..render.guard import shown
-from ..render.shell import find_shell
 from ..version import __version__
 from .catalogue import origins, outline_names, slots
-from .resolve import environment_folders, resolve_chain
 
 
 def chain_listing(folders: Sequence[Path], only: str | None = None) -> Iterator[str]:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from jinja2 import nodes
 
+from ..chain.loader import SENTENCES
+from ..chain.overrides import where
 from ..errors import Problem
 from ..render.bounds import (
     MAX_DEPTH,
@@ -31,8 +33,6 @@ from ..render.bounds import (
     size_message,
     width_message,
 )
-from .loader import SENTENCES
-from .overrides import where
 
 _ARITHMETIC = (nodes.Add, nodes.Sub, nodes.Mul, nodes.FloorDiv, nodes.Pow)
 
