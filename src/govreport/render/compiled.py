@@ -19,11 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, StrictUndefined, Template, TemplateError, UndefinedError
-from jinja2.exceptions import SecurityError
+from jinja2 import Environment, StrictUndefined, Template
 from lxml import etree
 
-from ..errors import TemplateFault
 from ..format.filters import FILTERS
 from ..ooxml.content_types import (
     CONTENT_TYPES,
@@ -40,7 +38,7 @@ from ..ooxml.writer import zipped
 from .bounds import metered
 from .cache import digest, from_source, stored
 from .environment import BoundedSandbox
-from .guard import EXHAUSTION, RUNTIME_ERRORS, from_template, refusal, runtime_error
+from .guard import template_fault
 from .package import checked_docx
 
 TAGGED_TYPES = WORD_MAIN | {WORD_HEADER, WORD_FOOTER, WORD_FOOTNOTES, CORE_PROPERTIES}  # the parts that may hold tags
@@ -116,11 +114,16 @@ class CompiledDocx:
     def _compiled(self, part: str, source: str, grows_tables: bool, has_drawings: bool) -> _Part:
         try:
             template = from_source(self.env, source)
-        except TemplateError as exc:
-            raise TemplateFault(f"{self.name} 的 {part} 中模板标记有误：{exc}") from None
-        except RecursionError:
-            raise TemplateFault(f"{self.name} 的 {part} 中模板标记嵌套过深，无法解析") from None
+        except Exception as exc:
+            fault = template_fault(exc, self._place(part))
+            if fault is None:
+                raise
+            raise fault from None
         return _Part(template, grows_tables, has_drawings)
+
+    def _place(self, part: str) -> str:
+        """Where a failure happened: the form and its part (a line of a rewritten part would mean nothing)."""
+        return f"{self.name} 的 {part} "
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The filled document's bytes; the same context always gives the same bytes. All parts share one budget."""
@@ -134,16 +137,11 @@ class CompiledDocx:
     def _render_part(self, name: str, part: _Part, context: Mapping[str, Any]) -> str:
         try:
             xml = part.template.render(context)
-        except SecurityError as exc:
-            raise TemplateFault(f"{self.name} 的 {name} 被沙箱拒绝：{refusal(exc)}") from None
-        except UndefinedError as exc:
-            raise TemplateFault(f"{self.name} 的 {name} 使用了不存在的变量：{exc.message}") from None
-        except TemplateError as exc:
-            raise TemplateFault(f"{self.name} 的 {name} 渲染失败：{exc}") from None
-        except RUNTIME_ERRORS as exc:
-            if not (from_template(exc) or isinstance(exc, EXHAUSTION)):
+        except Exception as exc:
+            fault = template_fault(exc, self._place(name))
+            if fault is None:
                 raise
-            raise TemplateFault(f"{self.name} 的 {name} 运算出错：{runtime_error(exc)}") from None
+            raise fault from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         if _LISTING.search(xml):

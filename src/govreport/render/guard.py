@@ -1,7 +1,10 @@
 """Template failures become ``TemplateFault``s that name the file and line, never tracebacks.
 
-A guarded render runs within one budget (bounds.py): a step of a report —
-its content, or its document — may cost at most that much.
+``template_fault`` is the one translation of a template's failure into a
+message, whether a report's text templates failed (``template_guard``) or a
+DOCX form's parts (compiled.py). A guarded render runs within one budget
+(bounds.py): a step of a report — its content, or its document — may cost at
+most that much.
 """
 
 from __future__ import annotations
@@ -14,10 +17,9 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
-from ..chain.loader import relative
+from ..chain.loader import BUILTIN_TEMPLATES, relative
 from ..errors import GovreportError, TemplateFault
 from .bounds import SandboxRefusal, metered
-from .environment import BUILTIN_TEMPLATES
 
 # Errors a template's own expressions can raise (1/0, "a" + 1, [].pop()…), in words a template's author can act on.
 _RUNTIME_ERRORS: tuple[tuple[type[BaseException], str], ...] = (
@@ -64,6 +66,31 @@ def from_template(exc: BaseException) -> bool:
                for frame in traceback.extract_tb(exc.__traceback__))
 
 
+def template_fault(exc: Exception, place: str) -> TemplateFault | None:
+    """What went wrong in a template, after ``place`` (which template, where in it); None when the error is
+    not the template's doing and must not be hidden."""
+    if isinstance(exc, TemplateNotFound):
+        return TemplateFault(exc.message if exc.message and exc.message != exc.name else f"找不到模板“{exc.name}”")
+    if isinstance(exc, TemplateSyntaxError):
+        return TemplateFault(f"{place}语法错误：{exc.message}")
+    if isinstance(exc, SecurityError):
+        return TemplateFault(f"{place}被沙箱拒绝：{refusal(exc)}")
+    if isinstance(exc, UndefinedError):
+        return TemplateFault(f"{place}使用了不存在的变量：{exc.message}")
+    if isinstance(exc, TemplateError):
+        return TemplateFault(f"{place}渲染失败：{exc}")
+    if isinstance(exc, RUNTIME_ERRORS) and (from_template(exc) or isinstance(exc, EXHAUSTION)):
+        return TemplateFault(f"{place}运算出错：{runtime_error(exc)}")
+    return None
+
+
+def _place(exc: Exception, name: str) -> str:
+    """Where a failure of the text template ``name`` (or of one it uses) happened."""
+    if isinstance(exc, TemplateSyntaxError):
+        return f"模板 {shown(exc.filename) if exc.filename else name} 第 {exc.lineno} 行"
+    return _where(exc, name)
+
+
 @contextmanager
 def template_guard(name: str) -> Iterator[None]:
     try:
@@ -71,19 +98,8 @@ def template_guard(name: str) -> Iterator[None]:
             yield
     except GovreportError:
         raise
-    except TemplateNotFound as exc:
-        message = exc.message if exc.message and exc.message != exc.name else f"找不到模板“{exc.name}”"
-        raise TemplateFault(message) from None
-    except TemplateSyntaxError as exc:
-        where = shown(exc.filename) if exc.filename else name
-        raise TemplateFault(f"模板 {where} 第 {exc.lineno} 行语法错误：{exc.message}") from None
-    except SecurityError as exc:
-        raise TemplateFault(f"{_where(exc, name)}被沙箱拒绝：{refusal(exc)}") from None
-    except UndefinedError as exc:
-        raise TemplateFault(f"{_where(exc, name)}使用了不存在的变量：{exc.message}") from None
-    except TemplateError as exc:
-        raise TemplateFault(f"{_where(exc, name)}渲染失败：{exc}") from None
-    except RUNTIME_ERRORS as exc:
-        if not (from_template(exc) or isinstance(exc, EXHAUSTION)):
+    except Exception as exc:
+        fault = template_fault(exc, _place(exc, name))
+        if fault is None:
             raise
-        raise TemplateFault(f"{_where(exc, name)}运算出错：{runtime_error(exc)}") from None
+        raise fault from None
