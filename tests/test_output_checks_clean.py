@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 
 import govreport
 from govreport.errors import GovreportError
-from govreport.figures.scoring import RATING_BANDS
 from govreport.models.common import within_range
 from govreport.proofread import check_file
+from govreport.vocabulary.scoring import RATINGS
 
 # models/common.py: fewer than 16 whole digits, at most 6 places and 15 significant digits; money to the cent.
 # A source stays under a quarter of the largest amount, so that four of them add up to a total in range too.
@@ -95,11 +95,10 @@ def indicator(draw: Any, weight: Decimal) -> dict[str, Any]:
     item: dict[str, Any] = {"level1": draw(st.sampled_from(["产出指标", "效益指标", "满意度指标", "成本指标"])),
                             "level2": draw(names), "name": draw(names), "op": op, "weight": weight}
     if op == "qualitative":
-        rating = draw(st.sampled_from(sorted(RATING_BANDS)))
-        low, high, high_included = RATING_BANDS[rating]
-        ratio = draw(st.decimals(low, high, places=2).filter(lambda r: high_included or r < high))
-        item.update(target=draw(names), actual=draw(names), rating=rating)
-        if rating != "达成" or draw(st.booleans()):
+        rating = draw(st.sampled_from(RATINGS))
+        ratio = draw(st.decimals(rating.low, rating.high, places=2).filter(rating.admits))
+        item.update(target=draw(names), actual=draw(names), rating=rating.name)
+        if rating.ratio_required or draw(st.booleans()):
             item["ratio"] = ratio
     else:
         target, actual = draw(signed), draw(signed)

@@ -14,7 +14,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import docx
-import yaml
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
@@ -23,10 +22,11 @@ from docx.parts.hdrftr import FooterPart
 
 from govreport.render.closing import character_spacing
 from govreport.render.rows import CELL_PADDING
+from govreport.vocabulary.gbt9704 import profile
 
 REPO = Path(__file__).resolve().parent.parent
 ROOT = REPO / "src" / "govreport" / "templates"
-PROFILE = yaml.safe_load((ROOT / "gbt9704.yaml").read_text(encoding="utf-8"))
+PROFILE = profile()
 STYLE_IDS = {
     "title": "GRTitle", "heading1": "GRHeading1", "heading2": "GRHeading2",
     "heading3": "GRHeading3", "body": "GRBody", "signature": "GRSignature", "date": "GRDate",
@@ -215,7 +215,11 @@ def funds_tables() -> list[str]:
 
 
 # "/" (nothing to explain) sits centred like the other short cells; an explanation reads from the left.
-DEVIATION_ALIGN = "{% if r.deviation == '/' %}center{% else %}left{% endif %}"
+DEVIATION_ALIGN = "{% if r.deviation|cell == not_applicable %}center{% else %}left{% endif %}"
+# The figures of a score row, written by the filters; the execution row's 分值 comes from the figures too.
+TARGET, ACTUAL = "{{ r.indicator|target_text }}", "{{ r.indicator|actual_text }}"
+WEIGHT, SCORE, DEVIATION = "{{ r.weight|number }}", "{{ r.score|amount }}", "{{ r.deviation|cell }}"
+EXECUTION_WEIGHT = "{{ fig.execution_weight|number }}"
 
 
 def grid_width(grid: str, first: int, last: int | None = None) -> str:
@@ -239,18 +243,18 @@ def score_table() -> list[str]:
         cell("{{ r.level1 }}", widths[0], open_edges=group_edges("level1")),
         cell("{{ r.level2 }}", widths[1], open_edges=group_edges("level2")),
         cell("{{ r.name }}", widths[2], align="left"),
-        cell("{{ r.target }}", widths[3]),
-        cell("{{ r.actual }}", widths[4]),
-        cell("{{ r.weight }}", widths[5]),
-        cell("{{ r.score }}", widths[6]),
-        cell("{{ r.deviation }}", widths[7], align=DEVIATION_ALIGN),
+        cell(TARGET, widths[3]),
+        cell(ACTUAL, widths[4]),
+        cell(WEIGHT, widths[5]),
+        cell(SCORE, widths[6]),
+        cell(DEVIATION, widths[7], align=DEVIATION_ALIGN),
     ]
     rows = [
         row([cell(f"{{{{ score_heads[{i}] }}}}", w, bold=True, shade=True) for i, w in enumerate(widths)], header=True),
         tag_row("{%tr if fig.execution_score is not none %}", 8),
         row([cell("预算执行率", grid_width("score_widths", 0, 2), span=3), cell("100%", widths[3]),
-             cell("{{ fig.funds.total.execution_rate|percent }}", widths[4]), cell("10", widths[5]),
-             cell("{{ fig.execution_score|amount }}", widths[6]), cell("/", widths[7])]),
+             cell("{{ fig.funds.total.execution_rate|percent }}", widths[4]), cell(EXECUTION_WEIGHT, widths[5]),
+             cell("{{ fig.execution_score|amount }}", widths[6]), cell("{{ not_applicable }}", widths[7])]),
         tag_row("{%tr endif %}", 8),
         tag_row("{%tr for r in score_rows %}", 8),
         row(cells),
@@ -324,6 +328,11 @@ def form_cell(text: str, grid: str, first: int, last: int | None = None, **optio
     return cell(text, grid_width(grid, first, last), span=span, **options)
 
 
+# A 项目资金 row's figures in column order, each through its filter ("/" where 分值 and 得分 do not apply).
+FUND_FIGURES = ("initial|amount", "budget|amount", "spent|amount", "weight|cell('number')", "rate|percent",
+                "score|cell('amount')")
+
+
 def self_evaluation_form() -> list[str]:
     header = {"bold": True, "shade": True}
     fund_heads = [f"{{{{ fund_heads[{i}] }}}}" for i in range(6)]
@@ -338,7 +347,7 @@ def self_evaluation_form() -> list[str]:
         tag_row("{%tr for f in fund_rows %}", 9),
         row([form_cell("", form, 0, vmerge="continue"), form_cell("{{ f.name }}", form, 1, 2, align="left")]
             + [form_cell(f"{{{{ f.{key} }}}}", form, i) for i, key in
-               enumerate(["initial", "budget", "spent", "weight", "rate", "score"], start=3)]),
+               enumerate(FUND_FIGURES, start=3)]),
         tag_row("{%tr endfor %}", 9),
         row([form_cell("年度总体目标", form, 0, vmerge="restart", **header), form_cell("预期目标", form, 1, 4, **header),
              form_cell("实际完成情况", form, 5, 8, **header)]),
@@ -353,9 +362,9 @@ def self_evaluation_form() -> list[str]:
              form_cell("{{ r.level1 }}", listing, 1, open_edges=group_edges("level1")),
              form_cell("{{ r.level2 }}", listing, 2, open_edges=group_edges("level2")),
              form_cell("{{ r.name }}", listing, 3, align="left"),
-             form_cell("{{ r.target }}", listing, 4), form_cell("{{ r.actual }}", listing, 5),
-             form_cell("{{ r.weight }}", listing, 6), form_cell("{{ r.score }}", listing, 7),
-             form_cell("{{ r.deviation }}", listing, 8, align=DEVIATION_ALIGN)]),
+             form_cell(TARGET, listing, 4), form_cell(ACTUAL, listing, 5),
+             form_cell(WEIGHT, listing, 6), form_cell(SCORE, listing, 7),
+             form_cell(DEVIATION, listing, 8, align=DEVIATION_ALIGN)]),
         tag_row("{%tr endfor %}", 9),
         row([form_cell("总分", listing, 0, 5, bold=True), form_cell("{{ fig.weight_total|number }}", listing, 6, bold=True),
              form_cell("{{ fig.total|amount }}", listing, 7, bold=True), form_cell("", listing, 8)]),

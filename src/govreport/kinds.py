@@ -27,6 +27,8 @@ from .figures.work_summary import summarise
 from .models import PerformanceEvaluation, SelfEvaluation, WorkSummary
 from .models.self_evaluation import PATHS_IN_PERFORMANCE_EVALUATION, from_performance_evaluation
 from .omissions import Omission
+from .vocabulary.words import DEFAULT_OUTLINE as DEFAULT_OUTLINE_NAME
+from .vocabulary.words import DOCUMENT_FORMATS, FORM_FORMAT, OUTLINES, PDF_FORMAT
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ class Derivation:
         return path
 
 
-DEFAULT_OUTLINE = Outline("default", "标准提纲", "content.j2")
+DEFAULT_OUTLINE = Outline(DEFAULT_OUTLINE_NAME, "标准提纲", "content.j2")
 
 
 @dataclass(frozen=True)
@@ -68,13 +70,13 @@ class Kind:
     folder: str  # under templates/
     outlines: tuple[Outline, ...] = (DEFAULT_OUTLINE,)
     derived_from: Mapping[str, Derivation] = field(default_factory=dict)
-    formats: tuple[str, ...] = ("docx", "md", "html")  # what render writes; xlsx needs a form in render/per_kind.py
+    formats: tuple[str, ...] = DOCUMENT_FORMATS  # what render writes; xlsx needs a form in render/per_kind.py
     leaves_out: tuple[Omission, ...] = ()  # data fields no outline prints
 
     @property
     def output_formats(self) -> tuple[str, ...]:
         """What the command line writes: the rendered formats, and PDF made from the DOCX."""
-        return (*self.formats, "pdf")
+        return (*self.formats, PDF_FORMAT)
 
     def outline(self, name: str | None) -> Outline | None:
         return next((o for o in self.outlines if o.name == (name or "default")), None)
@@ -125,6 +127,8 @@ WORK_SUMMARY_LEAVES_OUT = (
 )
 
 
+STANDARD, MOF2020 = OUTLINES["performance_evaluation"]
+
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
@@ -136,9 +140,9 @@ KINDS: dict[str, Kind] = {
             check=check_performance_evaluation,
             compute=evaluate,
             folder="performance_evaluation",
-            outlines=(
-                Outline("default", "项目概述…可持续发展八章（三亚市民政局范本的结构）", "content.j2", DEFAULT_LEAVES_OUT),
-                Outline("mof2020", "财预〔2020〕10号附件3参考提纲，附资金使用情况表和绩效评价指标评分表", "mof2020.j2",
+            outlines=(  # the names and what they mean: vocabulary/words.py, which the model accepts
+                Outline(STANDARD.code, f"{STANDARD.meaning}（三亚市民政局范本的结构）", "content.j2", DEFAULT_LEAVES_OUT),
+                Outline(MOF2020.code, f"{MOF2020.meaning}，附资金使用情况表和绩效评价指标评分表", "mof2020.j2",
                         MOF2020_LEAVES_OUT),
             ),
             leaves_out=FILING_ONLY,
@@ -155,7 +159,7 @@ KINDS: dict[str, Kind] = {
                 "performance_evaluation": Derivation(
                     from_performance_evaluation, PATHS_IN_PERFORMANCE_EVALUATION, SELF_EVALUATION_LEAVES_OUT),
             },
-            formats=("docx", "md", "html", "xlsx"),
+            formats=(*DOCUMENT_FORMATS, FORM_FORMAT),
             leaves_out=FILING_ONLY,
         ),
         Kind(

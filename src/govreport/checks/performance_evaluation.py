@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ..errors import Problem
+from ..figures.funds import funds_of
 from ..figures.scoring import DEFAULT_PROFILE, ScoringProfile
 from ..format.numbers import amount
 from ..models.performance_evaluation import PerformanceEvaluation
@@ -47,8 +46,8 @@ def _uses(report: PerformanceEvaluation) -> list[Problem]:
     funds = report.implementation.funds
     if not funds.uses:
         return []
-    used = sum((u.amount for u in funds.uses), Decimal(0))
-    spent = sum((s.spent for s in funds.sources), Decimal(0))
+    figures = funds_of(funds.unit, funds.sources, [(u.name, u.amount) for u in funds.uses])
+    used, spent = figures.uses_total, figures.total.spent
     if used == spent:
         return []
     unit = funds.unit

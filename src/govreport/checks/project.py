@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from ..errors import Problem
-from ..figures.scoring import band_text, in_band
+from ..figures.evaluation import weight_of
+from ..figures.funds import SourceFigures, funds_of
 from ..format.docnumber import normalise_doc_number
 from ..format.numbers import amount
 from ..models.common import MAX_SIGNIFICANT, significant_digits
 from ..models.project import FundSource, Indicator
+from ..vocabulary.scoring import EXECUTION_WEIGHT, QUALITATIVE, RATING_BY_NAME, RATING_NAMES, indicator_weights_total
 
 
 def source_problems(where: str, sources: Sequence[FundSource], unit: str) -> list[Problem]:
@@ -37,25 +39,23 @@ def source_problems(where: str, sources: Sequence[FundSource], unit: str) -> lis
                 f"“{s.name}”执行数{amount(s.spent)}{unit}超过{ceiling_name}{amount(ceiling)}{unit}"
                 "（如有上年结转，请在该来源中写 \"overrun_allowed\": true）",
             ))
-    if sum((s.budget for s in sources), Decimal(0)) == 0:
+    total = funds_of(unit, sources).total  # the totals the report prints
+    if total.budget == 0:
         problems.append(Problem(where, "预算数合计为0，无法计算预算执行率"))
-    return problems + _totals_too_precise(where, sources, unit)
+    return problems + _totals_too_precise(where, total, unit)
 
 
-TOTALS = (("预算数", "budget"), ("年初预算数", "initial_budget"), ("到位数", "received"), ("执行数", "spent"))
+TOTALS = (("预算数", "budget"), ("年初预算数", "initial"), ("到位数", "received"), ("执行数", "spent"))
 
 
-def _totals_too_precise(where: str, sources: Sequence[FundSource], unit: str) -> list[Problem]:
-    """Each amount has at most 15 significant digits (models/common.py); their total must too, for the
-    Excel form and workbook keep no more."""
+def _totals_too_precise(where: str, total: SourceFigures, unit: str) -> list[Problem]:
+    """Each amount has at most 15 significant digits (models/common.py); the totals printed must too, for the
+    Excel form and workbook keep no more (a 到位数 total exists only when every source gives its 到位数)."""
     problems = []
     for label, field in TOTALS:
-        given = [getattr(s, field) for s in sources]
-        if field == "initial_budget":  # 年初预算数 not given is the 全年预算数
-            given = [s.budget if g is None else g for s, g in zip(sources, given, strict=True)]
-        total = sum((g for g in given if g is not None), Decimal(0))
-        if significant_digits(total) > MAX_SIGNIFICANT:
-            problems.append(Problem(where, f"各来源{label}合计{amount(total)}{unit}超过{MAX_SIGNIFICANT}位有效数字，"
+        value = getattr(total, field)
+        if value is not None and significant_digits(value) > MAX_SIGNIFICANT:
+            problems.append(Problem(where, f"各来源{label}合计{amount(value)}{unit}超过{MAX_SIGNIFICANT}位有效数字，"
                                            "Excel 表格无法准确保存，请核对金额"))
     return problems
 
@@ -65,12 +65,11 @@ def indicator_problems(where: str, indicators: Sequence[Indicator], execution_sc
     problems: list[Problem] = []
     for i, ind in enumerate(indicators):
         problems += _indicator(f"{where}[{i}]", ind)
-    expected = Decimal(90) if execution_scored else Decimal(100)
-    weights = sum((ind.weight for ind in indicators), Decimal(0))
+    expected = indicator_weights_total(execution_scored)
+    weights = weight_of(indicators)
     if weights != expected:
-        why = "预算执行率计10分，指标分值合计应为90" if execution_scored else (
-            "预算执行率不计分（execution_scored 为 false），指标分值合计应为100")
-        problems.append(Problem(where, f"各指标分值合计为{weights:f}，{why}"))
+        why = f"预算执行率计{EXECUTION_WEIGHT}分" if execution_scored else "预算执行率不计分（execution_scored 为 false）"
+        problems.append(Problem(where, f"各指标分值合计为{weights:f}，{why}，指标分值合计应为{expected}"))
     return problems
 
 
@@ -78,22 +77,21 @@ def _indicator(where: str, ind: Indicator) -> list[Problem]:
     problems = []
     if ind.score is not None and ind.score > ind.weight:
         problems.append(Problem(f"{where}.score", f"得分{ind.score:f}超过分值{ind.weight:f}"))
-    if ind.op == "qualitative":
-        if ind.rating is None and ind.score is None:
-            problems.append(Problem(f"{where}.rating", "定性指标须填写评定（达成、部分达成、未达成）或得分 score"))
-        elif ind.rating is not None and ind.ratio is None and ind.rating != "达成":
+    if ind.qualitative:
+        rating = RATING_BY_NAME.get(ind.rating or "")
+        if rating is None and ind.score is None:
+            problems.append(Problem(f"{where}.rating", f"定性指标须填写评定（{'、'.join(RATING_NAMES)}）或得分 score"))
+        elif rating is not None and ind.ratio is None and rating.ratio_required:
+            problems.append(Problem(f"{where}.ratio", f"评定为“{rating.name}”时须填写得分比例 ratio，取值 {rating.band}"))
+        elif rating is not None and ind.ratio is not None and not rating.admits(ind.ratio):
             problems.append(Problem(
-                f"{where}.ratio", f"评定为“{ind.rating}”时须填写得分比例 ratio，取值 {band_text(ind.rating)}"))
-        elif ind.rating is not None and ind.ratio is not None and not in_band(ind.rating, ind.ratio):
-            problems.append(Problem(
-                f"{where}.ratio",
-                f"得分比例{ind.ratio:f}不在“{ind.rating}”的区间 {band_text(ind.rating)} 内"))
+                f"{where}.ratio", f"得分比例{ind.ratio:f}不在“{rating.name}”的区间 {rating.band} 内"))
         return problems
     for field in ("target", "actual"):
         if not isinstance(getattr(ind, field), Decimal):
             problems.append(Problem(f"{where}.{field}", f"比较方式为“{ind.op}”的定量指标，此处应为数字"))
     if ind.rating is not None or ind.ratio is not None:
-        problems.append(Problem(f"{where}.rating", "只有定性指标（op 为 qualitative）才填写 rating 和 ratio"))
+        problems.append(Problem(f"{where}.rating", f"只有定性指标（op 为 {QUALITATIVE}）才填写 rating 和 ratio"))
     if ind.score is None and isinstance(ind.target, Decimal) and isinstance(ind.actual, Decimal):
         problems += _unscorable(where, ind.op, ind.target, ind.actual)
     return problems

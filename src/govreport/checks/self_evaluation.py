@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..errors import Problem
-from ..figures.scoring import DEFAULT_PROFILE, ScoringProfile, indicator_score
+from ..figures.evaluation import score_indicator
+from ..figures.scoring import DEFAULT_PROFILE, ScoringProfile
 from ..models.self_evaluation import SelfEvaluation
 from .project import indicator_problems, source_problems
 
@@ -24,9 +25,7 @@ def _unexplained_deviations(report: SelfEvaluation, profile: ScoringProfile) -> 
     for i, ind in enumerate(report.indicators):
         if ind.deviation:
             continue
-        score = indicator_score(ind.op, ind.target, ind.actual, ind.weight,
-                                rating=ind.rating, ratio=ind.ratio, given=ind.score, profile=profile)
-        if score < ind.weight:
+        if not score_indicator(ind, profile).met:
             problems.append(Problem(
                 f"indicators[{i}].deviation",
                 f"“{ind.name}”未取得满分，自评表的“偏差原因分析及改进措施”一栏将空着，建议填写 deviation",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..errors import Problem
-from ..figures.counts import total_of
 from ..figures.scoring import DEFAULT_PROFILE, ScoringProfile
+from ..figures.work_summary import parts_total
 from ..format.numbers import number
 from ..models.work_summary import Metric, WorkSummary
+from ..vocabulary.words import RATE_UNIT
 
 
 def check_work_summary(report: WorkSummary, profile: ScoringProfile = DEFAULT_PROFILE) -> list[Problem]:
@@ -22,12 +23,12 @@ def _metric(where: str, m: Metric) -> list[Problem]:
     unit = m.unit
     if m.parts is None and m.value is None:
         return [Problem(f"{where}.value", "缺少数值：请填写 value，或填写分项 parts 由程序相加")]
-    if m.parts is not None and unit == "%":
-        return [Problem(f"{where}.parts", "比率（单位为 %）不能由分项相加得出，请直接填写 value")]
+    if m.parts is not None and unit == RATE_UNIT:
+        return [Problem(f"{where}.parts", f"比率（单位为 {RATE_UNIT}）不能由分项相加得出，请直接填写 value")]
     problems = []
     value = m.value
-    if m.parts is not None:
-        total = total_of(p.value for p in m.parts)
+    total = parts_total(m)
+    if total is not None:
         if value is not None and value != total:
             listed = "＋".join(number(p.value) for p in m.parts)
             problems.append(Problem(
@@ -37,14 +38,14 @@ def _metric(where: str, m: Metric) -> list[Problem]:
             ))
         value = total
     if m.of is not None:
-        if unit == "%":
-            problems.append(Problem(f"{where}.of", "比率（单位为 %）不能再计算占比，请删除 of"))
+        if unit == RATE_UNIT:
+            problems.append(Problem(f"{where}.of", f"比率（单位为 {RATE_UNIT}）不能再计算占比，请删除 of"))
         elif value is not None and value > m.of:
             problems.append(Problem(
                 f"{where}.of", f"“{m.name}”{number(value)}{unit}大于总数{number(m.of)}{unit}，占比会超过100%"))
         elif value is not None and value < 0:
             problems.append(Problem(f"{where}.value", "计算占比的数值不能为负数"))
-    if m.previous is not None and unit != "%" and m.previous == 0:
+    if m.previous is not None and unit != RATE_UNIT and m.previous == 0:
         problems.append(Problem(
             f"{where}.previous", f"{m.previous_label}数为0，无法计算增减幅度，句中只写本期数值", "warning"))
     return problems

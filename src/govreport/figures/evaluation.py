@@ -7,14 +7,15 @@ the evaluation adds beneficiaries and audit findings.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..models.performance_evaluation import Beneficiary, Finding, PerformanceEvaluation
 from ..models.project import FundSource, Indicator
+from ..vocabulary.scoring import EXECUTION_WEIGHT
 from .counts import total_of
-from .funds import EXECUTION_WEIGHT, FundFigures, fund_figures
+from .funds import FundFigures, funds_of
 from .scoring import DEFAULT_PROFILE, ScoringProfile, completion_rate, grade, indicator_score, total_score
 
 
@@ -58,7 +59,8 @@ class EvaluationFigures:
     level1_counts: tuple[tuple[str, int], ...]  # 产出指标 4, 效益指标 2, … in data order
     level1_groups: tuple[Level1Group, ...]  # indicators by 一级指标, in data order
     execution_score: Decimal | None  # None when 预算执行率 is not scored
-    weight_total: Decimal  # full marks: indicator weights plus the execution row's 10
+    execution_weight: Decimal | None  # 分值 of the 预算执行率 row; None when it is not scored
+    weight_total: Decimal  # full marks: indicator weights plus the execution row's
     total: Decimal
     grade: str
     met: int
@@ -66,7 +68,13 @@ class EvaluationFigures:
     findings: FindingFigures | None
 
 
+def weight_of(indicators: Iterable[Indicator]) -> Decimal:
+    """The indicators' weights added up (what the data's checks compare with 90 or 100)."""
+    return total_of(i.weight for i in indicators)
+
+
 def score_indicator(ind: Indicator, profile: ScoringProfile) -> IndicatorFigures:
+    """An indicator's score, 完成率 and whether it earned full marks (what the checks ask too)."""
     score = indicator_score(
         ind.op, ind.target, ind.actual, ind.weight,
         rating=ind.rating, ratio=ind.ratio, given=ind.score, profile=profile,
@@ -97,13 +105,13 @@ def project_figures(
     findings: Sequence[Finding] | None = None,
 ) -> EvaluationFigures:
     """The figures any kind built on funds and indicators shows."""
-    funds = fund_figures(unit, [(s.name, s.budget, s.received, s.spent, s.initial_budget) for s in sources], uses,
-                         profile.execution_denominator)
+    funds = funds_of(unit, sources, uses, profile.execution_denominator)
     indicators = tuple(score_indicator(i, profile) for i in indicator_data)
     indicator_total = total_score(i.score for i in indicators)
     execution = funds.execution_score if execution_scored else None
+    execution_weight = EXECUTION_WEIGHT if execution_scored else None
     total = indicator_total + (execution or 0)
-    indicator_weight = total_of(i.weight for i in indicator_data)
+    indicator_weight = weight_of(indicator_data)
     return EvaluationFigures(
         funds=funds,
         indicators=indicators,
@@ -112,7 +120,8 @@ def project_figures(
         level1_counts=tuple(Counter(i.level1 for i in indicator_data).items()),
         level1_groups=_groups(indicators),
         execution_score=execution,
-        weight_total=indicator_weight + (EXECUTION_WEIGHT if execution is not None else 0),
+        execution_weight=execution_weight,
+        weight_total=indicator_weight + (execution_weight or 0),
         total=total,
         grade=grade(total),
         met=sum(1 for i in indicators if i.met),
@@ -127,7 +136,7 @@ def _groups(indicators: Sequence[IndicatorFigures]) -> tuple[Level1Group, ...]:
     for name in names:
         members = tuple(i for i in indicators if i.indicator.level1 == name)
         groups.append(Level1Group(
-            name, members, total_of(i.indicator.weight for i in members), total_score(i.score for i in members)
+            name, members, weight_of(i.indicator for i in members), total_score(i.score for i in members)
         ))
     return tuple(groups)
 

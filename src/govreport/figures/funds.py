@@ -1,4 +1,4 @@
-"""Funds (资金): totals by source, 到位率, 预算执行率, 资金使用率, shares of uses (figures.md §2)."""
+"""Funds (资金): totals by source, 到位率, 预算执行率, 资金使用率, shares of uses (docs/figures.md, “资金”)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..models.project import FundSource
+from ..vocabulary.scoring import EXECUTION_WEIGHT, Denominator
+from .counts import total_of
 from .rounding import ratio, round_half_up
-from .scoring import Denominator
-
-EXECUTION_WEIGHT = Decimal(10)
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,9 @@ class SourceFigures:
     received: Decimal | None  # None where the data does not give 到位数
     spent: Decimal
     initial: Decimal  # 年初预算数; the 全年预算数 when not given
+    base: Decimal  # the budget 预算执行率 divides by: 全年预算数, or 年初预算数 by the profile
     arrival_rate: Decimal | None  # 到位率 %, received ÷ budget
-    execution_rate: Decimal | None  # 预算执行率 %, spent ÷ budget (or ÷ initial, by the profile)
+    execution_rate: Decimal | None  # 预算执行率 %, spent ÷ base
     usage_rate: Decimal | None  # 资金使用率 %, spent ÷ received
 
 
@@ -48,14 +49,16 @@ def source_figures(
     denominator: Denominator = "budget",
 ) -> SourceFigures:
     initial = budget if initial is None else initial
+    base = initial if denominator == "initial" else budget
     return SourceFigures(
         name=name,
         budget=budget,
         received=received,
         spent=spent,
         initial=initial,
+        base=base,
         arrival_rate=None if received is None else ratio(received, budget),
-        execution_rate=ratio(spent, initial if denominator == "initial" else budget),
+        execution_rate=ratio(spent, base),
         usage_rate=None if received is None else ratio(spent, received),
     )
 
@@ -64,7 +67,7 @@ def _sum(values: Sequence[Decimal | None]) -> Decimal | None:
     """A column total, or None when any row leaves the figure out."""
     if any(v is None for v in values):
         return None
-    return sum(values, Decimal(0))  # type: ignore[arg-type]
+    return total_of(values)  # type: ignore[arg-type]
 
 
 def execution_score(spent: Decimal, budget: Decimal, weight: Decimal = EXECUTION_WEIGHT) -> Decimal:
@@ -84,10 +87,10 @@ def fund_figures(
     rows = tuple(source_figures(*row, denominator=denominator) for row in sources)
     total = source_figures(
         "合计",
-        sum((r.budget for r in rows), Decimal(0)),
+        total_of(r.budget for r in rows),
         _sum([r.received for r in rows]),
-        sum((r.spent for r in rows), Decimal(0)),
-        sum((r.initial for r in rows), Decimal(0)),
+        total_of(r.spent for r in rows),
+        total_of(r.initial for r in rows),
         denominator,
     )
     use_rows = tuple(UseFigures(name, amount, ratio(amount, total.spent)) for name, amount in uses)
@@ -96,7 +99,15 @@ def fund_figures(
         sources=rows,
         total=total,
         uses=use_rows,
-        uses_total=sum((u.amount for u in use_rows), Decimal(0)),
-        execution_score=execution_score(total.spent, total.initial if denominator == "initial" else total.budget),
+        uses_total=total_of(u.amount for u in use_rows),
+        execution_score=execution_score(total.spent, total.base),
         denominator=denominator,
     )
+
+
+def funds_of(
+    unit: str, sources: Sequence[FundSource], uses: Sequence[tuple[str, Decimal]] = (), denominator: Denominator = "budget",
+) -> FundFigures:
+    """The fund figures of a data file's sources and uses — for the report, and for the checks of its totals."""
+    return fund_figures(unit, [(s.name, s.budget, s.received, s.spent, s.initial_budget) for s in sources], uses,
+                        denominator)

@@ -9,25 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
 
+from ..vocabulary.scoring import GRADES, LOWEST_GRADE, QUALITATIVE, RATING_BY_NAME, Denominator, Reverse
 from .rounding import HUNDRED, round_half_up
-
-Reverse = Literal["linear", "ratio"]
-Denominator = Literal["budget", "initial"]
-
-# rating → (lowest ratio, highest ratio, whether the highest is allowed)
-RATING_BANDS: dict[str, tuple[Decimal, Decimal, bool]] = {
-    "达成": (Decimal("0.8"), Decimal("1"), True),
-    "部分达成": (Decimal("0.6"), Decimal("0.8"), False),
-    "未达成": (Decimal("0"), Decimal("0.6"), False),
-}
-RATING_TEXT = {
-    "达成": "达成年度指标",
-    "部分达成": "部分达成年度指标并具有一定效果",
-    "未达成": "未达成年度指标且效果较差",
-}
-GRADE_BANDS = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"))
 
 
 @dataclass(frozen=True)
@@ -39,17 +23,6 @@ class ScoringProfile:
 
 
 DEFAULT_PROFILE = ScoringProfile()
-
-
-def in_band(rating: str, ratio: Decimal) -> bool:
-    low, high, high_included = RATING_BANDS[rating]
-    return low <= ratio <= high if high_included else low <= ratio < high
-
-
-def band_text(rating: str) -> str:
-    """How a rating's allowed ratios are written in a message: 0.6～0.8（不含0.8）."""
-    low, high, high_included = RATING_BANDS[rating]
-    return f"{low}～{high}" + ("" if high_included else f"（不含{high}）")
 
 
 def quantitative_fraction(
@@ -89,11 +62,11 @@ def indicator_score(
     """得分 of one indicator, rounded half-up to 2 places, never above its weight."""
     if given is not None:
         return round_half_up(given)
-    if op == "qualitative":
+    if op == QUALITATIVE:
         if rating is None:
             raise ValueError("a qualitative indicator needs a rating or a given score")
         fraction = ratio if ratio is not None else Decimal(1)
-        if rating != "达成" and ratio is None:
+        if RATING_BY_NAME[rating].ratio_required and ratio is None:
             raise ValueError(f"rating {rating} needs a ratio")
     else:
         if not (isinstance(target, Decimal) and isinstance(actual, Decimal)):
@@ -105,7 +78,7 @@ def indicator_score(
 def completion_rate(op: str, target: Decimal | str, actual: Decimal | str) -> Decimal | None:
     """完成率 in %, unrounded: a ÷ t for ``>=``/``=``, t ÷ a for ``<=``; None for qualitative,
     and None where a negative or zero figure would make the rate meaningless (never a negative 完成率)."""
-    if op == "qualitative" or not isinstance(target, Decimal) or not isinstance(actual, Decimal):
+    if op == QUALITATIVE or not isinstance(target, Decimal) or not isinstance(actual, Decimal):
         return None
     if op == "<=":
         return target * HUNDRED / actual if actual > 0 and target > 0 else None
@@ -118,8 +91,8 @@ def total_score(scores: Iterable[Decimal]) -> Decimal:
 
 
 def grade(total: Decimal) -> str:
-    """优 ≥ 90; 良 80–90; 中 60–80; 差 < 60."""
-    for floor, name in GRADE_BANDS:
+    """The grade of the first band the total reaches (优 from 90, 良 from 80, 中 from 60), else the lowest."""
+    for floor, name in GRADES:
         if total >= floor:
             return name
-    return "差"
+    return LOWEST_GRADE

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..models.work_summary import Metric, WorkSummary
+from ..vocabulary.words import RATE_UNIT
 from .counts import Change, change, total_of
 from .rounding import ratio
 from .scoring import DEFAULT_PROFILE, ScoringProfile
@@ -25,18 +26,21 @@ class WorkSummaryFigures:
     achievements: tuple[tuple[MetricFigures, ...], ...]  # metric figures per achievement, in data order
 
 
+def parts_total(metric: Metric) -> Decimal | None:
+    """The parts added up (None without parts): the figure, and what the checks compare a stated value with."""
+    return None if metric.parts is None else total_of(p.value for p in metric.parts)
+
+
 def metric_value(metric: Metric) -> Decimal | None:
-    """The stated value, or the total of the parts when no value is stated."""
-    if metric.parts:
-        return total_of(p.value for p in metric.parts)
-    return metric.value
+    """The total of the parts, or the stated value when there are none."""
+    return metric.value if metric.parts is None else parts_total(metric)
 
 
 def metric_figures(metric: Metric) -> MetricFigures:
     value = metric_value(metric)
     if value is None:
         raise ValueError(f"metric {metric.name} has neither a value nor parts")
-    is_rate = metric.unit == "%"
+    is_rate = metric.unit == RATE_UNIT
     return MetricFigures(
         metric=metric,
         value=value,

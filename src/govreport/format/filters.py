@@ -7,12 +7,12 @@ from decimal import Decimal
 from typing import Any
 
 from ..figures.counts import Change
+from ..vocabulary.scoring import OPERATOR_BY_CODE
+from ..vocabulary.words import NOT_APPLICABLE
 from .docnumber import normalise_doc_number
 from .numbers import amount, change_phrase, compared, number, percent, points
 from .numerals import chinese_count, date_text
 from .uppercase import rmb_upper
-
-OPERATOR_SIGNS = {">=": "≥", "<=": "≤", "=": ""}
 
 
 def quantity(value: Decimal | str, unit: str = "") -> str:
@@ -23,14 +23,15 @@ def quantity(value: Decimal | str, unit: str = "") -> str:
 
 
 def target_text(indicator: Any) -> str:
-    """年度指标值 as the form writes it: ≥8000人次, ≤1500元, 100% for =, text for qualitative."""
-    if indicator.op == "qualitative":
+    """年度指标值 as the form writes it: the operator's sign before the figure (≥8000人次), none for =,
+    text for qualitative."""
+    if indicator.qualitative:
         return str(indicator.target)
-    return OPERATOR_SIGNS[indicator.op] + quantity(indicator.target, indicator.unit)
+    return OPERATOR_BY_CODE[indicator.op].prefix + quantity(indicator.target, indicator.unit)
 
 
 def actual_text(indicator: Any) -> str:
-    return quantity(indicator.actual, "" if indicator.op == "qualitative" else indicator.unit)
+    return quantity(indicator.actual, "" if indicator.qualitative else indicator.unit)
 
 
 def doc_number(text: str) -> str:
@@ -39,6 +40,17 @@ def doc_number(text: str) -> str:
 
 def change_text(change: Change | None, digits: int = 2) -> str:
     return "" if change is None else change_phrase(change, digits)
+
+
+CELL_STYLES: dict[str, Callable[..., str]] = {"amount": amount, "number": number, "percent": percent}
+
+
+def cell(value: Any, style: str = "") -> str:
+    """A table cell: the value written in ``style`` (amount, number, percent; text as it is), or “/” where the
+    cell does not apply (None) — 分值 and 得分 of a source row, 偏差原因 of an indicator with full marks."""
+    if value is None:
+        return NOT_APPLICABLE
+    return CELL_STYLES[style](value) if style else str(value)
 
 
 def md_cell(text: str) -> str:
@@ -60,5 +72,6 @@ FILTERS: dict[str, Callable[..., str]] = {
     "actual_text": actual_text,
     "change": change_text,
     "compared": compared,
+    "cell": cell,
     "md_cell": md_cell,
 }

@@ -27,6 +27,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from ..vocabulary.scoring import OPERATORS
+
 # Advance widths of U+0020…U+007E in thousandths of an em (see the module docstring).
 _ASCII = (
     500, 500, 556, 615, 589, 1000, 834, 500, 500, 500, 500, 603, 500, 500, 500, 500,
@@ -38,7 +40,8 @@ _ASCII = (
 )
 OPENING = "（《〈「『【〔［｛“‘([{"  # never the last character of a line
 CLOSING = "，。、；：！？）》〉」』】〕］｝”’…‰,.;:!?)]}%"  # never the first
-PREFIXES = "≥≤＞＜±～"  # stay in front of the figure they qualify
+# Stay in front of the figure they qualify: the operators' signs before a target (≥8000人次), and their like.
+PREFIXES = "".join(o.prefix for o in OPERATORS) + "＞＜±～"
 LINE_EM = 1.5  # the height of a line of Chinese text, at most (Noto CJK's ascent and descent: 1.437 em)
 EPSILON = 1e-9
 BREAK = "\u200b"  # zero-width space: where a heading may break

@@ -6,8 +6,24 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..vocabulary.words import DEFAULT_DATE_STYLE, DEFAULT_OUTLINE, OUTLINES, DateStyle, MoneyUnit, outline_names
 from .common import Amount, Day, Money, Paragraphs, Strict, Text
-from .project import DATE_STYLE_HELP, DateStyle, FundSource, Indicator, ProblemItem, Region, TemplateFolders, Year
+from .project import (
+    DATE_STYLE_HELP,
+    DEFAULT_MONEY_UNIT,
+    EXECUTION_SCORED_HELP,
+    MONEY_UNIT_HELP,
+    FundSource,
+    Indicator,
+    ProblemItem,
+    Region,
+    TemplateFolders,
+    Year,
+)
+
+KIND = "performance_evaluation"
+OutlineName = Literal[outline_names(KIND)]  # type: ignore[valid-type]
+OUTLINE_HELP = "报告提纲：" + "或 ".join(f"{o.code}（{o.meaning}）" for o in OUTLINES[KIND]) + "；命令行 --outline 优先"
 
 
 class Meta(Strict):
@@ -19,14 +35,9 @@ class Meta(Strict):
     region: Region | None = Field(None, description="所属地区")
     doc_number: Text | None = Field(None, description="发文字号，如“三民发〔2026〕3号”")
     title: Text | None = Field(None, description="报告标题；不填则由部门、年度和项目名称生成")
-    date_style: DateStyle = Field("arabic", description=DATE_STYLE_HELP)
+    date_style: DateStyle = Field(DEFAULT_DATE_STYLE, description=DATE_STYLE_HELP)
     templates: TemplateFolders
-    outline: Literal["default", "mof2020"] = Field(
-        "default",
-        description=(
-            "报告提纲：default（项目概述…可持续发展八章）或 mof2020（财预〔2020〕10号附件3参考提纲）；命令行 --outline 优先"
-        ),
-    )
+    outline: OutlineName = Field(DEFAULT_OUTLINE, description=OUTLINE_HELP)
 
 
 class Background(Strict):
@@ -51,7 +62,7 @@ class Use(Strict):
 
 
 class Funds(Strict):
-    unit: Literal["万元", "元"] = Field("万元", description="金额单位：万元或元")
+    unit: MoneyUnit = Field(DEFAULT_MONEY_UNIT, description=MONEY_UNIT_HELP)
     sources: list[Source] = Field(min_length=1, description="按资金来源列示的预算、到位和执行数")
     uses: list[Use] = Field(default_factory=list, description="资金用途；合计须等于执行数合计")
 
@@ -75,10 +86,7 @@ class Implementation(Strict):
 class Targets(Strict):
     expected: Paragraphs = Field(description="（一）预期目标，每项一段")
     indicators: list[Indicator] = Field(min_length=1, description="绩效指标")
-    execution_scored: bool = Field(
-        True,
-        description="预算执行率是否计分（10分）；计分时指标分值合计应为90，否则为100",
-    )
+    execution_scored: bool = Field(True, description=EXECUTION_SCORED_HELP)
 
 
 class Finding(Strict):

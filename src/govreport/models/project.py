@@ -7,18 +7,25 @@ indicators, so one data file can be rendered as either.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
+from ..vocabulary.scoring import (
+    EXECUTION_WEIGHT,
+    OPERATOR_ALIASES,
+    OPERATORS,
+    QUALITATIVE,
+    RATING_NAMES,
+    RATINGS,
+    OperatorCode,
+    RatingName,
+    indicator_weights_total,
+)
+from ..vocabulary.words import DATE_STYLES, MONEY_UNITS, MoneyUnit
 from .common import Amount, InRange, Money, Strict, Text, Unit
 
-OPERATOR_ALIASES = {"≥": ">=", "≤": "<=", "＝": "=", "==": "=", "定性": "qualitative"}
-RATING_ALIASES = {
-    "达成年度指标": "达成",
-    "部分达成年度指标并具有一定效果": "部分达成",
-    "未达成年度指标且效果较差": "未达成",
-}
+RATING_ALIASES = {r.full_name: r.name for r in RATINGS}
 
 
 def _alias(table: dict[str, str]):
@@ -31,11 +38,23 @@ def _alias(table: dict[str, str]):
     return BeforeValidator(normalise)
 
 
-Operator = Annotated[Literal[">=", "<=", "=", "qualitative"], _alias(OPERATOR_ALIASES)]
-Rating = Annotated[Literal["达成", "部分达成", "未达成"], _alias(RATING_ALIASES)]
+Operator = Annotated[OperatorCode, _alias(OPERATOR_ALIASES)]
+Rating = Annotated[RatingName, _alias(RATING_ALIASES)]
 Year = Annotated[int, Field(ge=1949, le=2100, description="年度，四位数字，如 2025")]
-DateStyle = Literal["arabic", "chinese"]
-DATE_STYLE_HELP = "落款日期写法：arabic（2026年1月20日）或 chinese（二〇二六年一月二十日）"
+DATE_STYLE_HELP = "落款日期写法：" + "或 ".join(f"{s.code}（{s.meaning}）" for s in DATE_STYLES)
+MONEY_UNIT_HELP = "金额单位：" + "或".join(MONEY_UNITS)
+DEFAULT_MONEY_UNIT: MoneyUnit = MONEY_UNITS[0]
+EXECUTION_SCORED_HELP = (
+    f"预算执行率是否计分（{EXECUTION_WEIGHT}分）；计分时指标分值合计应为{indicator_weights_total(True)}，"
+    f"否则为{indicator_weights_total(False)}"
+)
+OPERATOR_HELP = (
+    "比较方式：" + "、".join(f"{o.code}（{o.meaning}）" for o in OPERATORS)
+    + "；也接受 " + " ".join(o.word for o in OPERATORS)
+)
+RATING_HELP = "定性指标评定：" + "、".join(RATING_NAMES) + "（也接受完整表述）"
+RATIO_HELP = "定性指标得分比例：" + "，".join(
+    f"{r.name} {r.low}～{r.high}" + ("" if r.high_included else "（不含）") for r in RATINGS)
 TemplateFolders = Annotated[
     list[Text],
     BeforeValidator(lambda v: [v] if isinstance(v, str) else v),
@@ -71,9 +90,7 @@ class Indicator(Strict):
     level1: Text = Field(description="一级指标：产出指标、效益指标、满意度指标、成本指标，或决策、过程、产出、效益")
     level2: Text = Field(description="二级指标，如“数量指标”")
     name: Text = Field(description="三级指标名称")
-    op: Operator = Field(
-        description="比较方式：>=（正向）、<=（反向）、=（等于）、qualitative（定性）；也接受 ≥ ≤ ＝ 定性"
-    )
+    op: Operator = Field(description=OPERATOR_HELP)
     target: Annotated[Decimal | Text, InRange] = Field(
         union_mode="left_to_right", description="年度指标值；定量指标为数字，定性指标为文字"
     )
@@ -82,16 +99,19 @@ class Indicator(Strict):
     )
     unit: Unit = Field("", description="计量单位，如“人次”“%”“元”；定性指标不填")
     weight: Annotated[Decimal, Field(gt=0, allow_inf_nan=False), InRange] = Field(description="分值")
-    rating: Rating | None = Field(
-        None, description="定性指标评定：达成、部分达成、未达成（也接受完整表述）"
-    )
+    rating: Rating | None = Field(None, description=RATING_HELP)
     ratio: Annotated[Decimal, Field(ge=0, le=1, allow_inf_nan=False), InRange] | None = Field(
-        None, description="定性指标得分比例：达成 0.8～1，部分达成 0.6～0.8（不含），未达成 0～0.6（不含）"
+        None, description=RATIO_HELP
     )
     score: Amount | None = Field(
         None, description="评价人给定的得分；填写后不再按公式计算，须不超过分值"
     )
     deviation: Text | None = Field(None, description="偏差原因分析及改进措施")
+
+    @property
+    def qualitative(self) -> bool:
+        """Scored by its rating, not by comparing figures."""
+        return self.op == QUALITATIVE
 
 
 class ProblemItem(Strict):

@@ -11,9 +11,21 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from ..vocabulary.words import DEFAULT_DATE_STYLE, DateStyle, MoneyUnit
 from .common import Day, Paragraphs, Strict, Text
 from .performance_evaluation import PerformanceEvaluation
-from .project import DATE_STYLE_HELP, DateStyle, FundSource, Indicator, ProblemItem, Region, TemplateFolders, Year
+from .project import (
+    DATE_STYLE_HELP,
+    DEFAULT_MONEY_UNIT,
+    EXECUTION_SCORED_HELP,
+    MONEY_UNIT_HELP,
+    FundSource,
+    Indicator,
+    ProblemItem,
+    Region,
+    TemplateFolders,
+    Year,
+)
 
 
 class SelfEvaluationMeta(Strict):
@@ -23,14 +35,14 @@ class SelfEvaluationMeta(Strict):
     implementer: Text | None = Field(None, description="实施单位；不填则同主管部门")
     evaluator: Text | None = Field(None, description="自评单位，落款署名；不填则同实施单位")
     date: Day = Field(description="填报日期，格式 2026-01-20")
-    date_style: DateStyle = Field("arabic", description=DATE_STYLE_HELP)
+    date_style: DateStyle = Field(DEFAULT_DATE_STYLE, description=DATE_STYLE_HELP)
     templates: TemplateFolders
     title: Text | None = Field(None, description="自评报告标题；不填则由部门、年度和项目名称生成")
     region: Region | None = Field(None, description="所属地区")
 
 
 class SelfEvaluationFunds(Strict):
-    unit: Literal["万元", "元"] = Field("万元", description="金额单位：万元或元")
+    unit: MoneyUnit = Field(DEFAULT_MONEY_UNIT, description=MONEY_UNIT_HELP)
     sources: list[FundSource] = Field(min_length=1, description="按资金来源列示的年初预算数、全年预算数和全年执行数")
 
 
@@ -47,7 +59,7 @@ class SelfEvaluation(Strict):
     funds: SelfEvaluationFunds = Field(description="项目资金")
     goals: Goals = Field(default_factory=Goals, description="年度总体目标")
     indicators: list[Indicator] = Field(min_length=1, description="绩效指标")
-    execution_scored: bool = Field(True, description="预算执行率是否计分（10分）；计分时指标分值合计应为90，否则为100")
+    execution_scored: bool = Field(True, description=EXECUTION_SCORED_HELP)
     overview: Paragraphs = Field(description="自评报告：项目基本情况")
     problems: list[ProblemItem] = Field(default_factory=list, description="自评报告：存在的问题及改进措施")
 

@@ -12,15 +12,16 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from ..vocabulary.words import DEFAULT_DATE_STYLE, DateStyle
 from .common import Amount, Day, InRange, Number, Paragraphs, Strict, Text, Unit
-from .project import DATE_STYLE_HELP, DateStyle, Region, TemplateFolders, Year
+from .project import DATE_STYLE_HELP, Region, TemplateFolders, Year
 
 
 class WorkSummaryMeta(Strict):
     organization: Text = Field(description="单位名称，如“秀山土家族苗族自治县卫生项目办公室”；用于标题和落款")
     year: Year
     date: Day = Field(description="成文日期，格式 2004-12-20")
-    date_style: DateStyle = Field("arabic", description=DATE_STYLE_HELP)
+    date_style: DateStyle = Field(DEFAULT_DATE_STYLE, description=DATE_STYLE_HELP)
     templates: TemplateFolders
     title: Text | None = Field(None, description="标题；不填则为“单位名称+年度+年工作总结”")
     signature: Text | None = Field(None, description="落款署名；不填则为单位名称")

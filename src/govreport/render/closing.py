@@ -32,20 +32,13 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-import yaml
 from lxml import etree
 
 from ..ooxml.parser import SAFE_PARSER
-from .environment import BUILTIN_TEMPLATES
+from ..vocabulary.gbt9704 import profile
 from .shell import PLACEHOLDER, qn, read_shell
 
 JOIN_SPACE = 0.22  # of a character, between Chinese text and a figure: 3.5 pt at 16 pt, measured in LibreOffice 7.4
-
-
-@lru_cache(maxsize=1)
-def profile() -> dict[str, Any]:
-    """The GB/T 9704 layout profile the built-in templates are built from."""
-    return yaml.safe_load((BUILTIN_TEMPLATES / "gbt9704.yaml").read_text(encoding="utf-8"))
 
 
 def character_spacing(layout: dict[str, Any]) -> int:

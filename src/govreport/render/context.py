@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..figures.scoring import RATING_TEXT
 from ..report import Report
+from ..vocabulary.scoring import RATING_FULL_NAMES
 from .environment import ReportEnvironment
 from .guard import template_guard
 from .outline import Outline
@@ -17,7 +17,7 @@ def build_context(report: Report, env: ReportEnvironment, content_template: str)
     """Run the outline's content template to collect the document, then assemble the context."""
     doc = Outline()
     name = f"{report.kind.folder}/{content_template}"
-    variables = {"data": report.data, "fig": report.figures, "doc": doc, "rating_text": RATING_TEXT}
+    variables = {"data": report.data, "fig": report.figures, "doc": doc, "rating_text": RATING_FULL_NAMES}
     with template_guard(name):
         say = sentence_book(env, report.kind.folder, variables)
         env.get_template(name).render(**variables, say=say)

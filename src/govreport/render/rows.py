@@ -1,4 +1,9 @@
-"""Table rows with display strings, shared by the DOCX, XLSX and Markdown forms; the DOCX tables' column widths.
+"""Table rows shared by the DOCX, XLSX, Markdown and HTML forms; the DOCX tables' column widths.
+
+A row carries the numbers and flags of one line of a table, not display
+strings: each renderer writes them its own way — the text templates through
+the filters (``amount``, ``number``, ``cell``…), the Excel form as numbers with
+number formats. A cell that does not apply (“/”) is None.
 
 The DOCX tables are as wide as the type area; their columns are shared out by
 content (``columns.fit_columns``) for each report, in twips.
@@ -8,16 +13,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from ..figures.evaluation import EvaluationFigures
-from ..format.filters import actual_text, target_text
+from ..format.filters import actual_text, cell, target_text
 from ..format.numbers import amount, number, percent
 from ..format.textwidth import BREAK, heading_units, wrap
-from .closing import profile
+from ..models.project import Indicator
+from ..vocabulary.gbt9704 import profile
+from ..vocabulary.words import NOT_APPLICABLE
 from .columns import Cell, Table, column_floors, figure, fit_columns, heading, label
 
-NOT_APPLICABLE = "/"
 CELL_PADDING = 114  # twips: a table cell's left and right margins (57 each), as tools/build_templates.py sets them
 CELL_ALLOWANCE = CELL_PADDING + 20  # and its share of the borders, with a little to spare for rounding
 # The indicator tables' headings; a heading breaks only where BREAK marks a word's end, when its column is
@@ -27,34 +35,64 @@ SCORE_HEADINGS = tuple(h.replace("|", BREAK) for h in (
 SCORE_HEADS = tuple(h.replace(BREAK, "") for h in SCORE_HEADINGS)
 
 
-def score_rows(figures: EvaluationFigures) -> list[dict[str, Any]]:
-    """Rows of 绩效指标评分表; ``first_of_*`` and ``last_of_*`` bound a 一级/二级 group.
+@dataclass(frozen=True)
+class ScoreRow:
+    """One indicator of a score table; ``first_of_*`` and ``last_of_*`` bound a 一级/二级 group.
 
     The XLSX form merges a group's label cells; the DOCX tables write the label
     in every row and drop the borders inside the group, so that the label is on
     every page a long group runs over.
     """
-    rows = []
+
+    indicator: Indicator  # its 年度指标值 and 实际完成值 are written by ``target_text`` and ``actual_text``
+    weight: Decimal
+    score: Decimal
+    deviation: str | None  # 偏差原因分析及改进措施; None where nothing is to be explained (full marks)
+    first_of_level1: bool
+    first_of_level2: bool
+    last_of_level1: bool = False
+    last_of_level2: bool = False
+
+    @property
+    def level1(self) -> str:
+        return self.indicator.level1
+
+    @property
+    def level2(self) -> str:
+        return self.indicator.level2
+
+    @property
+    def name(self) -> str:
+        return self.indicator.name
+
+
+@dataclass(frozen=True)
+class FundRow:
+    """A 项目资金 row of the self-evaluation form; 分值 and 得分 are None where they do not apply."""
+
+    name: str
+    initial: Decimal
+    budget: Decimal
+    spent: Decimal
+    weight: Decimal | None
+    rate: Decimal | None  # 执行率 %, None where the budget is 0
+    score: Decimal | None
+
+
+def score_rows(figures: EvaluationFigures) -> list[ScoreRow]:
+    """Rows of 绩效指标评分表, in data order; a group ends where the next row starts another."""
+    starts = []
     previous: tuple[str, str] | None = None
     for item in figures.indicators:
         ind = item.indicator
-        rows.append({
-            "level1": ind.level1,
-            "level2": ind.level2,
-            "name": ind.name,
-            "target": target_text(ind),
-            "actual": actual_text(ind),
-            "weight": number(ind.weight),
-            "score": amount(item.score),
-            "deviation": ind.deviation or (NOT_APPLICABLE if item.met else ""),
-            "first_of_level1": previous is None or previous[0] != ind.level1,
-            "first_of_level2": previous != (ind.level1, ind.level2),
-        })
+        starts.append((previous is None or previous[0] != ind.level1, previous != (ind.level1, ind.level2)))
         previous = (ind.level1, ind.level2)
-    for row, following in zip(rows, [*rows[1:], None], strict=True):
-        row["last_of_level1"] = following is None or following["first_of_level1"]
-        row["last_of_level2"] = following is None or following["first_of_level2"]
-    return rows
+    ends = [*starts[1:], (True, True)]
+    return [
+        ScoreRow(item.indicator, item.indicator.weight, item.score,
+                 item.indicator.deviation or (None if item.met else ""), *start, *end)
+        for item, start, end in zip(figures.indicators, starts, ends, strict=True)
+    ]
 
 
 def fund_heads(figures: EvaluationFigures) -> list[str]:
@@ -64,45 +102,38 @@ def fund_heads(figures: EvaluationFigures) -> list[str]:
             "全年执行数（B）", "分值", "执行率（B/A）", "得分"]
 
 
-def fund_rows(figures: EvaluationFigures) -> list[dict[str, Any]]:
+def fund_rows(figures: EvaluationFigures) -> list[FundRow]:
     """项目资金 rows of the self-evaluation form: 年度资金总额, then 其中 one row per source.
 
-    分值 and 得分 belong to the total row only ("/" elsewhere, and there too when
-    预算执行率 is not scored).
+    分值 and 得分 belong to the total row only (not applicable elsewhere, and
+    there too when 预算执行率 is not scored).
     """
     funds = figures.funds
-    scored = figures.execution_score is not None
-    rows = [{
-        "name": "年度资金总额",
-        "initial": amount(funds.total.initial),
-        "budget": amount(funds.total.budget),
-        "spent": amount(funds.total.spent),
-        "weight": "10" if scored else NOT_APPLICABLE,
-        "rate": percent(funds.total.execution_rate),
-        "score": amount(figures.execution_score) if scored else NOT_APPLICABLE,
-    }]
+    total = funds.total
+    rows = [FundRow("年度资金总额", total.initial, total.budget, total.spent, figures.execution_weight,
+                    total.execution_rate, figures.execution_score)]
     for n, s in enumerate(funds.sources):
-        rows.append({
-            "name": ("其中：" if n == 0 else "") + s.name,
-            "initial": amount(s.initial),
-            "budget": amount(s.budget),
-            "spent": amount(s.spent),
-            "weight": NOT_APPLICABLE,
-            "rate": percent(s.execution_rate),
-            "score": NOT_APPLICABLE,
-        })
+        rows.append(FundRow(("其中：" if n == 0 else "") + s.name, s.initial, s.budget, s.spent, None,
+                            s.execution_rate, None))
     return rows
 
 
-def score_cells(rows: Sequence[dict[str, Any]]) -> list[list[Cell | None]]:
+def fund_cells(row: FundRow) -> list[Cell]:
+    """A 项目资金 row's figures as the form shows them (for the column widths)."""
+    return [figure(amount(row.initial)), figure(amount(row.budget)), figure(amount(row.spent)),
+            figure(cell(row.weight, "number")), figure(percent(row.rate)), figure(cell(row.score, "amount"))]
+
+
+def score_cells(rows: Sequence[ScoreRow]) -> list[list[Cell | None]]:
     """An indicator table's heading row and data rows as cells (一级指标 … 偏差原因分析及改进措施).
 
     The headings break only between their words; 分值 and 得分 are figures; the rest wraps.
     """
     table: list[list[Cell | None]] = [list(map(heading, SCORE_HEADINGS))]
     for r in rows:
-        table.append([Cell(r["level1"]), Cell(r["level2"]), Cell(r["name"]), Cell(r["target"]), Cell(r["actual"]),
-                      figure(r["weight"]), figure(r["score"]), Cell(r["deviation"])])
+        table.append([Cell(r.level1), Cell(r.level2), Cell(r.name), Cell(target_text(r.indicator)),
+                      Cell(actual_text(r.indicator)), figure(number(r.weight)), figure(amount(r.score)),
+                      Cell(cell(r.deviation))])
     return table
 
 
@@ -110,12 +141,14 @@ def performance_evaluation_tables(figures: EvaluationFigures) -> dict[str, Any]:
     """绩效指标评分表: its rows and column widths (it opens with the 预算执行率 row when that is scored)."""
     rows = score_rows(figures)
     table = score_cells(rows)
-    if figures.execution_score is not None:
+    if figures.execution_score is not None and figures.execution_weight is not None:
         table.insert(1, [None, None, None, figure("100%"), figure(percent(figures.funds.total.execution_rate)),
-                         figure("10"), figure(amount(figures.execution_score)), figure(NOT_APPLICABLE)])
+                         figure(number(figures.execution_weight)), figure(amount(figures.execution_score)),
+                         figure(NOT_APPLICABLE)])
     table.append([None] * 5 + [figure(number(figures.weight_total)), figure(amount(figures.total)), None])
     widths = table_widths(table)
-    return {"score_rows": rows, "score_widths": widths, "score_heads": headings(SCORE_HEADINGS, widths)}
+    return {"score_rows": rows, "score_widths": widths, "score_heads": headings(SCORE_HEADINGS, widths),
+            "not_applicable": NOT_APPLICABLE}
 
 
 def self_evaluation_tables(figures: EvaluationFigures) -> dict[str, Any]:
@@ -125,13 +158,12 @@ def self_evaluation_tables(figures: EvaluationFigures) -> dict[str, Any]:
     names), so they are sized as one and halved.
     """
     rows, funds, heads = score_rows(figures), fund_rows(figures), fund_heads(figures)
-    keys = ("initial", "budget", "spent", "weight", "rate", "score")
     summary: list[list[Cell | None]] = [
         [label("项目名称"), *[None] * 7],
         [label("主管部门"), *[None] * 7],
         [Cell(f"项目资金（{figures.funds.unit}）", heading_units, rows=1 + len(funds)), None,
          *map(heading, heads[:3]), *map(label, heads[3:])],  # 执行率（B/A） is one term: it stays whole
-        *([None, Cell(f["name"]), *(figure(f[key]) for key in keys)] for f in funds),
+        *([None, Cell(f.name), *fund_cells(f)] for f in funds),
         [Cell("年度总体目标", rows=2), *[None] * 7],
     ]
     form = table_widths(summary)
@@ -141,7 +173,8 @@ def self_evaluation_tables(figures: EvaluationFigures) -> dict[str, Any]:
     table.append([None] * 6 + [figure(number(figures.weight_total)), figure(amount(figures.total)), None])
     indicator = table_widths(table, lead=form[0])  # its label column lines up with the table above
     return {"score_rows": rows, "fund_rows": funds, "fund_heads": heads, "form_widths": form,
-            "indicator_widths": indicator, "indicator_heads": headings(SCORE_HEADINGS, indicator[1:])}
+            "indicator_widths": indicator, "indicator_heads": headings(SCORE_HEADINGS, indicator[1:]),
+            "not_applicable": NOT_APPLICABLE}
 
 
 def _em() -> float:

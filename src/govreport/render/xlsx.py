@@ -37,16 +37,20 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..figures.evaluation import EvaluationFigures
 from ..figures.rounding import round_half_up
+from ..format.filters import actual_text, target_text
+from ..format.filters import cell as cell_text
 from ..format.numbers import amount, number, percent
 from ..format.textwidth import LINE_EM, Pieces, heading_units, lines, units, whole, wrap
 from ..ooxml.writer import reproducible
+from ..vocabulary.gbt9704 import profile
+from ..vocabulary.words import NOT_APPLICABLE
 from .columns import Cell, column_floors, fit_columns
-from .rows import NOT_APPLICABLE, SCORE_HEADINGS
+from .rows import SCORE_HEADINGS, FundRow, ScoreRow
 
 COLUMNS = 9
-BODY_FONT = "仿宋_GB2312"
-TITLE_FONT = "方正小标宋简体"
-BODY_SIZE = 10.5
+STYLES = profile()["styles"]  # the DOCX form's: its table title, its cells, its note line
+TITLE, BODY, NOTE = STYLES["table_title"], STYLES["table_cell"], STYLES["table_note"]
+BODY_FONT, BODY_SIZE = BODY["font"], BODY["size"]
 AMOUNT_FORMAT = "[>=10000]#,##0.00;0.00"  # grouping from 5 integer digits (figures.md §5)
 RATE_FORMAT = "0.00%"
 SCORE_FORMAT = "0.00"
@@ -174,8 +178,8 @@ def self_evaluation_workbook(context: dict[str, Any], fonts: Mapping[str, str] |
     sheet.title = "绩效自评表"
     form = FormSheet(sheet, fonts or {})
 
-    _line(form, "项目支出绩效自评表", form.font(TITLE_FONT, size=18), "center")
-    _line(form, f"（{meta.year}年度）", form.font(BODY_FONT, size=12), "center")
+    _line(form, "项目支出绩效自评表", form.font(TITLE["font"], size=TITLE["size"]), "center")
+    _line(form, f"（{meta.year}年度）", form.font(NOTE["font"], size=NOTE["size"]), "center")
     row = form.next_row()
     form.put(row, 1, 1, "项目名称", header=True)
     form.put(row, 2, 9, context["project"], left=True)
@@ -186,9 +190,9 @@ def self_evaluation_workbook(context: dict[str, Any], fonts: Mapping[str, str] |
     form.put(row, 5, 6, "实施单位", header=True)
     form.put(row, 7, 9, implementer, left=True)
 
-    _funds(form, fig, context["fund_rows"], context["fund_heads"], data.funds.unit)
+    _funds(form, context["fund_rows"], context["fund_heads"], data.funds.unit)
     _goals(form, context["goals_expected"], context["goals_actual"])
-    _indicators(form, fig, context["score_rows"])
+    _indicators(form, context["score_rows"])
 
     row = form.next_row()
     form.put(row, 1, 6, "总分", bold=True)
@@ -218,25 +222,27 @@ def _line(form: FormSheet, text: str, font: Font, align: str) -> None:
     form.place(Placed(text, row, 1, COLUMNS, units, size=font.sz))
 
 
-def _funds(form: FormSheet, fig: EvaluationFigures, texts: Sequence[dict[str, Any]], heads: Sequence[str],
-           unit: str) -> None:
-    """The numbers come from the figures; the row names and "/" cells from ``fund_rows``, as in the DOCX."""
+def _applicable(value: Decimal | None) -> Decimal | str:
+    """A number of the form, or “/” where its cell does not apply."""
+    return NOT_APPLICABLE if value is None else value
+
+
+def _funds(form: FormSheet, rows: Sequence[FundRow], heads: Sequence[str], unit: str) -> None:
+    """``fund_rows`` as numbers in number formats, rounded as the DOCX shows them."""
     first = form.next_row()
     form.put(first, 1, 1, f"项目资金（{unit}）", header=True, pieces=heading_units)
     form.put(first, 2, 3, "", header=True)
     for column, head in enumerate(heads, 4):  # a bracketed note may go under its heading, the row grows for it
         form.put(first, column, column, head, header=True, pieces=heading_units)
-    funds = fig.funds
-    for n, (s, text) in enumerate(zip((funds.total, *funds.sources), texts, strict=True)):
+    for n, f in enumerate(rows):
         row = form.next_row()
-        form.put(row, 2, 3, text["name"], left=n > 0)
-        form.put(row, 4, 4, round_half_up(s.initial), number_format=AMOUNT_FORMAT)
-        form.put(row, 5, 5, round_half_up(s.budget), number_format=AMOUNT_FORMAT)
-        form.put(row, 6, 6, round_half_up(s.spent), number_format=AMOUNT_FORMAT)
-        scored = text["score"] != NOT_APPLICABLE
-        form.put(row, 7, 7, Decimal(text["weight"]) if scored else NOT_APPLICABLE, number_format=WEIGHT_FORMAT)
-        form.put(row, 8, 8, _rate(s.execution_rate), number_format=RATE_FORMAT)
-        form.put(row, 9, 9, fig.execution_score if scored else NOT_APPLICABLE, number_format=SCORE_FORMAT)
+        form.put(row, 2, 3, f.name, left=n > 0)
+        form.put(row, 4, 4, round_half_up(f.initial), number_format=AMOUNT_FORMAT)
+        form.put(row, 5, 5, round_half_up(f.budget), number_format=AMOUNT_FORMAT)
+        form.put(row, 6, 6, round_half_up(f.spent), number_format=AMOUNT_FORMAT)
+        form.put(row, 7, 7, _applicable(f.weight), number_format=WEIGHT_FORMAT)
+        form.put(row, 8, 8, _rate(f.rate), number_format=RATE_FORMAT)
+        form.put(row, 9, 9, _applicable(f.score), number_format=SCORE_FORMAT)
     form.merge_down(1, first, form.row)
 
 
@@ -252,28 +258,29 @@ def _goals(form: FormSheet, expected: Sequence[str], actual: Sequence[str]) -> N
     form.merge_down(1, first, row)
 
 
-def _indicators(form: FormSheet, fig: EvaluationFigures, texts: Sequence[dict[str, Any]]) -> None:
-    """Numbers from the figures; texts, "/" cells and where merged runs start from ``score_rows``."""
+def _indicators(form: FormSheet, rows: Sequence[ScoreRow]) -> None:
+    """``score_rows``: numbers in number formats, texts as the DOCX writes them, a group's labels merged."""
     first = form.next_row()
     form.put(first, 1, 1, "绩效指标", header=True)
     form.sheet.print_title_rows = f"{first}:{first}"  # the headings again on each printed page the indicators run onto
     for column, head in enumerate(SCORE_HEADINGS, 2):  # broken between their words where a column is narrow
         form.put(first, column, column, head, header=True, pieces=heading_units)
     runs: dict[int, int] = {2: first + 1, 3: first + 1}  # column → row where its merged run started
-    for item, text in zip(fig.indicators, texts, strict=True):
+    for r in rows:
         row = form.next_row()
-        for column, starts in ((2, text["first_of_level1"]), (3, text["first_of_level2"])):
+        for column, starts in ((2, r.first_of_level1), (3, r.first_of_level2)):
             if starts:
                 form.merge_down(column, runs[column], row - 1)
                 runs[column] = row
-        form.put(row, 2, 2, text["level1"])
-        form.put(row, 3, 3, text["level2"])
-        form.put(row, 4, 4, text["name"], left=True)
-        form.put(row, 5, 5, text["target"])
-        form.put(row, 6, 6, text["actual"])
-        form.put(row, 7, 7, item.indicator.weight, number_format=WEIGHT_FORMAT)
-        form.put(row, 8, 8, item.score, number_format=SCORE_FORMAT)
-        form.put(row, 9, 9, text["deviation"], left=text["deviation"] != NOT_APPLICABLE)  # "/" centred
+        form.put(row, 2, 2, r.level1)
+        form.put(row, 3, 3, r.level2)
+        form.put(row, 4, 4, r.name, left=True)
+        form.put(row, 5, 5, target_text(r.indicator))
+        form.put(row, 6, 6, actual_text(r.indicator))
+        form.put(row, 7, 7, r.weight, number_format=WEIGHT_FORMAT)
+        form.put(row, 8, 8, r.score, number_format=SCORE_FORMAT)
+        deviation = cell_text(r.deviation)
+        form.put(row, 9, 9, deviation, left=deviation != NOT_APPLICABLE)  # "/" centred
     form.merge_down(2, runs[2], form.row)
     form.merge_down(3, runs[3], form.row)
     form.merge_down(1, first, form.row)

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..vocabulary.scoring import OPERATORS, RATING_NAMES
+from ..vocabulary.words import DATE_STYLES, MONEY_UNITS, OUTLINES
+
 CellType = Literal["text", "number", "int", "bool", "date", "number_or_text", "choice", "list", "parts"]
 """How a cell is read: ``number`` becomes a Decimal, ``list`` splits on ；, ``parts`` reads 名称：数值；…"""
 
@@ -25,8 +28,7 @@ MAX_ROWS = 5000
 """Data rows of one sheet below its header: what the reader reads and the writer may write (one project, not a database)."""
 FINDINGS_NONE = "compliance.findings:none"  # 基本信息 row standing for an empty findings list (未发现问题)
 
-OPERATOR_WORDS = (("≥", ">="), ("≤", "<="), ("＝", "="), ("定性", "qualitative"))
-RATINGS = ("达成", "部分达成", "未达成")
+OPERATOR_WORDS = tuple((o.word, o.code) for o in OPERATORS)
 YES_NO = ("是", "否")
 
 
@@ -90,8 +92,8 @@ def _region() -> tuple[Field, ...]:
     )
 
 
-DATE_STYLE_WORDS = (("阿拉伯数字", "arabic"), ("汉字", "chinese"))
-OUTLINE_WORDS = (("默认提纲", "default"), ("财预〔2020〕10号提纲", "mof2020"))
+DATE_STYLE_WORDS = tuple((s.word, s.code) for s in DATE_STYLES)
+OUTLINE_WORDS = tuple((o.word, o.code) for o in OUTLINES["performance_evaluation"])
 
 
 def _worded(path: str, label: str, words: tuple[tuple[str, str], ...]) -> Field:
@@ -101,7 +103,6 @@ def _worded(path: str, label: str, words: tuple[tuple[str, str], ...]) -> Field:
 
 DATE_STYLE = _worded("meta.date_style", "日期写法", DATE_STYLE_WORDS)
 TEMPLATES = Field("meta.templates", "模板目录", "list")
-UNIT_CHOICES = ("万元", "元")
 
 SOURCE_COLUMNS = (
     Field("name", "资金来源"),
@@ -120,7 +121,7 @@ INDICATOR_COLUMNS = (
     Field("actual", "实际完成值", "number_or_text"),
     Field("unit", "计量单位"),
     Field("weight", "分值", "number"),
-    Field("rating", "定性评定", "choice", RATINGS),
+    Field("rating", "定性评定", "choice", RATING_NAMES),
     Field("ratio", "得分比例", "number"),
     Field("score", "评定得分", "number"),
     Field("deviation", "偏差原因及改进措施"),
@@ -142,7 +143,7 @@ PERFORMANCE_EVALUATION = Layout(
         DATE_STYLE,
         _worded("meta.outline", "报告提纲", OUTLINE_WORDS),
         TEMPLATES,
-        Field("implementation.funds.unit", "金额单位", "choice", UNIT_CHOICES),
+        Field("implementation.funds.unit", "金额单位", "choice", MONEY_UNITS),
         Field("implementation.period.start", "实施开始日期", "date"),
         Field("implementation.period.end", "实施结束日期", "date"),
         Field("targets.execution_scored", "预算执行率计分", "bool", YES_NO),
@@ -201,7 +202,7 @@ SELF_EVALUATION = Layout(
         *_region(),
         DATE_STYLE,
         TEMPLATES,
-        Field("funds.unit", "金额单位", "choice", UNIT_CHOICES),
+        Field("funds.unit", "金额单位", "choice", MONEY_UNITS),
         Field("execution_scored", "预算执行率计分", "bool", YES_NO),
     ),
     tables=(

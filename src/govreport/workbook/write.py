@@ -37,6 +37,7 @@ from .layout import (
     NUMBER_COLUMN,
     PARAGRAPH_COLUMNS,
     PARAGRAPH_SHEET,
+    YES_NO,
     Field,
     Layout,
     Table,
@@ -44,7 +45,7 @@ from .layout import (
 )
 
 VALIDATED_ROWS = MAX_ROWS + 1  # drop-downs and number checks reach every row the reader reads
-BOOLEAN_WORDS = (("是", "true"), ("否", "false"))
+BOOLEAN_WORDS = tuple(zip(YES_NO, ("true", "false"), strict=True))
 HEADER_FONT = Font(name="黑体", bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 WRAP = Alignment(wrap_text=True, vertical="top")

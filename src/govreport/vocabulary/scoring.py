@@ -1,0 +1,97 @@
+"""Scoring rules (docs/figures.md): weights and full marks, ratings, grades, operators, county options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+EXECUTION_WEIGHT = Decimal(10)
+"""分值 of the 预算执行率 row, when it is scored."""
+
+FULL_MARKS = Decimal(100)
+"""满分: the indicators' weights, plus the execution row's when it is scored."""
+
+
+def indicator_weights_total(execution_scored: bool) -> Decimal:
+    """What the indicators' weights must add up to: 90 beside the scored execution row, 100 without it."""
+    return FULL_MARKS - EXECUTION_WEIGHT if execution_scored else FULL_MARKS
+
+
+@dataclass(frozen=True)
+class Rating:
+    """A qualitative indicator's 评定: its short name (in the data), its full name (in the report) and the
+    band of 得分比例 it allows."""
+
+    name: str
+    full_name: str
+    low: Decimal
+    high: Decimal
+    high_included: bool
+
+    def admits(self, ratio: Decimal) -> bool:
+        return self.low <= ratio <= self.high if self.high_included else self.low <= ratio < self.high
+
+    @property
+    def band(self) -> str:
+        """The band as a message writes it: 0.6～0.8（不含0.8）."""
+        return f"{self.low}～{self.high}" + ("" if self.high_included else f"（不含{self.high}）")
+
+    @property
+    def ratio_required(self) -> bool:
+        """Only a rating whose band reaches 1 may leave its ratio out: it then scores full marks."""
+        return not (self.high_included and self.high == 1)
+
+
+RATINGS = (
+    Rating("达成", "达成年度指标", Decimal("0.8"), Decimal("1"), True),
+    Rating("部分达成", "部分达成年度指标并具有一定效果", Decimal("0.6"), Decimal("0.8"), False),
+    Rating("未达成", "未达成年度指标且效果较差", Decimal("0"), Decimal("0.6"), False),
+)
+RATING_NAMES = tuple(r.name for r in RATINGS)
+RATING_BY_NAME = {r.name: r for r in RATINGS}
+RATING_FULL_NAMES = {r.name: r.full_name for r in RATINGS}  # templates see it as ``rating_text``
+RatingName = Literal[RATING_NAMES]  # type: ignore[valid-type]
+
+GRADES = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"))
+"""等级 by the lowest total that earns it, from the best."""
+LOWEST_GRADE = "差"
+
+
+@dataclass(frozen=True)
+class Operator:
+    """比较方式: the code a data file writes, the word a clerk writes (also accepted in the data), what it
+    means, and whether the word stands before the target in a table (≥8000人次)."""
+
+    code: str
+    word: str
+    meaning: str
+    signed: bool
+
+    @property
+    def prefix(self) -> str:
+        """Written before the target value in the score tables."""
+        return self.word if self.signed else ""
+
+
+QUALITATIVE = "qualitative"
+OPERATORS = (
+    Operator(">=", "≥", "正向", True),
+    Operator("<=", "≤", "反向", True),
+    Operator("=", "＝", "等于", False),
+    Operator(QUALITATIVE, "定性", "定性", False),
+)
+OPERATOR_CODES = tuple(o.code for o in OPERATORS)
+OPERATOR_BY_CODE = {o.code: o for o in OPERATORS}
+OPERATOR_ALIASES = {**{o.word: o.code for o in OPERATORS}, "==": "="}
+"""Other spellings the data may use, and the code each stands for."""
+OperatorCode = Literal[OPERATOR_CODES]  # type: ignore[valid-type]
+
+REVERSE_RULES = ("linear", "ratio")
+"""How a reverse (<=) indicator that misses its target scores: linear (twice the target earns 0) or ratio
+(weight × target ÷ actual)."""
+Reverse = Literal[REVERSE_RULES]  # type: ignore[valid-type]
+
+EXECUTION_DENOMINATORS = ("budget", "initial")
+"""What 预算执行率 divides by: 全年预算数 (budget) or 年初预算数 (initial)."""
+Denominator = Literal[EXECUTION_DENOMINATORS]  # type: ignore[valid-type]
