@@ -1,5 +1,8 @@
 """GB/T 9704 layout of a DOCX, read from its XML: page size and margins, fonts and sizes, the page number.
 
+What is expected is the profile govreport lays its own documents out by
+(``templates/gbt9704.yaml``): its page, margins, and each element's font and size.
+
 Fonts are resolved as Word does: the run's own properties, then its
 character style, the paragraph style and the styles it is based on, then
 the document defaults; the East Asian slot (``w:eastAsia``) is the one that
@@ -16,22 +19,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..vocabulary.gbt9704 import millimetres, profile
 from .findings import Finding
 from .passages import NS, Document, Passage, W, paragraph_text
 from .structure import document_headings
 
-A4 = (11906, 16838)
-MARGINS = {"top": 2098, "bottom": 1984, "left": 1588, "right": 1474}  # twips: 37, 35, 28, 26 mm
 TOLERANCE = 57  # 1 mm
-EXPECTED = {  # element → (face family, size in points)
-    "标题": ("小标宋", 22),
-    "一级标题": ("黑体", 16),
-    "二级标题": ("楷体", 16),
-    "三级、四级标题": ("仿宋", 16),
-    "正文": ("仿宋", 16),
-    "附件标识": ("黑体", 16),
+STYLES = {  # element → the profile's style for it
+    "标题": "title",
+    "一级标题": "heading1",
+    "二级标题": "heading2",
+    "三级、四级标题": "heading3",
+    "正文": "body",
+    "附件标识": "appendix",
 }
-TITLE_SIZES = (18, 22)  # 二号; a form's name (表名) may be 小二
+MARGINS = (("top", "上"), ("bottom", "下"), ("left", "左"), ("right", "右"))
 ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")
 NOTE = re.compile(r"^(注|说明|备注)[:：]")
 DOC_NUMBER_LINE = re.compile(r"^\S{0,20}〔\d{4}〕\d+号$")
@@ -41,7 +43,6 @@ FAMILIES = {
     "楷体": ("楷体", "KaiTi", "Kai"),
     "仿宋": ("仿宋", "FangSong", "Fang"),
 }
-SHOWN = {"小标宋": "方正小标宋简体", "黑体": "黑体", "楷体": "楷体_GB2312", "仿宋": "仿宋_GB2312"}
 PAGE_NUMBER = re.compile(r"^—\s*\S*\s*—$")
 
 
@@ -186,8 +187,10 @@ def _elements(document: Document, styles: Styles) -> list[tuple[str, Passage]]:
 
 def _font_findings(document: Document, styles: Styles) -> Iterator[Finding]:
     problems: dict[tuple[str, str], list[str]] = {}
+    layout = profile()["styles"]
     for element, passage in _elements(document, styles):
-        family, size = EXPECTED[element]
+        expected = layout[STYLES[element]]
+        font, size, family = expected["font"], expected["size"], _family(expected["font"])
         seen = set()
         for run in passage.element.iterfind(".//w:r", NS):
             if not paragraph_text(run).strip():
@@ -196,8 +199,8 @@ def _font_findings(document: Document, styles: Styles) -> Iterator[Finding]:
             if face.east_asia is None:
                 seen.add("未设置中文字体（w:eastAsia），中文将以主题或默认字体显示")
             elif _family(face.east_asia) != family:
-                seen.add(f"中文字体为“{face.east_asia}”，应为{SHOWN[family]}")
-            sizes = TITLE_SIZES if element == "标题" else (size,)
+                seen.add(f"中文字体为“{face.east_asia}”，应为{font}")
+            sizes = (size, layout["table_title"]["size"]) if element == "标题" else (size,)  # a form's name may be 小二
             if face.size is not None and all(abs(face.size - s) > 0.25 for s in sizes):
                 seen.add(f"字号为{face.size:g}磅，应为{size}磅")
         for problem in seen:
@@ -208,6 +211,8 @@ def _font_findings(document: Document, styles: Styles) -> Iterator[Finding]:
 
 
 def _page_findings(document: Document) -> Iterator[Finding]:
+    page = profile()["page"]
+    paper = (page["width"], page["height"])
     body = document.parts["word/document.xml"].find("w:body", NS)
     sections = [*body.iterfind(".//w:pPr/w:sectPr", NS), *body.iterfind("w:sectPr", NS)]
     for number, section in enumerate(sections, start=1):
@@ -217,16 +222,18 @@ def _page_findings(document: Document) -> Iterator[Finding]:
             continue
         width, height = int(size.get(_w("w"), 0)), int(size.get(_w("h"), 0))
         landscape = width > height
-        if any(abs(a - b) > TOLERANCE for a, b in zip(sorted((width, height)), A4, strict=True)):
-            yield Finding("layout", where, f"纸张 {width / 56.7:.0f}×{height / 56.7:.0f} mm", "纸张应为 A4（210×297 mm）")
+        if any(abs(a - b) > TOLERANCE for a, b in zip(sorted((width, height)), paper, strict=True)):
+            yield Finding("layout", where, f"纸张 {width / 56.7:.0f}×{height / 56.7:.0f} mm",
+                          "纸张应为 A4（{}×{} mm）".format(*map(millimetres, paper)))
         margins = section.find("w:pgMar", NS)
         if margins is None or landscape:
             continue
-        wrong = [f"{name} {int(margins.get(_w(key), 0)) / 56.7:.1f} mm（应为 {MARGINS[key] / 56.7:.0f} mm）"
-                 for key, name in (("top", "上"), ("bottom", "下"), ("left", "左"), ("right", "右"))
-                 if abs(int(margins.get(_w(key), 0)) - MARGINS[key]) > TOLERANCE]
+        expected = {key: page[f"margin_{key}"] for key, _ in MARGINS}
+        wrong = [f"{name} {int(margins.get(_w(key), 0)) / 56.7:.1f} mm（应为 {millimetres(expected[key])} mm）"
+                 for key, name in MARGINS if abs(int(margins.get(_w(key), 0)) - expected[key]) > TOLERANCE]
         if wrong:
-            yield Finding("layout", where, "页边距：" + "，".join(wrong), "页边距应为上 37 mm、下 35 mm、左 28 mm、右 26 mm")
+            rule = "、".join(f"{name} {millimetres(expected[key])} mm" for key, name in MARGINS)
+            yield Finding("layout", where, "页边距：" + "，".join(wrong), f"页边距应为{rule}")
 
 
 def _has_page_field(paragraph: Any) -> bool:
