@@ -5,9 +5,9 @@ from __future__ import annotations
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.part import XmlPart
-from docx.oxml.ns import qn
 
 from ..chain import LayoutOptions
+from ..ooxml.ns import qn
 
 FONT_SLOTS = tuple(qn(f"w:{slot}") for slot in ("ascii", "hAnsi", "eastAsia", "cs"))
 

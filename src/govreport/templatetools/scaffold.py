@@ -7,11 +7,11 @@ import io
 from pathlib import Path
 
 import docx
-from docx.oxml.ns import qn
 
 from ..chain.manifest import MANIFEST
 from ..errors import TemplateFault
 from ..kinds import KINDS, Kind, kinds_text
+from ..ooxml.ns import qn
 from ..render.environment import BUILTIN_TEMPLATES, environment
 from ..render.shell import PLACEHOLDER
 from .catalogue import RENDER_VARIABLES, Slot, outline_names, slots
