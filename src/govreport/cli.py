@@ -14,8 +14,10 @@ import click
 
 from .cli_chinese import ChineseErrors, ChoiceType, CountRange, PathType
 from .errors import GovreportError, Problem
+from .proofread.findings import KINDS as FINDING_KINDS
+from .vocabulary.words import OUTPUT_FORMATS
 
-FORMAT_CHOICES = ("docx", "md", "html", "xlsx", "pdf")
+FORMAT_CHOICES = OUTPUT_FORMATS
 OTHER_DOCUMENTS = (".doc", ".wps", ".pdf", ".rtf", ".odt")  # reports check cannot read; named so none is missed silently
 
 
@@ -376,9 +378,8 @@ def _report_batch(summary, pdf: bool) -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="文件、目录或通配符...")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出，供其他程序读取")
 @click.option("--ignore", multiple=True, metavar="类别",
-              type=ChoiceType(("placeholder", "figures", "points", "layout", "numbering", "date", "docnumber")),
-              help="不检查某类问题，可写多次：placeholder 占位符、figures 数字矛盾、points 百分点、layout 版式、"
-                   "numbering 标题编号、date 日期、docnumber 文号")
+              type=ChoiceType(tuple(FINDING_KINDS)),
+              help="不检查某类问题，可写多次：" + "、".join(f"{kind} {label}" for kind, label in FINDING_KINDS.items()))
 @click.option("--fix", "fix", is_flag=True,
               help="把可机械修正的问题（文号括号、日期补零、标题编号标点）改好，写入 -o 指定的新文件")
 @click.option("-o", "--output", type=PathType(dir_okay=False, path_type=Path), metavar="文件",

@@ -79,7 +79,7 @@ class Kind:
         return (*self.formats, PDF_FORMAT)
 
     def outline(self, name: str | None) -> Outline | None:
-        return next((o for o in self.outlines if o.name == (name or "default")), None)
+        return next((o for o in self.outlines if o.name == (name or DEFAULT_OUTLINE_NAME)), None)
 
 
 # What each document leaves out, and where the content would go instead.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 import yaml
 from pydantic import Field, ValidationError
@@ -11,6 +10,8 @@ from pydantic import Field, ValidationError
 from ..errors import TemplateFault
 from ..messages import problems_from
 from ..models.common import Strict, Text
+from ..vocabulary.scoring import EXECUTION_DENOMINATORS, OPERATOR_BY_CODE, REVERSE_RULES, Denominator, Reverse
+from ..vocabulary.words import PAGE_NUMBERS, PageNumber, described
 
 MANIFEST = "manifest.yaml"
 
@@ -18,20 +19,18 @@ MANIFEST = "manifest.yaml"
 class ScoringOptions(Strict):
     """Options of the scoring profile (figures.md); a field left out keeps the parent's choice."""
 
-    reverse: Literal["linear", "ratio"] | None = Field(
-        None, description="反向指标（≤）未达标时的得分：linear（默认，超出一倍得0分）或 ratio（分值×目标值÷实际值）"
+    reverse: Reverse | None = Field(
+        None, description=f"反向指标（{OPERATOR_BY_CODE['<='].word}）未达标时的得分：{described(REVERSE_RULES)}"
     )
-    execution_denominator: Literal["budget", "initial"] | None = Field(
-        None, description="预算执行率的分母：budget（全年预算数，默认）或 initial（年初预算数）"
+    execution_denominator: Denominator | None = Field(
+        None, description=f"预算执行率的分母：{described(EXECUTION_DENOMINATORS)}"
     )
 
 
 class LayoutOptions(Strict):
     """Options of the layout profile (layout.md) applied to every DOCX the chain renders (fonts to the XLSX form too)."""
 
-    page_number: Literal["standard", "center"] | None = Field(
-        None, description="页码位置：standard（单页居右、双页居左，GB/T 9704）或 center（居中）"
-    )
+    page_number: PageNumber | None = Field(None, description=f"页码位置：{described(PAGE_NUMBERS)}")
     fonts: dict[str, Text] = Field(
         default_factory=dict, description="字体替换（Word 文档和 Excel 自评表）：内置字体名 → 本地字体名，如 仿宋_GB2312: 仿宋"
     )

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..figures.counts import Change
+from ..vocabulary.gbt9704 import millimetres
 from ..vocabulary.scoring import OPERATOR_BY_CODE
 from ..vocabulary.words import NOT_APPLICABLE
 from .docnumber import normalise_doc_number
@@ -74,4 +75,5 @@ FILTERS: dict[str, Callable[..., str]] = {
     "compared": compared,
     "cell": cell,
     "md_cell": md_cell,
+    "millimetres": millimetres,
 }

@@ -6,7 +6,15 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..vocabulary.words import DEFAULT_DATE_STYLE, DEFAULT_OUTLINE, OUTLINES, DateStyle, MoneyUnit, outline_names
+from ..vocabulary.words import (
+    DEFAULT_DATE_STYLE,
+    DEFAULT_OUTLINE,
+    OUTLINES,
+    DateStyle,
+    MoneyUnit,
+    described,
+    outline_names,
+)
 from .common import Amount, Day, Money, Paragraphs, Strict, Text
 from .project import (
     DATE_STYLE_HELP,
@@ -23,7 +31,7 @@ from .project import (
 
 KIND = "performance_evaluation"
 OutlineName = Literal[outline_names(KIND)]  # type: ignore[valid-type]
-OUTLINE_HELP = "报告提纲：" + "或 ".join(f"{o.code}（{o.meaning}）" for o in OUTLINES[KIND]) + "；命令行 --outline 优先"
+OUTLINE_HELP = f"报告提纲：{described(OUTLINES[KIND])}；命令行 --outline 优先"
 
 
 class Meta(Strict):

@@ -22,7 +22,7 @@ from ..vocabulary.scoring import (
     RatingName,
     indicator_weights_total,
 )
-from ..vocabulary.words import DATE_STYLES, MONEY_UNITS, MoneyUnit
+from ..vocabulary.words import DATE_STYLES, MONEY_UNITS, MoneyUnit, described
 from .common import Amount, InRange, Money, Strict, Text, Unit
 
 RATING_ALIASES = {r.full_name: r.name for r in RATINGS}
@@ -41,7 +41,7 @@ def _alias(table: dict[str, str]):
 Operator = Annotated[OperatorCode, _alias(OPERATOR_ALIASES)]
 Rating = Annotated[RatingName, _alias(RATING_ALIASES)]
 Year = Annotated[int, Field(ge=1949, le=2100, description="年度，四位数字，如 2025")]
-DATE_STYLE_HELP = "落款日期写法：" + "或 ".join(f"{s.code}（{s.meaning}）" for s in DATE_STYLES)
+DATE_STYLE_HELP = f"落款日期写法：{described(DATE_STYLES)}"
 MONEY_UNIT_HELP = "金额单位：" + "或".join(MONEY_UNITS)
 DEFAULT_MONEY_UNIT: MoneyUnit = MONEY_UNITS[0]
 EXECUTION_SCORED_HELP = (

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from ..chain.overrides import county_files, override_problems
 from ..errors import GovreportError, Problem, TemplateFault
 from ..figures.arithmetic import exact_arithmetic
 from ..report import Report
+from ..vocabulary.words import DEFAULT_OUTLINE, RenderFormat
 from .context import build_context
 from .docx import render_docx
 from .environment import ReportEnvironment, environment
@@ -16,7 +16,7 @@ from .html import render_html
 from .markdown import render_markdown
 from .per_kind import workbook
 
-Format = Literal["docx", "md", "html", "xlsx"]
+Format = RenderFormat  # what a kind may be rendered to: docx, md, html, and xlsx for forms
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Rendered:
 
 def chosen_outline(report: Report, outline: str | None) -> str:
     """The outline asked for, else the one the data names, else ``default``; refused when unknown."""
-    name = outline or getattr(getattr(report.data, "meta", None), "outline", None) or "default"
+    name = outline or getattr(getattr(report.data, "meta", None), "outline", None) or DEFAULT_OUTLINE
     found = report.kind.outline(name)
     if found is None:
         names = "、".join(o.name for o in report.kind.outlines)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from .words import Choice
+
 EXECUTION_WEIGHT = Decimal(10)
 """分值 of the 预算执行率 row, when it is scored."""
 
@@ -87,11 +89,10 @@ OPERATOR_ALIASES = {**{o.word: o.code for o in OPERATORS}, "==": "="}
 """Other spellings the data may use, and the code each stands for."""
 OperatorCode = Literal[OPERATOR_CODES]  # type: ignore[valid-type]
 
-REVERSE_RULES = ("linear", "ratio")
-"""How a reverse (<=) indicator that misses its target scores: linear (twice the target earns 0) or ratio
-(weight × target ÷ actual)."""
-Reverse = Literal[REVERSE_RULES]  # type: ignore[valid-type]
+REVERSE_RULES = (Choice("linear", "默认，超出一倍得0分"), Choice("ratio", "分值×目标值÷实际值"))
+"""How a reverse (<=) indicator that misses its target scores, by a county's scoring option."""
+Reverse = Literal[tuple(r.code for r in REVERSE_RULES)]  # type: ignore[valid-type]
 
-EXECUTION_DENOMINATORS = ("budget", "initial")
-"""What 预算执行率 divides by: 全年预算数 (budget) or 年初预算数 (initial)."""
-Denominator = Literal[EXECUTION_DENOMINATORS]  # type: ignore[valid-type]
+EXECUTION_DENOMINATORS = (Choice("budget", "全年预算数，默认"), Choice("initial", "年初预算数"))
+"""What 预算执行率 divides by, by a county's scoring option."""
+Denominator = Literal[tuple(d.code for d in EXECUTION_DENOMINATORS)]  # type: ignore[valid-type]

@@ -16,16 +16,21 @@ RATE_UNIT = "%"
 
 @dataclass(frozen=True)
 class Choice:
-    """A value a data file writes, the word a workbook's drop-down shows for it, and what it means."""
+    """A value a data file writes, what it means, and the word a workbook's drop-down shows for it."""
 
     code: str
-    word: str
     meaning: str
+    word: str = ""
+
+
+def described(choices: tuple[Choice, ...]) -> str:
+    """The values as a field's description lists them: arabic（2026年1月20日）或 chinese（二〇二六年一月二十日）."""
+    return "或 ".join(f"{c.code}（{c.meaning}）" for c in choices)
 
 
 DATE_STYLES = (
-    Choice("arabic", "阿拉伯数字", "2026年1月20日"),
-    Choice("chinese", "汉字", "二〇二六年一月二十日"),
+    Choice("arabic", "2026年1月20日", "阿拉伯数字"),
+    Choice("chinese", "二〇二六年一月二十日", "汉字"),
 )
 DateStyle = Literal[tuple(s.code for s in DATE_STYLES)]  # type: ignore[valid-type]
 DEFAULT_DATE_STYLE = DATE_STYLES[0].code
@@ -33,8 +38,8 @@ DEFAULT_DATE_STYLE = DATE_STYLES[0].code
 DEFAULT_OUTLINE = "default"
 OUTLINES = {
     "performance_evaluation": (
-        Choice(DEFAULT_OUTLINE, "默认提纲", "项目概述…可持续发展八章"),
-        Choice("mof2020", "财预〔2020〕10号提纲", "财预〔2020〕10号附件3参考提纲"),
+        Choice(DEFAULT_OUTLINE, "项目概述…可持续发展八章", "默认提纲"),
+        Choice("mof2020", "财预〔2020〕10号附件3参考提纲", "财预〔2020〕10号提纲"),
     ),
 }
 """The outlines of the kinds that have more than one, by kind: the model accepts these names, ``kinds.py``
@@ -44,6 +49,13 @@ gives each its content template, the workbook offers their words."""
 def outline_names(kind: str) -> tuple[str, ...]:
     return tuple(o.code for o in OUTLINES.get(kind, ())) or (DEFAULT_OUTLINE,)
 
+
+PAGE_NUMBERS = (
+    Choice("standard", "单页居右、双页居左，GB/T 9704"),
+    Choice("center", "居中"),
+)
+"""Where a county's layout option puts the page number."""
+PageNumber = Literal[tuple(p.code for p in PAGE_NUMBERS)]  # type: ignore[valid-type]
 
 DOCUMENT_FORMATS = ("docx", "md", "html")
 """What every kind renders to."""
