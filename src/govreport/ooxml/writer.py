@@ -18,11 +18,11 @@ from .reader import entries
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def zipped(entries: Iterable[tuple[str, bytes]]) -> bytes:
-    """A package of ``entries`` in order, each with the fixed timestamp and attributes."""
+def zipped(parts: Iterable[tuple[str, bytes]]) -> bytes:
+    """A package of ``parts`` (name, bytes) in order, each with the fixed timestamp and attributes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in entries:
+        for name, data in parts:
             entry = zipfile.ZipInfo(name, FIXED_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
