@@ -24,19 +24,32 @@ planted in a copy of a real file, and nothing in lines that only look alike.
 from __future__ import annotations
 
 import ast
+import json
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from io import BytesIO
 from pathlib import Path
 
+import docx
+import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jinja2 import Environment
 from lxml import etree
 
+import govreport
+from govreport.kinds import KINDS
+from govreport.proofread import check_file
+from govreport.render.rows import fund_rows, score_rows
+from govreport.report import Report
 from govreport.vocabulary.gbt9704 import millimetres, profile
 from govreport.vocabulary.scoring import EXECUTION_WEIGHT, GRADES, LOWEST_GRADE, OPERATORS, RATINGS, indicator_weights_total
-from govreport.vocabulary.words import NOT_APPLICABLE
+from govreport.vocabulary.words import NOT_APPLICABLE, outline_names
+from govreport.workbook.layout import LAYOUTS
 
 from .conftest import ROOT
 
@@ -381,3 +394,133 @@ def test_a_literal_baked_into_a_docx_template_is_found(tmp_path):
                         .replace(b"{{ not_applicable }}", b"/", 1))
             target.writestr(name, data)
     assert _rules(hits(copy)) == {"预算执行率分值", "不适用"}
+
+
+# ---- what reads the vocabulary ----
+
+EVALUATION = ROOT / "samples" / "performance_evaluation.json"
+FORM = ROOT / "samples" / "self_evaluation.json"
+
+
+def _with_weight(report: Report, weight: Decimal) -> Report:
+    return replace(report, figures=replace(report.figures, execution_weight=weight))
+
+
+def test_the_templates_take_the_execution_weight_from_the_figures():
+    """Given an execution row of 12 points, every document says 12 where it said 10: no template writes 10 itself."""
+    report = _with_weight(govreport.load(EVALUATION), Decimal(12))
+    markdown = govreport.render(report, "md").decode()
+    assert "另预算执行率计12分" in markdown
+    assert re.search(r"\| 预算执行率 \| \| \| 100% \| [\d.]+% \| 12 \| [\d.]+ \| / \|", markdown)
+    assert '<td class="figure">12</td>' in govreport.render(report, "html").decode()
+    execution = _docx_row(govreport.render(report, "docx"), "预算执行率")  # the score table's row, after the funds'
+    assert (execution[3], execution[5], execution[7]) == ("100%", "12", "/")
+    mof = govreport.render_as(report, "md", outline="mof2020").content.decode()
+    assert "另设预算执行率（12分）" in mof and "预算执行率得分9.12分（分值12分）" in mof
+    form = _with_weight(govreport.load(FORM), Decimal(12))
+    assert "（分值12分）" in govreport.render(form, "md").decode()
+    assert _sheet(govreport.render(form, "xlsx"))["G6"].value == 12
+
+
+def _docx_row(content: bytes, name: str) -> list[str]:
+    """The texts of the last table row that has a cell reading ``name`` (a merged cell repeats its text)."""
+    document = docx.Document(BytesIO(content))
+    return [[c.text for c in row.cells] for table in document.tables for row in table.rows
+            if name in (c.text for c in row.cells)][-1]
+
+
+def _sheet(content: bytes):
+    return openpyxl.load_workbook(BytesIO(content)).active
+
+
+def test_form_rows_carry_numbers_and_each_format_writes_them():
+    """The sample form: budgets 850 + 200 + 150 = 1200, spent 836.4 + 192.5 + 118.6 = 1147.5, so the execution
+    rate is 95.625% → 95.63% and its score 10 × 0.95625 = 9.5625 → 9.56; only the total row is scored."""
+    report = govreport.load(FORM)
+    funds = fund_rows(report.figures)
+    assert (funds[0].weight, funds[0].score, funds[0].spent) == (Decimal(10), Decimal("9.56"), Decimal("1147.5"))
+    assert [(f.weight, f.score) for f in funds[1:]] == [(None, None)] * 3
+    scores = score_rows(report.figures)
+    assert (scores[0].score, scores[0].deviation) == (Decimal("20.00"), None)  # 13260 ≥ 12000: full marks, "/"
+    assert (scores[1].weight, scores[1].score) == (Decimal(10), Decimal("9.80"))  # 10 × 20580 ÷ 21000
+    assert scores[4].score == Decimal("4.59")  # 5 × (1 − 65 ÷ 800) = 4.59375
+
+    markdown = govreport.render(report, "md").decode()
+    assert "| 年度资金总额 | 1150.00 | 1200.00 | 1147.50 | 10 | 95.63% | 9.56 |" in markdown
+    assert "| 其中：中央财政补助 | 800.00 | 850.00 | 836.40 | / | 98.40% | / |" in markdown  # 836.4 ÷ 850
+    assert "| 产出指标 | 数量指标 | 医疗救助人次 | ≥12,000人次 | 13,260人次 | 20 | 20.00 | / |" in markdown
+    assert _docx_row(govreport.render(report, "docx"), "年度资金总额")[3:] == [
+        "1150.00", "1200.00", "1147.50", "10", "95.63%", "9.56"]
+    sheet = _sheet(govreport.render(report, "xlsx"))
+    assert [sheet.cell(6, c).value for c in range(4, 10)] == [1150, 1200, 1147.5, 10, 0.9563, 9.56]
+    assert [sheet.cell(7, c).value for c in (7, 9)] == ["/", "/"]
+    assert sheet["I6"].number_format == "0.00" and sheet["H6"].number_format == "0.00%"
+
+
+@given(weights=st.lists(st.integers(1, 40), min_size=1, max_size=6), scored=st.booleans())
+@settings(max_examples=40, deadline=None)
+def test_a_report_that_passes_the_weights_check_has_full_marks_of_100(weights, scored):
+    """figures.md: the weights add up to 90 beside the scored execution row (10 points), else to 100."""
+    data = json.loads(EVALUATION.read_text(encoding="utf-8"), parse_float=Decimal)
+    template = data["targets"]["indicators"][0]
+    data["targets"]["indicators"] = [{**template, "weight": w, "name": f"指标{i}"} for i, w in enumerate(weights)]
+    data["targets"]["execution_scored"] = scored
+    problems = [p for p in govreport.validate(data) if p.path == "targets.indicators"]
+    if sum(weights) == (90 if scored else 100):
+        assert problems == []
+        assert govreport.load(data).figures.weight_total == 100
+    else:
+        assert [p.message for p in problems] == [
+            f"各指标分值合计为{sum(weights)}，" + ("预算执行率计10分，指标分值合计应为90" if scored else
+                                          "预算执行率不计分（execution_scored 为 false），指标分值合计应为100")]
+
+
+@given(actual=st.integers(0, 200))
+@settings(max_examples=30, deadline=None)
+def test_the_form_warns_of_an_unexplained_shortfall_exactly_when_the_score_is_not_full(actual):
+    """An indicator ≥ 100 earns full marks when it reaches 100; below, the form's deviation cell would stay empty."""
+    data = json.loads(FORM.read_text(encoding="utf-8"), parse_float=Decimal)
+    data["indicators"][0].update(target=100, actual=actual)
+    warned = [p for p in govreport.validate(data) if p.path == "indicators[0].deviation"]
+    assert bool(warned) == (actual < 100)
+
+
+def _errors(data: dict) -> list[str]:
+    return [str(p) for p in govreport.validate(data) if p.severity == "error"]
+
+
+def test_the_outlines_a_kind_offers_are_the_ones_its_model_accepts():
+    for kind in KINDS.values():
+        assert tuple(o.name for o in kind.outlines) == outline_names(kind.name)
+    data = json.loads(EVALUATION.read_text(encoding="utf-8"), parse_float=Decimal)
+    for name in ("default", "mof2020"):
+        assert _errors({**data, "meta": {**data["meta"], "outline": name}}) == []
+    refused = _errors({**data, "meta": {**data["meta"], "outline": "mof2021"}})
+    assert refused == ["错误　meta.outline：取值无效，应为以下之一：default、mof2020，实际为“mof2021”"]
+    outline = next(f for f in LAYOUTS["performance_evaluation"].info if f.path == "meta.outline")
+    assert outline.values == (("默认提纲", "default"), ("财预〔2020〕10号提纲", "mof2020"))
+
+
+@pytest.fixture
+def top_margin_of_40_mm() -> Iterator[None]:
+    """The profile as read at run time, with a top margin of 2268 twips (40 mm) instead of 37 mm."""
+    page = profile()["page"]
+    saved = page["margin_top"]
+    page["margin_top"] = 2268
+    yield
+    page["margin_top"] = saved
+
+
+def test_the_layout_profile_is_read_when_it_is_used(tmp_path, top_margin_of_40_mm):
+    report = govreport.load(EVALUATION)
+    assert "padding: 40mm 26mm 35mm 28mm;" in govreport.render(report, "html").decode()
+    built = tmp_path / "report.docx"  # the DOCX template was built with 37 mm: the check now expects 40
+    built.write_bytes(govreport.render(report, "docx"))
+    messages = [f.message for f in check_file(built) if f.kind == "layout"]
+    assert messages == ["页边距应为上 40 mm、下 35 mm、左 28 mm、右 26 mm"]
+
+
+def test_the_excel_form_sets_its_texts_in_the_profiles_faces():
+    sheet = _sheet(govreport.render(govreport.load(FORM), "xlsx"))
+    assert (sheet["A1"].font.name, sheet["A1"].font.sz) == ("方正小标宋简体", 18)  # GB/T 9704 表名: 小标宋, 小二
+    assert (sheet["A3"].font.name, sheet["A3"].font.sz) == ("仿宋_GB2312", 10.5)  # table cells: 仿宋, 五号
