@@ -84,12 +84,17 @@ def test_a_wrong_cell_is_named_by_sheet_and_cell(tmp_path):
     sheet["D4"] = "大于"
     book["基本信息"]["B7"] = "2026-13-01"
     book.save(path)
-    assert _problems(path) == ["绩效指标!H7：应为数字，实际为“十”"]
-    sheet["H7"] = 15
-    book.save(path)
+    # every problem at once: a cell that cannot be read does not hide the others, and is not also "missing"
     problems = _problems(path)
+    assert problems[0] == "绩效指标!H7：应为数字，实际为“十”"
     assert "绩效指标!D4：取值无效，请从下拉列表中选择：≥、≤、＝、定性，实际为“大于”" in problems
     assert any(p.startswith("基本信息!B7（成文日期）：不是有效日期") for p in problems)
+    assert len(problems) == 3
+
+
+def test_a_warning_about_a_group_names_the_cell_of_its_first_field(tmp_path):
+    warned = {p.path for p in govreport.load(_workbook(tmp_path)).warnings}
+    assert "基本信息!B8（发文字号）" in warned and any(w.startswith("基本信息!B10") for w in warned)
 
 
 def test_consistency_problems_point_at_the_rows_and_sheets(tmp_path):

@@ -44,7 +44,7 @@ def read_data(path: str | Path) -> dict[str, Any]:
     if suffix in XLSX_SUFFIXES:
         from .workbook.read import read_workbook
 
-        return read_workbook(raw, str(path))
+        return read_workbook(raw, str(path), keep_going=True)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -48,6 +48,8 @@ def find_problems(
     with exact_arithmetic():
         report, problems = _found(data, as_kind, templates, source, outline)
     problems = _located(data, problems)
+    if _unread(data):
+        return None, problems
     if isinstance(data, WorkbookData) and report is not None:
         report = replace(report, warnings=tuple(problems))
     return report, problems
@@ -60,13 +62,18 @@ def parse_model(data: Mapping[str, Any], source: str = "") -> BaseModel:
     problems = [problem] if problem else []
     if kind is not None:
         model, problems = _parsed(kind, data)
-        if model is not None and not problems:
+        if model is not None and not problems and not _unread(data):
             return model
     raise DataError(_located(data, problems), source)
 
 
 def _located(data: Mapping[str, Any], problems: list[Problem]) -> list[Problem]:
-    return [data.located(p) for p in problems] if isinstance(data, WorkbookData) else problems
+    """Problems by cell for a workbook, after the cells that could not be read at all."""
+    return data.with_unread(problems) if isinstance(data, WorkbookData) else problems
+
+
+def _unread(data: Mapping[str, Any]) -> bool:
+    return isinstance(data, WorkbookData) and bool(data.unread)
 
 
 def _kind(data: Mapping[str, Any]) -> tuple[Kind | None, Problem | None]:

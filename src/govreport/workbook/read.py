@@ -312,8 +312,11 @@ def _key(value: Any) -> Any:
     return number
 
 
-def read_workbook(raw: bytes, source: str = "") -> WorkbookData:
-    """Every value of the workbook, or a ``DataError`` naming each cell (or the part) that cannot be read."""
+def read_workbook(raw: bytes, source: str = "", *, keep_going: bool = False) -> WorkbookData:
+    """Every value of the workbook, or a ``DataError`` naming each cell (or the part) that cannot be read.
+
+    ``keep_going``: cells that cannot be read are left out and listed in ``unread`` instead, so that
+    validation goes on over the rest and every problem of the workbook is listed at once."""
     try:
         book = opened(raw)
     except Unreadable as exc:
@@ -323,6 +326,7 @@ def read_workbook(raw: bytes, source: str = "") -> WorkbookData:
         data = reader.read()
     except Unreadable as exc:
         raise DataError([*reader.problems, exc.problem], source) from None
-    if reader.problems:
+    if reader.problems and not keep_going:
         raise DataError(reader.problems, source)
+    data.unread = reader.problems
     return data
