@@ -21,7 +21,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.parts.hdrftr import FooterPart
 
 from govreport.render.closing import character_spacing
-from govreport.render.rows import CELL_PADDING
+from govreport.render.rows import CELL_PADDING, FORM_COLUMNS
 from govreport.vocabulary.gbt9704 import profile
 
 REPO = Path(__file__).resolve().parent.parent
@@ -337,27 +337,28 @@ def self_evaluation_form() -> list[str]:
     header = {"bold": True, "shade": True}
     fund_heads = [f"{{{{ fund_heads[{i}] }}}}" for i in range(6)]
     form, listing = "form_widths", "indicator_widths"
-    summary = table([grid_width(form, i) for i in range(9)], [
+    summary = table([grid_width(form, i) for i in range(FORM_COLUMNS)], [
         row([form_cell("项目名称", form, 0, **header), form_cell("{{ project }}", form, 1, 8, align="left")]),
         row([form_cell("主管部门", form, 0, **header), form_cell("{{ data.meta.department }}", form, 1, 3, align="left"),
              form_cell("实施单位", form, 4, 5, **header), form_cell("{{ implementer }}", form, 6, 8, align="left")]),
         row([form_cell("项目资金（{{ fig.funds.unit }}）", form, 0, vmerge="restart", **header),
              form_cell("", form, 1, 2, **header)]
             + [form_cell(h, form, i, **header) for i, h in enumerate(fund_heads, start=3)]),
-        tag_row("{%tr for f in fund_rows %}", 9),
+        tag_row("{%tr for f in fund_rows %}", FORM_COLUMNS),
         row([form_cell("", form, 0, vmerge="continue"), form_cell("{{ f.name }}", form, 1, 2, align="left")]
             + [form_cell(f"{{{{ f.{key} }}}}", form, i) for i, key in
                enumerate(FUND_FIGURES, start=3)]),
-        tag_row("{%tr endfor %}", 9),
+        tag_row("{%tr endfor %}", FORM_COLUMNS),
         row([form_cell("年度总体目标", form, 0, vmerge="restart", **header), form_cell("预期目标", form, 1, 4, **header),
              form_cell("实际完成情况", form, 5, 8, **header)]),
         row([form_cell("", form, 0, vmerge="continue"), loop_cell("goals_expected", grid_width(form, 1, 4), 4),
              loop_cell("goals_actual", grid_width(form, 5, 8), 4)]),
     ])
-    indicators = table([grid_width(listing, i) for i in range(9)], [
+    indicators = table([grid_width(listing, i) for i in range(FORM_COLUMNS)], [
         row([form_cell("绩效指标", listing, 0, open_edges=("bottom",), **header)]
-            + [form_cell(f"{{{{ indicator_heads[{i - 1}] }}}}", listing, i, **header) for i in range(1, 9)], header=True),
-        tag_row("{%tr for r in score_rows %}", 9),
+            + [form_cell(f"{{{{ indicator_heads[{i - 1}] }}}}", listing, i, **header) for i in range(1, FORM_COLUMNS)],
+            header=True),
+        tag_row("{%tr for r in score_rows %}", FORM_COLUMNS),
         row([form_cell("", listing, 0, shade=True, open_edges=("top", "bottom")),
              form_cell("{{ r.level1 }}", listing, 1, open_edges=group_edges("level1")),
              form_cell("{{ r.level2 }}", listing, 2, open_edges=group_edges("level2")),
@@ -365,7 +366,7 @@ def self_evaluation_form() -> list[str]:
              form_cell(TARGET, listing, 4), form_cell(ACTUAL, listing, 5),
              form_cell(WEIGHT, listing, 6), form_cell(SCORE, listing, 7),
              form_cell(DEVIATION, listing, 8, align=DEVIATION_ALIGN)]),
-        tag_row("{%tr endfor %}", 9),
+        tag_row("{%tr endfor %}", FORM_COLUMNS),
         row([form_cell("总分", listing, 0, 5, bold=True), form_cell("{{ fig.weight_total|number }}", listing, 6, bold=True),
              form_cell("{{ fig.total|amount }}", listing, 7, bold=True), form_cell("", listing, 8)]),
         row([form_cell("自评等级", listing, 0, 5, bold=True), form_cell("{{ fig.grade }}", listing, 6, 8, bold=True)]),

@@ -33,6 +33,7 @@ CELL_ALLOWANCE = CELL_PADDING + 20  # and its share of the borders, with a littl
 SCORE_HEADINGS = tuple(h.replace("|", BREAK) for h in (
     "一级指标", "二级指标", "三级指标", "年度|指标值", "实际|完成值", "分值", "得分", "偏差原因|分析及|改进措施"))
 SCORE_HEADS = tuple(h.replace(BREAK, "") for h in SCORE_HEADINGS)
+FORM_COLUMNS = 1 + len(SCORE_HEADINGS)  # the self-evaluation form's grid: the 绩效指标 label, then the score columns
 
 
 @dataclass(frozen=True)
@@ -158,13 +159,14 @@ def self_evaluation_tables(figures: EvaluationFigures) -> dict[str, Any]:
     names), so they are sized as one and halved.
     """
     rows, funds, heads = score_rows(figures), fund_rows(figures), fund_heads(figures)
+    spanned = [None] * (FORM_COLUMNS - 2)  # the 2nd and 3rd grid columns are sized as one, see below
     summary: list[list[Cell | None]] = [
-        [label("项目名称"), *[None] * 7],
-        [label("主管部门"), *[None] * 7],
+        [label("项目名称"), *spanned],
+        [label("主管部门"), *spanned],
         [Cell(f"项目资金（{figures.funds.unit}）", heading_units, rows=1 + len(funds)), None,
          *map(heading, heads[:3]), *map(label, heads[3:])],  # 执行率（B/A） is one term: it stays whole
         *([None, Cell(f.name), *fund_cells(f)] for f in funds),
-        [Cell("年度总体目标", rows=2), *[None] * 7],
+        [Cell("年度总体目标", rows=2), *spanned],
     ]
     form = table_widths(summary)
     name = form.pop(1)

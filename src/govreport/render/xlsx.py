@@ -45,13 +45,13 @@ from ..ooxml.writer import reproducible
 from ..vocabulary.gbt9704 import profile
 from ..vocabulary.words import NOT_APPLICABLE
 from .columns import Cell, column_floors, fit_columns
-from .rows import SCORE_HEADINGS, FundRow, ScoreRow
+from .rows import FORM_COLUMNS, SCORE_HEADINGS, FundRow, ScoreRow
 
-COLUMNS = 9
+COLUMNS = FORM_COLUMNS
 STYLES = profile()["styles"]  # the DOCX form's: its table title, its cells, its note line
 TITLE, BODY, NOTE = STYLES["table_title"], STYLES["table_cell"], STYLES["table_note"]
 BODY_FONT, BODY_SIZE = BODY["font"], BODY["size"]
-AMOUNT_FORMAT = "[>=10000]#,##0.00;0.00"  # grouping from 5 integer digits (figures.md §5)
+AMOUNT_FORMAT = "[>=10000]#,##0.00;0.00"  # grouping from 5 integer digits (docs/figures.md “写法”)
 RATE_FORMAT = "0.00%"
 SCORE_FORMAT = "0.00"
 WEIGHT_FORMAT = "0.##"
