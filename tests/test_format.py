@@ -1,4 +1,4 @@
-"""Writing numbers, money, dates and 文号 (figures.md §5, layout.md numbering)."""
+"""Writing numbers, money, dates and 文号 (docs/figures.md “写法”, GB/T 9704 heading numbers)."""
 
 import datetime as dt
 from decimal import Decimal as D

@@ -1,4 +1,4 @@
-"""年度工作总结: every metric sentence of the 秀山 sample, worked out by hand from figures.md §4."""
+"""年度工作总结: every metric sentence of the 秀山 sample, worked out by hand from docs/figures.md “工作总结中的数据”."""
 
 from __future__ import annotations
 

@@ -1,9 +1,11 @@
 """govreport — 把项目数据生成规范的政府绩效报告。
 
-The pipeline, one module per stage: ``load`` (JSON/YAML) → ``validate``
-(Pydantic models and consistency checks) → ``figures`` (Decimal arithmetic) →
-``format`` (how numbers and dates are written) → ``render`` (Jinja, docxtpl) →
-``write`` (atomic) → ``convert`` (PDF through LibreOffice).
+The pipeline, one module per stage: ``load`` (JSON, YAML or an Excel
+workbook) → ``validate`` (Pydantic models, consistency checks, what the
+document will not print) → ``figures`` (Decimal arithmetic) → ``format`` (how
+numbers and dates are written) → ``render`` (sandboxed Jinja compiled once
+per DOCX template; Markdown, HTML, the XLSX form) → ``write`` (atomic, only to
+new paths or writable regular files) → ``convert`` (PDF through LibreOffice).
 
     import govreport
     report = govreport.load("data.json")

@@ -1,4 +1,4 @@
-"""The ``govreport`` command: render, validate and schema, with help and messages in Chinese.
+"""The ``govreport`` command: render, batch, validate, convert, check, templates, serve…, with help and messages in Chinese.
 
 Every user-caused failure prints its problems and exits with code 2; no
 traceback, and no output file is created or touched.

@@ -1,4 +1,4 @@
-"""Checks shared by the kinds built on funds and indicators (figures.md §2–§3).
+"""Checks shared by the kinds built on funds and indicators (docs/figures.md “资金”“绩效指标得分”).
 
 Each takes the field path of the data it checks, so a message names the path
 in the user's own file whichever kind it belongs to.

@@ -1,4 +1,4 @@
-"""Totals of parts, shares and changes (figures.md §4)."""
+"""Totals of parts, shares and changes (docs/figures.md “工作总结中的数据”)."""
 
 from __future__ import annotations
 

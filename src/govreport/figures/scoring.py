@@ -1,4 +1,4 @@
-"""Indicator scores, 完成率, total and grade (figures.md §3).
+"""Indicator scores, 完成率, total and grade (docs/figures.md “绩效指标得分”).
 
 Each indicator score is rounded to 2 places and the total is the sum of the
 rounded scores, so that the score table in the appendix adds up.

@@ -1,4 +1,4 @@
-"""The figures of a work summary: each metric's total, share and change (figures.md §4)."""
+"""The figures of a work summary: each metric's total, share and change (docs/figures.md “工作总结中的数据”)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Arabic figures as GB/T 15835 and figures.md §5 write them, with Babel (zh_CN) underneath.
+"""Arabic figures as GB/T 15835 and docs/figures.md “写法” write them, with Babel (zh_CN) underneath.
 
 Rounding is done here, half-up, before Babel sees the value, so Babel only
 lays out digits and never rounds (its own default is half-even).

@@ -1,4 +1,4 @@
-"""Where a long title breaks: between words, not wherever the line happens to end (layout.md)."""
+"""Where a long title breaks: between words, not wherever the line happens to end (GB/T 9704, templates/gbt9704.yaml)."""
 
 from __future__ import annotations
 

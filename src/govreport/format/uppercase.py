@@ -1,4 +1,4 @@
-"""人民币大写 — the canonical uppercase amount of figures.md §5."""
+"""人民币大写 — the canonical uppercase amount of docs/figures.md “写法”."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The ``work_summary`` kind: 年度工作总结 (the shape of seeds/003 and most of seeds/001).
 
 Metrics are facts, not sentences: the sentence, its total, share and change
-are computed (figures.md §4), so a summary cannot say 681 where its parts add
+are computed (docs/figures.md “工作总结中的数据”), so a summary cannot say 681 where its parts add
 up to 680, or 提高1.04% where it means 个百分点.
 """
 

@@ -1,4 +1,4 @@
-"""Heading numbering, dates and document numbers: the conventions of layout.md, read from the text.
+"""Heading numbering, dates and document numbers: the GB/T 9704 conventions (templates/gbt9704.yaml), read from the text.
 
 Headings are 一、 → （一） → 1. → （1）: a 顿号 after a Chinese numeral,
 full-width parentheses with nothing after them, a full stop after an Arabic
