@@ -28,7 +28,7 @@ class ScoringOptions(Strict):
 
 
 class LayoutOptions(Strict):
-    """Options of the layout profile (templates/gbt9704.yaml) applied to every DOCX the chain renders (fonts to the XLSX form too)."""
+    """Options of the layout profile (templates/gbt9704.yaml) for every DOCX the chain renders (fonts for the XLSX form too)."""
 
     page_number: PageNumber | None = Field(None, description=f"页码位置：{described(PAGE_NUMBERS)}")
     fonts: dict[str, Text] = Field(
