@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -279,9 +280,15 @@ def test_the_same_input_gives_the_same_bytes_and_records_the_chain():
     assert docx.Document(io.BytesIO(first)).core_properties.comments == f"govreport {__version__}；模板：{chain}"
 
 
-def test_workbooks_are_reproducible_too():
+def test_workbooks_do_not_depend_on_the_clock():
+    """Two renders in one second would agree even with the time written in; the dates themselves must be fixed:
+    the zip entries at 1980-01-01 and the document's dates at its 成文日期 (2026-02-10 in the sample)."""
     report = govreport.load(SAMPLES / "self_evaluation.json")
-    assert govreport.render(report, "xlsx") == govreport.render(report, "xlsx")
+    with zipfile.ZipFile(io.BytesIO(govreport.render(report, "xlsx"))) as package:
+        assert {i.date_time for i in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = package.read("docProps/core.xml").decode()
+    assert re.findall(r"<dcterms:(created|modified)[^>]*>([^<]*)<", core) == [
+        ("created", "2026-02-10T00:00:00Z"), ("modified", "2026-02-10T00:00:00Z")]
 
 
 # --- the command line ----------------------------------------------------------------------------------------------
