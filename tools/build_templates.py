@@ -20,6 +20,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.hdrftr import FooterPart
 
+from govreport.kinds import KINDS
 from govreport.render.closing import character_spacing
 from govreport.render.rows import CELL_PADDING, FORM_COLUMNS
 from govreport.vocabulary.gbt9704 import profile
@@ -447,10 +448,10 @@ def build(body_xml: str, label: str) -> bytes:
     return buffer.getvalue()
 
 
-BUILDS = {
-    "performance_evaluation": (performance_evaluation_xml, "项目绩效评价报告"),
-    "self_evaluation": (self_evaluation_xml, "项目支出绩效自评表"),
-    "work_summary": (work_summary_xml, "年度工作总结"),
+BUILDS = {  # each kind's body; the document is titled with the kind's label (kinds.py)
+    "performance_evaluation": performance_evaluation_xml,
+    "self_evaluation": self_evaluation_xml,
+    "work_summary": work_summary_xml,
 }
 
 
@@ -473,7 +474,6 @@ def letterhead_xml() -> str:
 
 
 def letterhead_shell() -> bytes:
-    from govreport.kinds import KINDS
     from govreport.templatetools.scaffold import starter_shell
 
     document = docx.Document(io.BytesIO(starter_shell(KINDS["performance_evaluation"])))
@@ -486,9 +486,9 @@ def letterhead_shell() -> bytes:
 
 
 if __name__ == "__main__":
-    for folder, (body, label) in BUILDS.items():
+    for folder, body in BUILDS.items():
         target = ROOT / folder / "report.docx"
-        target.write_bytes(build(body(), label))
+        target.write_bytes(build(body(), KINDS[folder].label))
         print(f"wrote {target.relative_to(REPO)}")
     target = REPO / "templates" / "三亚市" / "performance_evaluation" / "shell.docx"
     target.write_bytes(letterhead_shell())

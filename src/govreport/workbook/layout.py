@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..kinds import KINDS
 from ..vocabulary.scoring import OPERATORS, RATING_NAMES
 from ..vocabulary.words import DATE_STYLES, MONEY_UNITS, OUTLINES
 
@@ -62,10 +63,14 @@ class Table:
 @dataclass(frozen=True)
 class Layout:
     kind: str
-    label: str
     info: tuple[Field, ...]
     tables: tuple[Table, ...]
     paragraphs: tuple[Field, ...]
+
+    @property
+    def label(self) -> str:
+        """What the kind's document is called (报告类型 in 基本信息): the registry's name for it."""
+        return KINDS[self.kind].label
 
     def table(self, sheet: str) -> Table | None:
         return next((t for t in self.tables if t.sheet == sheet), None)
@@ -130,7 +135,6 @@ PROBLEM_COLUMNS = (Field("problem", "问题"), Field("cause", "原因分析"), F
 
 PERFORMANCE_EVALUATION = Layout(
     kind="performance_evaluation",
-    label="项目绩效评价报告",
     info=(
         Field("meta.department", "主管部门"),
         Field("meta.project", "项目名称"),
@@ -190,7 +194,6 @@ PERFORMANCE_EVALUATION = Layout(
 
 SELF_EVALUATION = Layout(
     kind="self_evaluation",
-    label="项目支出绩效自评表",
     info=(
         Field("meta.department", "主管部门"),
         Field("meta.project", "项目名称"),
@@ -219,7 +222,6 @@ SELF_EVALUATION = Layout(
 
 WORK_SUMMARY = Layout(
     kind="work_summary",
-    label="年度工作总结",
     info=(
         Field("meta.organization", "单位名称"),
         Field("meta.year", "年度", "int"),
