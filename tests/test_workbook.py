@@ -236,3 +236,10 @@ def test_convert_from_a_workbook_names_the_cell(tmp_path):
     result = CliRunner().invoke(main, ["convert", str(path), "-o", str(tmp_path / "back.json")])
     assert result.exit_code == 2 and "绩效指标!D4：取值无效，请从下拉列表中选择" in result.output
     assert not (tmp_path / "back.json").exists()
+
+
+def test_the_workbooks_number_check_admits_every_number_the_models_accept(tmp_path):
+    """Excel's own check in a number column must not refuse what govreport takes (at most 15 whole digits)."""
+    sheet = openpyxl.load_workbook(_workbook(tmp_path))["资金来源"]
+    bounds = {(rule.formula1, rule.formula2) for rule in sheet.data_validations.dataValidation if rule.type == "decimal"}
+    assert bounds == {("-999999999999999", "999999999999999")}

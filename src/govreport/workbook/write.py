@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
 from ..errors import DataError, Problem
+from ..models.common import MAX_WHOLE_DIGITS
 from ..ooxml import MAX_UNPACKED, unpacked_size
 from ..ooxml.writer import reproducible
 from .cells import too_long, written
@@ -66,6 +67,9 @@ def _header(ws: Worksheet, titles: list[str], notes: list[str], widths: list[int
     ws.freeze_panes = "A2"
 
 
+LARGEST = 10**MAX_WHOLE_DIGITS - 1  # what the models accept: Excel's check refuses no number govreport takes
+
+
 def _validation(ws: Worksheet, field: Field, cells: str) -> None:
     """A drop-down for choices and 是/否, a number check for number columns."""
     if field.choices:
@@ -73,7 +77,7 @@ def _validation(ws: Worksheet, field: Field, cells: str) -> None:
         rule.error, rule.errorTitle = f"请从下拉列表中选择：{'、'.join(field.choices)}", "取值无效"
     elif field.type in ("number", "int"):
         rule = DataValidation(type="decimal" if field.type == "number" else "whole", operator="between",
-                              formula1="-1000000000000", formula2="1000000000000", allow_blank=True)
+                              formula1=str(-LARGEST), formula2=str(LARGEST), allow_blank=True)
         rule.error, rule.errorTitle = "请填写数字（不带单位）", "应为数字"
     else:
         return
