@@ -175,7 +175,7 @@ def test_header_rows_repeat_and_every_row_names_its_group():
 
 HEADINGS = {h.replace(BREAK, ""): h for h in SCORE_HEADINGS}  # with the marks of where they may break
 SHOWN = {  # what Excel shows of a number in the form's formats, as figures.md writes it
-    "[>=10000]#,##0.00;0.00": amount, "0.00%": lambda v: percent(v * 100), "0.00": amount, "0.##": number,
+    "[>=10000]#,##0.00;0.00": amount, "0.00%": lambda v: percent(v * 100), "0.00": amount, "General": number,
 }
 
 

@@ -54,7 +54,7 @@ BODY_FONT, BODY_SIZE = BODY["font"], BODY["size"]
 AMOUNT_FORMAT = "[>=10000]#,##0.00;0.00"  # grouping from 5 integer digits (docs/figures.md “写法”)
 RATE_FORMAT = "0.00%"
 SCORE_FORMAT = "0.00"
-WEIGHT_FORMAT = "0.##"
+WEIGHT_FORMAT = "General"  # 10 as 10 and 7.5 as 7.5 ("0.##" shows a bare point: "10.")
 SHOWN: dict[str, Callable[[Decimal], str]] = {  # what Excel shows of a number in each format, as the DOCX writes it
     AMOUNT_FORMAT: amount, RATE_FORMAT: lambda value: percent(value * 100), SCORE_FORMAT: amount,
     WEIGHT_FORMAT: number,
