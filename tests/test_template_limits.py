@@ -243,6 +243,21 @@ def test_a_link_within_the_county_folder_is_followed(tmp_path):
     assert "县里的开头" in govreport.render(report, "md").decode()
 
 
+def test_a_broken_link_in_the_county_folder_is_refused(tmp_path):
+    folder = county(tmp_path, {"performance_evaluation/sentences.j2": ""})
+    os.symlink(folder / "performance_evaluation" / "不存在.j2", folder / CONTENT)
+    assert f"模板目录 县 中的 {CONTENT} 是指向不存在的文件的链接" in refused_render(tmp_path)
+    result = checked(tmp_path)
+    assert result.returncode == 2 and "是指向不存在的文件的链接" in result.stderr
+
+
+def test_a_folder_in_place_of_a_template_is_refused(tmp_path):
+    folder = county(tmp_path, {"performance_evaluation/sentences.j2": ""})
+    (folder / CONTENT).mkdir()
+    assert f"模板目录 县 中的 {CONTENT} 应为文件，实际是文件夹" in refused_render(tmp_path)
+    assert checked(tmp_path).returncode == 2
+
+
 # --- the built-in templates and the examples stay far within the bounds ------------------------------------------
 
 EXAMPLE_RUNS = [

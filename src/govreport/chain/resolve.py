@@ -20,6 +20,7 @@ from .loader import relative
 from .manifest import LayoutOptions, Manifest, read_manifest
 
 ENV_VARIABLE = "GOVREPORT_TEMPLATES"
+TEMPLATE_FILE_SUFFIXES = (".j2", ".docx", ".yaml", ".yml")  # what a county folder holds as files
 MAX_DEPTH = 16
 
 
@@ -94,10 +95,15 @@ def _with_parents(start: Path) -> Sequence[Folder]:
 
 
 def _refuse_links_out(folder: Path) -> None:
-    """A link anywhere in ``folder`` must lead to something inside it (links are not followed while looking)."""
+    """A link anywhere in ``folder`` must lead to something inside it that exists (links are not followed
+    while looking), and a template or shell name must be a file, so no county file fails later unread."""
     for base, folders, names in os.walk(folder):
         for name in (*folders, *names):
             entry = Path(base) / name
+            shown = f"模板目录 {relative(folder)} 中的 {entry.relative_to(folder).as_posix()} "
+            if entry.is_symlink() and not entry.exists():
+                raise TemplateFault(shown + "是指向不存在的文件的链接，已拒绝；请删除它，或换成所需的文件")
             if entry.is_symlink() and not entry.resolve().is_relative_to(folder):
-                raise TemplateFault(f"模板目录 {relative(folder)} 中的 {entry.relative_to(folder).as_posix()} "
-                                    f"是指向目录之外（{entry.resolve()}）的链接，已拒绝；请把所需文件复制到模板目录中")
+                raise TemplateFault(shown + f"是指向目录之外（{entry.resolve()}）的链接，已拒绝；请把所需文件复制到模板目录中")
+            if entry.is_dir() and entry.suffix.lower() in TEMPLATE_FILE_SUFFIXES:
+                raise TemplateFault(shown + "应为文件，实际是文件夹，已拒绝")
