@@ -396,3 +396,17 @@ def test_check_reads_item_1_before_a_year_as_item_1(tmp_path):
     assert [f.message for f in check_file(path)] == []
     path.write_text("一、下一步工作打算\n1.2026年增设加压泵站4座。\n3.全面实施乡村一体化管理。\n", encoding="utf-8")
     assert [f.message for f in check_file(path)] == ["3级标题编号跳号：“3.”之前缺少2"]
+
+
+def test_a_key_written_twice_is_refused_not_silently_dropped(tmp_path):
+    """json and PyYAML keep the second value of a repeated key and drop the first without a word."""
+    data = tmp_path / "dup.json"
+    data.write_text('{"kind": "work_summary", "meta": {"organization": "甲", "year": 2004, "year": 2005}, '
+                    '"intro": ["A段。"], "intro": ["B段。"]}', encoding="utf-8")
+    problems = {p.path: p.message for p in govreport.validate(data)}
+    assert problems == {"intro": "同一处写了两次，后一个会覆盖前一个而丢失内容；请合并成一个或删去一个",
+                        "meta.year": "同一处写了两次，后一个会覆盖前一个而丢失内容；请合并成一个或删去一个"}
+    data = tmp_path / "dup.yaml"
+    data.write_text("kind: work_summary\nintro:\n  - A段。\nintro:\n  - B段。\n", encoding="utf-8")
+    assert [p.message for p in govreport.validate(data)] == [
+        "YAML 第 4 行的键“intro”在同一层第 2 行已写过：后一个会覆盖前一个而丢失内容；请合并成一个或删去一个"]

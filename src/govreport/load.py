@@ -8,6 +8,7 @@ remembers the cell of each value, so later problems name the cell.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -61,9 +62,36 @@ def parse_json(text: str, source: str = "") -> Any:
     if may_nest_too_deep(text) and (found := scan(text)).too_deep:
         raise DataError([_too_deep(found.path(), found.line, found.column)], source)
     try:
-        return json.loads(text, parse_float=Decimal, parse_int=_integer)
+        data = json.loads(text, parse_float=Decimal, parse_int=_integer, object_pairs_hook=_Object)
     except json.JSONDecodeError as exc:
         raise DataError([_json_problem(text, exc)], source) from None
+    repeated = list(_repeated_keys(data))
+    if repeated:
+        raise DataError(repeated, source)
+    return data
+
+
+class _Object(dict):
+    """A JSON object that remembers the keys it was given twice: the second value would silently replace the first."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        self.repeated = [key for key, _ in pairs if key in seen or seen.add(key)]
+
+
+def _repeated_keys(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[Problem]:
+    if isinstance(node, dict):
+        for key in getattr(node, "repeated", ()):
+            yield Problem(format_path((*path, key)), "同一处写了两次，" + REPEATED_KEY)
+        for key, value in node.items():
+            yield from _repeated_keys(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _repeated_keys(value, (*path, i))
+
+
+REPEATED_KEY = "后一个会覆盖前一个而丢失内容；请合并成一个或删去一个"
 
 
 def _integer(text: str) -> int | Decimal:
@@ -142,6 +170,18 @@ class _DecimalLoader(yaml.SafeLoader):
             return node
         finally:
             self._path.pop()
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """A key given twice in one mapping is refused: PyYAML would keep the second value and drop the first."""
+        seen: dict[Any, yaml.Mark] = {}
+        for key_node, _ in node.value:
+            key = getattr(key_node, "value", None)
+            if isinstance(key, str) and key in seen:
+                mark, first = key_node.start_mark, seen[key]
+                raise _Refused(Problem("", f"YAML 第 {mark.line + 1} 行的键“{key}”在同一层第 {first.line + 1} 行已写过："
+                                       + REPEATED_KEY))
+            seen[key] = key_node.start_mark
+        return super().construct_mapping(node, deep)
 
     def _size(self, node: yaml.Node) -> int:
         """Values in a just-composed collection, counting what its aliases repeat, without expanding them."""
