@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import decimal
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -410,3 +411,24 @@ def test_a_key_written_twice_is_refused_not_silently_dropped(tmp_path):
     data.write_text("kind: work_summary\nintro:\n  - A段。\nintro:\n  - B段。\n", encoding="utf-8")
     assert [p.message for p in govreport.validate(data)] == [
         "YAML 第 4 行的键“intro”在同一层第 2 行已写过：后一个会覆盖前一个而丢失内容；请合并成一个或删去一个"]
+
+
+@pytest.mark.parametrize("text", ["kind: work_summary\nintro:\n\t- a\n", "kind: work_summary\nintro: a: b\n",
+                                  "kind: [work_summary\n", "kind: work_summary\n  - a\n- b\n", "a: *nothing\n"])
+def test_yaml_errors_are_told_in_chinese_with_their_place(tmp_path, text):
+    data = tmp_path / "bad.yaml"
+    data.write_text(text, encoding="utf-8")
+    [problem] = govreport.validate(data)
+    # PyYAML's own reasons are English sentences ("expected ',' or ']', but got …"): none of them reaches the clerk
+    assert problem.message.startswith("YAML 格式错误：") and "第 " in problem.message
+    assert not re.search(r"[a-z]{4,}", problem.message)
+
+
+def test_a_county_manifest_that_is_not_yaml_is_told_in_chinese(tmp_path):
+    from govreport.chain import resolve_chain
+
+    (tmp_path / "县").mkdir()
+    (tmp_path / "县" / "manifest.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(govreport.TemplateFault) as caught:
+        resolve_chain([tmp_path / "县"])
+    assert caught.value.message.endswith("不是有效的 YAML：第 2 行第 1 列：方括号 [ ] 没有闭合或缺少逗号")

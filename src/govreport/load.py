@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError, Problem, format_path
+from .messages import yaml_reason
 from .nesting import MAX_DEPTH, may_nest_too_deep, scan
 
 JSON_SUFFIXES = {".json"}
@@ -225,7 +226,6 @@ def parse_yaml(text: str, source: str = "") -> Any:
         if mark and ("<stream end>" in str(exc.problem) or "end of stream" in str(exc.problem)):
             ended = f"YAML 格式错误：文件在第 {mark.line + 1} 行第 {mark.column + 1} 列提前结束，此处的括号或引号尚未闭合"
             raise DataError([Problem("", ended + CUT_OFF)], source) from None
-        where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列，" if mark else ""
-        raise DataError([Problem("", f"YAML 格式错误：{where}{exc.problem}")], source) from None
+        raise DataError([Problem("", f"YAML 格式错误：{yaml_reason(exc)}")], source) from None
     except yaml.YAMLError as exc:
-        raise DataError([Problem("", f"YAML 格式错误：{exc}")], source) from None
+        raise DataError([Problem("", f"YAML 格式错误：{yaml_reason(exc)}")], source) from None

@@ -79,3 +79,26 @@ def problems_from(exc: ValidationError) -> list[Problem]:
         else:
             merged[problem.path] = problem
     return list(merged.values())
+
+
+YAML_REASONS = {  # PyYAML's problems, as a clerk reads them; any other is told by its place alone
+    "expected <block end>, but found": "缩进不一致，或某行多了、少了空格",
+    "mapping values are not allowed here": "冒号用错了位置（冒号后要有空格；文字里有冒号时请给整段加引号）",
+    "found character '\\t' that cannot start any token": "用了制表符（Tab）缩进，请改用空格",
+    "could not find expected ':'": "缺少冒号",
+    "found unexpected end of stream": "引号或括号没有闭合",
+    "expected ',' or ']', but got": "方括号 [ ] 没有闭合或缺少逗号",
+    "expected ',' or '}', but got": "花括号 { } 没有闭合或缺少逗号",
+    "found undefined alias": "用了未定义的别名（*）",
+    "found duplicate anchor": "锚点（&）重复",
+    "while scanning a quoted scalar": "引号没有闭合",
+}
+
+
+def yaml_reason(exc: Exception) -> str:
+    """``第 3 行第 5 列，缩进不一致…``: where PyYAML stopped and why, in Chinese (its own text is English)."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark is not None else "某处"
+    text = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or exc}"
+    reason = next((chinese for english, chinese in YAML_REASONS.items() if english in text), "写法不符合 YAML 格式")
+    return f"{where}：{reason}"

@@ -8,7 +8,7 @@ import yaml
 from pydantic import Field, ValidationError
 
 from ..errors import TemplateFault
-from ..messages import problems_from
+from ..messages import problems_from, yaml_reason
 from ..models.common import Strict, Text
 from ..vocabulary.scoring import EXECUTION_DENOMINATORS, OPERATOR_BY_CODE, REVERSE_RULES, Denominator, Reverse
 from ..vocabulary.words import PAGE_NUMBERS, PageNumber, described
@@ -52,10 +52,10 @@ def read_manifest(folder: Path) -> Manifest:
         raise TemplateFault(f"模板目录 {folder} 中没有 {MANIFEST}（可用 govreport templates init 生成）")
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"第 {mark.line + 1} 行" if mark is not None else ""
-        raise TemplateFault(f"{path} {where}不是有效的 YAML（{getattr(exc, 'problem', exc)}）") from None
+    except UnicodeDecodeError:
+        raise TemplateFault(f"{path} 不是 UTF-8 编码，请另存为 UTF-8") from None
+    except yaml.YAMLError as exc:
+        raise TemplateFault(f"{path} 不是有效的 YAML：{yaml_reason(exc)}") from None
     try:
         return Manifest.model_validate(raw if isinstance(raw, dict) else {})
     except ValidationError as exc:
