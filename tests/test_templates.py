@@ -384,3 +384,17 @@ def test_font_renaming_reaches_the_xlsx_form():
     assert '<name val="方正小标宋简体"/>' in styles  # not in the county's map: unchanged
     plain = govreport.render(govreport.load(SAMPLES / "self_evaluation.json"), "xlsx")
     assert "仿宋_GB2312" in zipfile.ZipFile(io.BytesIO(plain)).read("xl/styles.xml").decode()
+
+
+def test_text_a_content_template_writes_outside_doc_is_refused_with_its_line(tmp_path):
+    """A content template's own output is thrown away: literal text, or data printed instead of passed to doc.p,
+    would vanish from the report without a word."""
+    folder = county(tmp_path, {"performance_evaluation/content.j2": "\n".join([
+        "{% block after_overview %}", "县里的一段话", "{{ data.meta.project }}", "{{ say.opening() }}",
+        '{{ doc.p("写入正文的一段") }}', "{{ super() }}", "{% endblock %}"])})
+    report = govreport.load(SANYA, templates=[folder])
+    with pytest.raises(govreport.TemplateFault) as caught:
+        govreport.render(report, "md")
+    lines = [p.path.rsplit(":", 1)[1] for p in caught.value.problems]
+    assert lines == ["2", "3", "4"]
+    assert all("不会出现在报告中" in p.message for p in caught.value.problems)

@@ -103,7 +103,41 @@ def override_problems(env: Environment, folder: str | None = None) -> list[Probl
             problems += _sentence_problems(file, tree, macros_below(env, loader, file.name, file.layer + 1))
         elif loader.is_override(file.layer, file.name):
             problems += _block_problems(file, tree, blocks_below(env, loader, file.name, file.layer + 1))
+            if _collects(file.name):
+                problems += _dropped_text(file, tree)
     return problems
+
+
+def _collects(name: str) -> bool:
+    """A content template builds the document by calling ``doc.*`` and its own output is thrown away;
+    the Markdown and HTML templates (``report.*``, ``outline.*``) print theirs."""
+    return not Path(name).name.startswith(("report.", "outline."))
+
+
+def _dropped_text(file: CountyFile, tree: nodes.Template) -> list[Problem]:
+    """Text a content template writes outside ``doc.*`` would vanish from the report without a word: literal
+    text, and data, figures or sentences (``data.*``, ``fig.*``, ``say.*``) printed instead of passed to ``doc``."""
+    problems = []
+    for block in tree.find_all(nodes.Block):
+        for output in block.find_all(nodes.Output):
+            for node in output.nodes:
+                if _text(node):
+                    problems.append(Problem(
+                        where(file.path, node.lineno),
+                        "这里写出的文字不会出现在报告中：正文要用 {{ doc.p(\"…\") }}、{{ doc.h2(\"…\") }} 等写入"))
+    return problems
+
+
+def _text(node: nodes.Node) -> bool:
+    if isinstance(node, nodes.TemplateData):
+        return bool(node.data.strip())
+    if isinstance(node, nodes.Const):
+        return bool(str(node.value).strip())
+    while isinstance(node, (nodes.Call, nodes.Getattr, nodes.Getitem, nodes.Filter)):
+        node = node.node
+        if node is None:
+            return False
+    return isinstance(node, nodes.Name) and node.name in ("data", "fig", "say")
 
 
 def _writes_text(node: nodes.Output) -> bool:
