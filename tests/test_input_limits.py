@@ -432,3 +432,13 @@ def test_a_county_manifest_that_is_not_yaml_is_told_in_chinese(tmp_path):
     with pytest.raises(govreport.TemplateFault) as caught:
         resolve_chain([tmp_path / "县"])
     assert caught.value.message.endswith("不是有效的 YAML：第 2 行第 1 列：方括号 [ ] 没有闭合或缺少逗号")
+
+
+def test_a_paragraph_opening_with_a_heading_number_is_refused_with_its_path():
+    """govreport numbers headings and items itself; "一、…" in a paragraph would print as a heading in body type,
+    and check would read it as one (a 一级标题 in 仿宋, "一、" twice). A decimal or a year is not a number."""
+    data = read(SAMPLES / "work_summary.json")
+    data["intro"] = ["一、这是段落首。", "（二）第二。", "3、第三。", "（4）第四。", "1.5万元用于购置设备。", "2026年完成。"]
+    problems = {p.path: p.message for p in govreport.validate(data) if p.severity == "error"}
+    assert sorted(problems) == ["intro[0]", "intro[1]", "intro[2]", "intro[3]"]
+    assert problems["intro[1]"].startswith("段落以编号“（二）”开头，会被读成标题；编号由 govreport 自动生成，请删去“（二）”")

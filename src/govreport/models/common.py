@@ -9,6 +9,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from ..vocabulary.words import heading_number_at_start
+
 PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*$"  # what XML 1.0, and so a DOCX, can hold
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=PRINTABLE)]
@@ -17,8 +19,19 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pat
 Unit = Annotated[str, StringConstraints(strip_whitespace=True, pattern=PRINTABLE)]
 """A unit of measure (人次, %, 元), empty where there is none; it is printed, so it holds what a DOCX can."""
 
-Paragraphs = Annotated[list[Text], Field(default_factory=list)]
-"""Narrative paragraphs, each one paragraph of the document, in order."""
+def _unnumbered(text: str) -> str:
+    """Headings and list items are numbered by govreport; a paragraph opening with a number of its own would read
+    as a heading (and ``govreport check`` would take it for one), so the number is refused with what to do."""
+    number = heading_number_at_start(text)
+    if number:
+        raise ValueError(f"段落以编号“{number}”开头，会被读成标题；编号由 govreport 自动生成，请删去“{number}”"
+                         "（分条的内容请写成单独的段落或条目）")
+    return text
+
+
+Paragraph = Annotated[Text, AfterValidator(_unnumbered)]
+Paragraphs = Annotated[list[Paragraph], Field(default_factory=list)]
+"""Narrative paragraphs, each one paragraph of the document, in order, none opening with a number of its own."""
 
 MAX_WHOLE_DIGITS = 15
 MAX_PLACES = 6

@@ -27,18 +27,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..format.numerals import chinese_count, chinese_value, heading_number
+from ..vocabulary.words import HEADING_NUMBERS
 from .findings import Finding, excerpt
 from .normalize import ascii_punctuated
 from .passages import Document, Passage
-
-CN = "一二三四五六七八九十百千万零〇"
-HEADINGS = (
-    (1, re.compile(rf"^(?P<n>[{CN}]+)(?P<mark>[、.．，,：:])"), "、"),
-    (2, re.compile(rf"^(?P<open>[（(])(?P<n>[{CN}]+)(?P<close>[）)])(?P<mark>[、.．，,]?)"), ""),
-    # 1.2026年… is item 1 on the year 2026 (a decimal is not followed by 年 after four places), not 1.2026
-    (3, re.compile(r"^(?P<n>\d{1,2})(?P<mark>[.．、，,])(?:(?!\d)|(?=(?:19|20)\d{2}年))"), "."),
-    (4, re.compile(r"^(?P<open>[（(])(?P<n>\d{1,2})(?P<close>[）)])(?P<mark>[、.．，,]?)"), ""),
-)
 
 
 @dataclass
@@ -69,7 +61,7 @@ def headings(passages: list[Passage], ascii_copy: bool = False) -> Iterator[Head
     """Numbered headings; in a copy punctuated in ASCII, its “(一)” is read as the “（一）” it stands for."""
     for passage in passages:
         text = passage.text.lstrip(" \u3000\t")
-        for level, pattern, _ in HEADINGS:
+        for level, pattern, _ in HEADING_NUMBERS:
             m = pattern.match(text)
             if m and (value := _value(m.group("n"))) is not None:
                 if level == 1 and m.group("mark") in ".．，,：:" and len(text) > 60:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -65,3 +66,24 @@ PDF_FORMAT = "pdf"
 """Made from the DOCX by LibreOffice."""
 OUTPUT_FORMATS = (*DOCUMENT_FORMATS, FORM_FORMAT, PDF_FORMAT)
 RenderFormat = Literal[(*DOCUMENT_FORMATS, FORM_FORMAT)]  # type: ignore[valid-type]
+
+
+CHINESE_NUMERALS = "一二三四五六七八九十百千万零〇"
+HEADING_NUMBERS = (  # (level, how a line opens with that level's number, the mark GB/T 9704 puts after it)
+    (1, re.compile(rf"^(?P<n>[{CHINESE_NUMERALS}]+)(?P<mark>[、.．，,：:])"), "、"),
+    (2, re.compile(rf"^(?P<open>[（(])(?P<n>[{CHINESE_NUMERALS}]+)(?P<close>[）)])(?P<mark>[、.．，,]?)"), ""),
+    # 1.2026年… is item 1 on the year 2026 (a decimal is not followed by 年 after four places), not 1.2026
+    (3, re.compile(r"^(?P<n>\d{1,2})(?P<mark>[.．、，,])(?:(?!\d)|(?=(?:19|20)\d{2}年))"), "."),
+    (4, re.compile(r"^(?P<open>[（(])(?P<n>\d{1,2})(?P<close>[）)])(?P<mark>[、.．，,]?)"), ""),
+)
+"""A line that opens like this reads as a numbered heading: govreport numbers its own headings and items, and
+a paragraph of the data may not open with a number of its own (the checker would read it as a heading)."""
+
+
+def heading_number_at_start(text: str) -> str | None:
+    """The heading number a text opens with (``一、``, ``（二）``, ``3.``, ``（4）``), or None."""
+    for _, pattern, _ in HEADING_NUMBERS:
+        if match := pattern.match(text):
+            return match.group(0)
+    return None
+
