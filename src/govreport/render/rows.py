@@ -23,6 +23,7 @@ from ..format.numbers import amount, number, percent
 from ..format.textwidth import BREAK, heading_units, wrap
 from ..models.project import Indicator
 from ..vocabulary.gbt9704 import profile
+from ..vocabulary.scoring import QUALITATIVE
 from ..vocabulary.words import NOT_APPLICABLE
 from .columns import Cell, Table, column_floors, figure, fit_columns, heading, label
 
@@ -128,12 +129,14 @@ def fund_cells(row: FundRow) -> list[Cell]:
 def score_cells(rows: Sequence[ScoreRow]) -> list[list[Cell | None]]:
     """An indicator table's heading row and data rows as cells (一级指标 … 偏差原因分析及改进措施).
 
-    The headings break only between their words; 分值 and 得分 are figures; the rest wraps.
+    The headings break only between their words; 分值 and 得分, and a quantitative target and actual with
+    their unit (≥12,000人次), are figures that never break; the rest wraps.
     """
     table: list[list[Cell | None]] = [list(map(heading, SCORE_HEADINGS))]
     for r in rows:
-        table.append([Cell(r.level1), Cell(r.level2), Cell(r.name), Cell(target_text(r.indicator)),
-                      Cell(actual_text(r.indicator)), figure(number(r.weight)), figure(amount(r.score)),
+        quantity = Cell if r.indicator.op == QUALITATIVE else figure
+        table.append([Cell(r.level1), Cell(r.level2), Cell(r.name), quantity(target_text(r.indicator)),
+                      quantity(actual_text(r.indicator)), figure(number(r.weight)), figure(amount(r.score)),
                       Cell(cell(r.deviation))])
     return table
 
