@@ -442,3 +442,14 @@ def test_a_paragraph_opening_with_a_heading_number_is_refused_with_its_path():
     problems = {p.path: p.message for p in govreport.validate(data) if p.severity == "error"}
     assert sorted(problems) == ["intro[0]", "intro[1]", "intro[2]", "intro[3]"]
     assert problems["intro[1]"].startswith("段落以编号“（二）”开头，会被读成标题；编号由 govreport 自动生成，请删去“（二）”")
+
+
+def test_a_wrong_value_in_an_item_does_not_hide_the_other_chapters_problems():
+    """A wrong 比较方式 in one indicator used to stop before the funds were checked; its chapter's own totals
+    (the weights, short by that indicator) are not reported, since the file does not have that problem."""
+    data = read(SAMPLES / "performance_evaluation.json")
+    data["implementation"]["funds"]["uses"][0]["amount"] = 1
+    data["targets"]["indicators"][0]["op"] = ">>"
+    data["targets"]["indicators"][2]["weight"] = "十"
+    paths = [p.path for p in govreport.validate(data) if p.severity == "error"]
+    assert paths == ["targets.indicators[0].op", "targets.indicators[2].weight", "implementation.funds.uses"]

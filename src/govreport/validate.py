@@ -61,7 +61,7 @@ def parse_model(data: Mapping[str, Any], source: str = "") -> BaseModel:
     kind, problem = _kind(data)
     problems = [problem] if problem else []
     if kind is not None:
-        model, problems = _parsed(kind, data)
+        model, problems, _ = _parsed(kind, data)
         if model is not None and not problems and not _unread(data):
             return model
     raise DataError(_located(data, problems), source)
@@ -96,13 +96,13 @@ def _found(
     target, derivation, refusal = _target(kind, as_kind)
     if refusal:
         return None, [refusal]
-    model, unknown = _parsed(kind, data)
+    model, unknown, touched = _parsed(kind, data)
     if model is None:
         return None, unknown
     chain, refusals = _chain(templates, model, source)
     if refusals:
         return None, unknown + refusals
-    problems = unknown + kind.check(model, chain.scoring)
+    problems = _checked_apart(unknown, kind.check(model, chain.scoring), touched)
     if any(p.severity == "error" for p in problems):
         return None, problems
     problems += _left_out(kind, target, derivation, model, chain, outline)
@@ -166,24 +166,54 @@ def _target(kind: Kind, as_kind: str | None) -> tuple[Kind, Derivation | None, P
     return target, derivation, None
 
 
-def _parsed(kind: Kind, data: Mapping[str, Any]) -> tuple[BaseModel | None, list[Problem]]:
-    """The model (None when it cannot be built) and the problems of parsing it.
+def _parsed(kind: Kind, data: Mapping[str, Any]) -> tuple[BaseModel | None, list[Problem], set[str]]:
+    """The model (None when it cannot be built), the problems of parsing it, and the chapters it was built
+    without some item of.
 
     An unknown field stops nothing else: the data is parsed again without the
     unknown fields, so the consistency checks still run and every problem of
-    the file is listed at once, the unknown fields among them.
+    the file is listed at once, the unknown fields among them. So does a wrong
+    value inside a list item (an indicator's ``op``): the item is left out of
+    the second parse, and the checks of its chapter are dropped (``_checked_apart``).
     """
     try:
-        return kind.model.model_validate(dict(data)), []
+        return kind.model.model_validate(dict(data)), [], set()
     except ValidationError as exc:
         problems = problems_from(exc)
-        unknown = [error["loc"] for error in exc.errors() if error["type"] == "extra_forbidden"]
-        if len(unknown) < exc.error_count():
-            return None, problems
+        removed = [_removable(error["loc"], error["type"]) for error in exc.errors()]
+        if None in removed:
+            return None, problems, set()
+        items = {str(loc[0]) for loc, error in zip(removed, exc.errors(), strict=True)
+                 if loc and error["type"] != "extra_forbidden"}
         try:
-            return kind.model.model_validate(_without(data, unknown)), problems
+            reduced = _without(data, sorted(set(removed), key=_removal_order))  # type: ignore[arg-type]
+            return kind.model.model_validate(reduced), problems, items
         except (ValidationError, LookupError, TypeError):
-            return None, problems
+            return None, problems, set()
+
+
+def _removable(location: tuple[int | str, ...], kind: str) -> tuple[int | str, ...] | None:
+    """What to leave out so the rest can be checked: an unknown field itself, else the list item holding the
+    wrong value; None when the value is not inside a list item (a required date of meta, say)."""
+    if kind == "extra_forbidden":
+        return location
+    last_item = max((i for i, part in enumerate(location) if isinstance(part, int)), default=None)
+    return None if last_item is None else location[: last_item + 1]
+
+
+def _removal_order(location: tuple[int | str, ...]) -> tuple[Any, ...]:
+    """Later items first, so that leaving one out does not move the others of its list."""
+    return tuple((0, -part) if isinstance(part, int) else (1, part) for part in location)
+
+
+def _checked_apart(parse_problems: list[Problem], checks: list[Problem], touched: set[str]) -> list[Problem]:
+    """The checks of the chapters built without no item: a chapter with an item left out would be checked
+    without it (a weight total short by that item's weight), which is no problem of the file."""
+    return parse_problems + [p for p in checks if _chapter(p.path) not in touched]
+
+
+def _chapter(path: str) -> str:
+    return path.split(".", 1)[0].split("[", 1)[0]
 
 
 def _without(data: Any, locations: list[tuple[int | str, ...]]) -> Any:
@@ -204,10 +234,10 @@ def _removed(value: Any, location: tuple[int | str, ...]) -> Any:
 
 
 def _checked(kind: Kind, data: Mapping[str, Any], chain: TemplateChain) -> tuple[BaseModel | None, list[Problem]]:
-    model, problems = _parsed(kind, data)
+    model, problems, touched = _parsed(kind, data)
     if model is None:
         return None, problems
-    return model, problems + kind.check(model, chain.scoring)
+    return model, _checked_apart(problems, kind.check(model, chain.scoring), touched)
 
 
 def _merged(first: list[Problem], second: list[Problem]) -> list[Problem]:
