@@ -391,6 +391,14 @@ def test_a_configured_folder_named_in_the_data_is_used(client, example, tmp_path
     assert answer.status_code == 200 and answer.content == expected
 
 
+def test_an_uploaded_template_folder_is_403_unless_the_operator_allows_it(client, state):
+    answer = client.post("/api/v1/render", params={"format": "md"}, files={
+        "file": (CONTRACT.name, CONTRACT.read_bytes()), "templates_zip": ("县.zip", b"PK\x05\x06" + bytes(18))})
+    assert answer.status_code == 403 and answer.json()["error"] == "forbidden"
+    assert answer.json()["message"].startswith("服务器管理员没有允许上传县级模板")
+    assert not (state.home / "template-uploads").exists()
+
+
 # ---- busy, killed workers, killed LibreOffice ----
 
 def test_busy_is_503_with_retry_after():

@@ -424,13 +424,16 @@ def check(inputs: tuple[str, ...], as_json: bool, ignore: tuple[str, ...], fix: 
               help="常驻的 LibreOffice 实例数（生成 PDF）")
 @click.option("--max-upload-mb", type=CountRange(1, 1024), default=20, show_default=True, metavar="MB",
               help="一次上传的最大大小")
+@click.option("--allow-template-upload", is_flag=True, default=False,
+              help="允许 API 请求随数据上传县级模板目录（.zip，表单字段 templates_zip）；默认不允许")
 def serve(host: str, port: int, templates: tuple[Path, ...], token_file: Path | None, workers: int | None,
-          pdf_instances: int, max_upload_mb: int) -> None:
+          pdf_instances: int, max_upload_mb: int, allow_template_upload: bool) -> None:
     """启动网页和 HTTP API：在浏览器中上传数据、预览并下载报告，检查已有报告。"""
     from .server.config import ServerConfig
     from .server.run import serve as run_server
 
     try:
-        run_server(host, port, list(templates), token_file, workers or ServerConfig().workers, pdf_instances, max_upload_mb)
+        run_server(host, port, list(templates), token_file, workers or ServerConfig().workers, pdf_instances, max_upload_mb,
+                   allow_template_upload)
     except GovreportError as exc:
         _fail(exc)

@@ -7,9 +7,13 @@ documents are JSON; errors carry the Chinese messages of the command line.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -20,11 +24,12 @@ from ..kinds import KINDS
 from ..load import DATA_SUFFIXES
 from ..proofread import KINDS as FINDING_KINDS
 from ..proofread.passages import SUFFIXES as CHECKED_SUFFIXES
+from . import template_upload
 from .jobs import Options, check_job, render_job, validate_job, workbook_job
 from .openapi import openapi_document
 from .responses import BUSY_HEADERS, ApiError
 from .state import ServerState
-from .uploads import read_upload
+from .uploads import read_upload, read_upload_and_templates
 
 MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -52,8 +57,9 @@ def routes(state: ServerState) -> list[Route]:
         if fmt not in MEDIA_TYPES:
             raise ApiError(400, f"不支持的输出格式“{fmt}”，可用：{'、'.join(MEDIA_TYPES)}")
         options = _options(request, state)
-        upload = await read_upload(request, DATA_SUFFIXES, "数据")
-        result = _succeeded(await state.workers.run(render_job, upload, options, "docx" if fmt == "pdf" else fmt))
+        upload, archive = await read_upload_and_templates(request, DATA_SUFFIXES, "数据")
+        async with _uploaded_templates(archive, options, state) as options:
+            result = _succeeded(await state.workers.run(render_job, upload, options, "docx" if fmt == "pdf" else fmt))
         content = result["content"]
         if fmt == "pdf":
             try:
@@ -68,8 +74,9 @@ def routes(state: ServerState) -> list[Route]:
 
     async def validate(request: Request) -> Response:
         options = _options(request, state)
-        upload = await read_upload(request, DATA_SUFFIXES, "数据")
-        return JSONResponse(_succeeded(await state.workers.run(validate_job, upload, options)))
+        upload, archive = await read_upload_and_templates(request, DATA_SUFFIXES, "数据")
+        async with _uploaded_templates(archive, options, state) as options:
+            return JSONResponse(_succeeded(await state.workers.run(validate_job, upload, options)))
 
     async def check(request: Request) -> Response:
         ignore = request.query_params.getlist("ignore")
@@ -123,6 +130,22 @@ def _options(request: Request, state: ServerState) -> Options:
             available = "、".join(state.config.templates) or "（服务器没有配置县级模板目录）"
             raise ApiError(400, f"服务器上没有名为“{name}”的县级模板目录，可用：{available}")
     return Options(query.get("kind") or None, query.get("outline") or None, names)
+
+
+@asynccontextmanager
+async def _uploaded_templates(archive: bytes | None, options: Options, state: ServerState) -> AsyncIterator[Options]:
+    """The options with the uploaded county folder first, unpacked for the request and removed after it;
+    403 when the operator has not allowed uploads."""
+    if archive is None:
+        yield options
+        return
+    if not state.config.allow_template_upload:
+        raise ApiError(403, template_upload.NOT_ALLOWED)
+    folder = await run_in_threadpool(template_upload.unpack, archive, state.home, state.config.templates)
+    try:
+        yield replace(options, uploaded=str(folder))
+    finally:
+        template_upload.remove(folder)
 
 
 def _kind(request: Request):

@@ -27,6 +27,7 @@ class ServerConfig:
     pdf_instances: int = 1
     max_upload: int = 20 * MEGABYTE  # bytes of one request body
     queue: int = 64  # requests waiting for a worker (or a LibreOffice) beyond which the server answers 503
+    allow_template_upload: bool = False  # a request may bring its own county template folder as a .zip
 
 
 def template_folders(paths: list[Path]) -> dict[str, Path]:

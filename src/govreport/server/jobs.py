@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import govreport
 from govreport.errors import DataError, GovreportError, Problem, TemplateFault
 from govreport.load import read_data
+from govreport.render.cache import CACHE_VARIABLE
 
 from .responses import problem_json
 
@@ -37,6 +39,7 @@ class Options:
     kind: str | None = None
     outline: str | None = None
     templates: tuple[str, ...] = ()  # names of configured folders
+    uploaded: str | None = None  # a county folder unpacked from the request's .zip, searched first
 
 
 def start_worker(home: str, folders: dict[str, Path]) -> None:
@@ -58,10 +61,11 @@ def warm() -> int:
 def render_job(upload: Upload, options: Options, fmt: str) -> dict[str, Any]:
     """The document, its title and the warnings; or the status and message of what went wrong."""
     try:
-        report = _loaded(upload, options)
-        document = govreport.render_as(report, fmt, options.outline)  # type: ignore[arg-type]
+        with _no_disk_cache(options):
+            report = _loaded(upload, options)
+            document = govreport.render_as(report, fmt, options.outline)  # type: ignore[arg-type]
     except GovreportError as exc:
-        return _failure(exc, upload.name)
+        return _failure(exc, upload.name, options)
     return {"title": document.title, "content": document.content,
             "warnings": [problem_json(p) for p in report.warnings]}
 
@@ -70,12 +74,13 @@ def validate_job(upload: Upload, options: Options) -> dict[str, Any]:
     """Every problem, errors and warnings, with the summary line ``govreport validate`` prints."""
     try:
         data = _read(upload)
-        problems = _refused_templates(data) or govreport.validate(data, options.kind, _paths(options.templates),
-                                                                  options.outline)
+        with _no_disk_cache(options):
+            problems = _refused_templates(data) or govreport.validate(data, options.kind, _paths(options),
+                                                                      options.outline)
     except DataError as exc:
         problems = exc.problems
     except GovreportError as exc:
-        return _failure(exc, upload.name)
+        return _failure(exc, upload.name, options)
     errors = [p for p in problems if p.severity == "error"]
     name = upload.name or "数据"
     message = f"{name}：发现 {len(errors)} 处错误。" if errors else f"{name}：数据检查通过。"
@@ -101,7 +106,7 @@ def _loaded(upload: Upload, options: Options) -> govreport.Report:
     refused = _refused_templates(data)
     if refused:
         raise DataError(refused)
-    return govreport.load(data, options.kind, _paths(options.templates), options.outline)
+    return govreport.load(data, options.kind, _paths(options), options.outline)
 
 
 def _read(upload: Upload) -> dict[str, Any]:
@@ -121,8 +126,26 @@ def _written(upload: Upload) -> Path:
     return path
 
 
-def _paths(names: Sequence[str]) -> list[Path]:
-    return [_FOLDERS[name] for name in names]
+def _paths(options: Options) -> list[Path]:
+    uploaded = [Path(options.uploaded)] if options.uploaded else []
+    return [*uploaded, *(_FOLDERS[name] for name in options.templates)]
+
+
+@contextmanager
+def _no_disk_cache(options: Options) -> Iterator[None]:
+    """With an uploaded folder, nothing compiled from it is stored outside the server's temporary folder."""
+    if not options.uploaded:
+        yield
+        return
+    before = os.environ.get(CACHE_VARIABLE)
+    os.environ[CACHE_VARIABLE] = ""
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[CACHE_VARIABLE]
+        else:
+            os.environ[CACHE_VARIABLE] = before
 
 
 def _refused_templates(data: dict[str, Any]) -> list[Problem]:
@@ -140,11 +163,18 @@ def _refused_templates(data: dict[str, Any]) -> list[Problem]:
     return [located(p) for p in problems] if located else problems
 
 
-def _failure(exc: GovreportError, name: str) -> dict[str, Any]:
-    """422 for the data or the options; 500 for a broken county template, which the operator must mend."""
+def _failure(exc: GovreportError, name: str, options: Options | None = None) -> dict[str, Any]:
+    """422 for the data, the options or an uploaded template; 500 for a broken configured county template, which
+    the operator must mend."""
     message = DataError(exc.problems, name).message if isinstance(exc, DataError) else exc.message
-    status = 500 if isinstance(exc, TemplateFault) else 422
-    return {"status": status, "message": message, "problems": [problem_json(p) for p in exc.problems]}
+    uploaded = options.uploaded if options is not None else None
+    problems = exc.problems
+    if uploaded:  # the uploaded folder is named as such, not by where the server unpacked it
+        message = message.replace(uploaded, "上传的模板目录")
+        problems = [replace(p, path=p.path.replace(uploaded, "上传的模板目录"),
+                            message=p.message.replace(uploaded, "上传的模板目录")) for p in problems]
+    status = 500 if isinstance(exc, TemplateFault) and not uploaded else 422
+    return {"status": status, "message": message, "problems": [problem_json(p) for p in problems]}
 
 
 def workbook_job(kind: str) -> bytes:

@@ -18,8 +18,11 @@ _DATA_BODY = {
         "application/yaml": {"schema": {"type": "string"}},
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string",
                                                                                           "format": "binary"}},
-        "multipart/form-data": {"schema": {"type": "object", "required": ["file"],
-                                           "properties": {"file": {"type": "string", "format": "binary"}}}},
+        "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
+            "file": {"type": "string", "format": "binary"},
+            "templates_zip": {"type": "string", "format": "binary",
+                              "description": "县级模板目录的 .zip（排在模板链最前）；仅当服务器以 --allow-template-upload "
+                                             "启动时接受，否则 403"}}}},
     },
 }
 _DOCUMENT_BODY = {
@@ -85,14 +88,14 @@ def openapi_document() -> dict[str, Any]:
                 "requestBody": _DATA_BODY,
                 "responses": {"200": {"description": "文档；响应头 X-Govreport-Warnings 为提示的条数",
                                       "content": {"application/octet-stream": {}}},
-                              **_errors(400, 401, 413, 415, 422, 500, 503)}}},
+                              **_errors(400, 401, 403, 413, 415, 422, 500, 503)}}},
             "/api/v1/validate": {"post": {
                 "summary": "检查数据，列出全部问题（字段路径或单元格）",
                 "parameters": _OPTIONS, "requestBody": _DATA_BODY,
                 "responses": {"200": _json("检查结果（有错误时 valid 为 false）", {"type": "object", "properties": {
                     "valid": {"type": "boolean"}, "message": {"type": "string"},
                     "problems": {"type": "array", "items": {"$ref": "#/components/schemas/Problem"}}}}),
-                    **_errors(400, 401, 413, 415, 503)}}},
+                    **_errors(400, 401, 403, 413, 415, 422, 503)}}},
             "/api/v1/check": {"post": {
                 "summary": "检查已有报告（govreport check）",
                 "parameters": [{"name": "ignore", "in": "query", "explode": True,

@@ -10,7 +10,7 @@ from starlette.responses import JSONResponse
 from ..errors import Problem
 
 CODES = {
-    400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
+    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
     415: "unsupported_media_type", 422: "invalid_data", 500: "internal", 503: "busy",
 }
 

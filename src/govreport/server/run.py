@@ -16,11 +16,12 @@ from .config import MEGABYTE, ServerConfig, check_binding, read_token, template_
 
 
 def serve(host: str, port: int, templates: list[Path], token_file: Path | None, workers: int, pdf_instances: int,
-          max_upload_mb: int) -> None:
+          max_upload_mb: int, allow_template_upload: bool = False) -> None:
     """Serve until Ctrl+C; a ``GovreportError`` for a choice that cannot work (no token off loopback, port taken)."""
     token = read_token(token_file)
     check_binding(host, token)
-    config = ServerConfig(template_folders(templates), token, workers, pdf_instances, max_upload_mb * MEGABYTE)
+    config = ServerConfig(template_folders(templates), token, workers, pdf_instances, max_upload_mb * MEGABYTE,
+                          allow_template_upload=allow_template_upload)
     listening = _bind(host, port)
     address = f"http://{host if ':' not in host else f'[{host}]'}:{listening.getsockname()[1]}/"
     print(f"govreport 服务已启动：{address}（按 Ctrl+C 停止）", flush=True)

@@ -25,13 +25,21 @@ BODY_TYPES = {
 MALFORMED = "上传的表单（multipart/form-data）不完整或已损坏，未能读出文件；请重新选择文件上传"
 NO_FILE = "表单中没有名为 file 的文件；请选择要上传的文件"
 MAX_NAME = 100
+TEMPLATES_FIELD = "templates_zip"
 
 
 async def read_upload(request: Request, suffixes: tuple[str, ...], body_name: str) -> Upload:
     """The uploaded file (its suffix one of ``suffixes``); a body of another type is refused with 415."""
+    return (await read_upload_and_templates(request, suffixes, body_name, templates=False))[0]
+
+
+async def read_upload_and_templates(request: Request, suffixes: tuple[str, ...], body_name: str,
+                                    templates: bool = True) -> tuple[Upload, bytes | None]:
+    """The uploaded file and, when ``templates``, the county template archive of the form's ``templates_zip`` field."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    archive: bytes | None = None
     if media == "multipart/form-data":
-        name, content = await _form_file(request)
+        name, content, archive = await _form_file(request, templates)
     elif media in BODY_TYPES and BODY_TYPES[media] in suffixes:
         name, content = body_name + BODY_TYPES[media], await request.body()
     else:
@@ -40,19 +48,22 @@ async def read_upload(request: Request, suffixes: tuple[str, ...], body_name: st
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if suffix not in suffixes:
         raise ApiError(415, f"不支持的文件类型“{suffix or '无扩展名'}”，请上传 {'、'.join(suffixes)} 文件")
-    return Upload(name, content)
+    return Upload(name, content), archive
 
 
-async def _form_file(request: Request) -> tuple[str, bytes]:
+async def _form_file(request: Request, templates: bool) -> tuple[str, bytes, bytes | None]:
     try:
-        form = await request.form(max_files=1, max_fields=16)
+        form = await request.form(max_files=2 if templates else 1, max_fields=16)
     except (MultiPartException, HTTPException, UnicodeDecodeError, ValueError):
         raise ApiError(400, MALFORMED) from None
     try:
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
             raise ApiError(400, NO_FILE)
-        return clean_name(upload.filename or ""), await upload.read()
+        archive = form.get(TEMPLATES_FIELD) if templates else None
+        if archive is not None and not isinstance(archive, UploadFile):
+            raise ApiError(400, f"表单的 {TEMPLATES_FIELD} 字段应为上传的 .zip 文件")
+        return clean_name(upload.filename or ""), await upload.read(), await archive.read() if archive else None
     finally:
         await form.close()
 
