@@ -398,3 +398,20 @@ def test_text_a_content_template_writes_outside_doc_is_refused_with_its_line(tmp
     lines = [p.path.rsplit(":", 1)[1] for p in caught.value.problems]
     assert lines == ["2", "3", "4"]
     assert all("不会出现在报告中" in p.message for p in caught.value.problems)
+
+
+@pytest.mark.parametrize(("body", "reason"), [
+    ("{{ doc.p(x }", "多了或错放了“}”（这里应为“)”）"),
+    ("{% foo %}", "未知的标签“foo”"),
+    ("{% if x %}{% endfor %}", "这里的 {% endfor %} 与前面未结束的 {% if %} 不配对"),
+    ("{{ doc.p(x|nofilter) }}", "没有名为“nofilter”的过滤器"),
+    ("{{ x | }}", "“}}”放错了位置"),
+])
+def test_template_syntax_errors_are_told_in_chinese(tmp_path, body, reason):
+    """Jinja words its syntax errors in English; a county template's author reads them in Chinese, with the line."""
+    folder = county(tmp_path, {"performance_evaluation/content.j2": "{% block opening %}\n" + body + "\n{% endblock %}\n"})
+    result = CliRunner().invoke(main, ["templates", "check", str(folder)])
+    assert result.exit_code == 2 and "content.j2:2：语法错误：" in result.output and reason in result.output
+    reason_given = result.output.split("语法错误：", 1)[1]
+    words = re.sub(r"\{% \w+ %\}|nofilter|govreport templates list", "", reason_given)  # tag and filter names stay
+    assert not re.search(r"[a-z]{4,}", words)

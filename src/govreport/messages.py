@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -102,3 +103,34 @@ def yaml_reason(exc: Exception) -> str:
     text = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or exc}"
     reason = next((chinese for english, chinese in YAML_REASONS.items() if english in text), "写法不符合 YAML 格式")
     return f"{where}：{reason}"
+
+
+JINJA_REASONS = (  # Jinja's syntax errors, as a county template's author reads them
+    (re.compile(r"^unexpected '([^']+)', expected '([^']+)'$"), "多了或错放了“{0}”（这里应为“{1}”）"),
+    (re.compile(r"^unexpected '(.+)'$"), "多了或错放了“{0}”"),
+    (re.compile(r"^No filter named '(.+)'\.?.*$"), "没有名为“{0}”的过滤器（可用的见 govreport templates list）"),
+    (re.compile(r"^No test named '(.+)'\.?.*$"), "没有名为“{0}”的判断（is 之后的名称）"),
+    (re.compile(r"^block '(.+)' defined twice$"), "块“{0}”定义了两次"),
+    (re.compile(r"^unexpected char (.+) at \d+$"), "字符 {0} 放错了位置（引号是否成对？）"),
+    (re.compile(r"^Encountered unknown tag '(end\w+)'\. Jinja was looking for the following tags: (.+)\. "
+                r"The innermost block that needs to be closed is '(\w+)'\.$"),
+     "这里的 {{% {0} %}} 与前面未结束的 {{% {2} %}} 不配对"),
+    (re.compile(r"^Encountered unknown tag '(end\w+)'\.$"), "{{% {0} %}} 前面没有与之配对的开始标签"),
+    (re.compile(r"^Encountered unknown tag '(\w+)'.*$"), "未知的标签“{0}”"),
+    (re.compile(r"^Unexpected end of template\. .*The innermost block that needs to be closed is '(\w+)'\.$"),
+     "模板在 {{% {0} %}} 结束之前就完了（缺少 {{% end{0} %}}）"),
+    (re.compile(r"^Unexpected end of template.*$"), "模板没有写完就结束了"),
+    (re.compile(r"^[Ee]xpected an expression, got '(.+)'$"), "这里缺少表达式（变量、数值或文字）"),
+    (re.compile(r"^expected token '(.+)', got '(.+)'$"), "“{1}”放错了位置，或前面缺少运算符、逗号或括号"),
+)
+
+
+JINJA_TOKENS = {"end of print statement": "}}", "end of statement block": "%}"}
+
+
+def jinja_reason(message: str) -> str:
+    """Jinja's syntax error in Chinese; one it does not know is named without its English text."""
+    for pattern, chinese in JINJA_REASONS:
+        if match := pattern.match(message.strip()):
+            return chinese.format(*(JINJA_TOKENS.get(g, g) for g in match.groups()))
+    return "模板标记的写法有误（请检查 {{ }} 和 {% %} 是否成对、标签是否拼写正确）"

@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from ..errors import Problem
+from ..messages import jinja_reason
 from .loader import SENTENCES, ChainLoader, relative
 
 ALLOWED_TOP_LEVEL = (nodes.Block, nodes.Assign, nodes.AssignBlock, nodes.Import, nodes.FromImport, nodes.Macro)
@@ -53,7 +54,7 @@ def parsed(env: Environment, file: CountyFile) -> tuple[nodes.Template | None, l
         tree = env.parse(source, file.name, str(file.path))
         env.compile(source, file.name, str(file.path))  # unknown filters and tests are found here
     except TemplateSyntaxError as exc:
-        return None, [Problem(where(file.path, exc.lineno), f"语法错误：{exc.message}")]
+        return None, [Problem(where(file.path, exc.lineno), f"语法错误：{jinja_reason(exc.message or '')}")]
     except RecursionError:
         return None, [Problem(where(file.path, None), "括号或语句嵌套过深，无法解析")]
     return tree, []

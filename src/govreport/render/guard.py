@@ -19,6 +19,7 @@ from jinja2.exceptions import SecurityError
 
 from ..chain.loader import BUILTIN_TEMPLATES, relative
 from ..errors import GovreportError, TemplateFault
+from ..messages import jinja_reason
 from .bounds import SandboxRefusal, metered
 
 # Errors a template's own expressions can raise (1/0, "a" + 1, [].pop()…), in words a template's author can act on.
@@ -72,7 +73,7 @@ def template_fault(exc: Exception, place: str) -> TemplateFault | None:
     if isinstance(exc, TemplateNotFound):
         return TemplateFault(exc.message if exc.message and exc.message != exc.name else f"找不到模板“{exc.name}”")
     if isinstance(exc, TemplateSyntaxError):
-        return TemplateFault(f"{place}语法错误：{exc.message}")
+        return TemplateFault(f"{place}语法错误：{jinja_reason(exc.message or '')}")
     if isinstance(exc, SecurityError):
         return TemplateFault(f"{place}被沙箱拒绝：{refusal(exc)}")
     if isinstance(exc, UndefinedError):
