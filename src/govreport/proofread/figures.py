@@ -195,12 +195,7 @@ def _part_shares(block: Block, total: Amount, parts: list[Amount]) -> Iterator[F
         if not ((total.before in EXACT and not total.approx and not share.group("name")) or _names(text, total,
                                                                                                    share.group("name"))):
             continue
-        bounds = ratio_bounds(part.value, _half(part, total), total.value, _half(total, part))
-        if bounds is None or rate_agrees(*bounds, share.group("p")):
-            continue
-        yield Finding("figures", block.where(part.start, share.end()), block.excerpt(part.start, share.end(), 4),
-                      f"占比应为 {part.shown}÷{total.shown}={percent_shown(percent(part.value, total.value))}，"
-                      f"文中为{share.group('p')}%")
+        yield from _share_wrong(block, part, total, part.start, share)
 
 
 def _totals(block: Block, found: list[Amount], sentences: list[tuple[int, int]]) -> Iterator[Finding]:
@@ -260,12 +255,18 @@ def _shares(block: Block, found: list[Amount]) -> Iterator[Finding]:
             part, total = previous[-1], totals[0]
             if total.family != part.family or total.end > part.start or total.value < part.value:
                 continue
-            bounds = ratio_bounds(part.value, _half(part, total), total.value, _half(total, part))
-            if bounds is None or rate_agrees(*bounds, share.group("p")):
-                continue
-            yield Finding("figures", block.where(total.start, share.end()), block.excerpt(total.start, share.end(), 4),
-                          f"占比应为 {part.shown}÷{total.shown}={percent_shown(percent(part.value, total.value))}，"
-                          f"文中为{share.group('p')}%")
+            yield from _share_wrong(block, part, total, total.start, share)
+
+
+def _share_wrong(block: Block, part: Amount, total: Amount, start: int, share: re.Match[str]) -> Iterator[Finding]:
+    """A finding when the written share cannot be ``part``÷``total`` at any rounding the figures allow; shared by
+    the shares of a 其中 list and those in one clause, so both say it alike."""
+    bounds = ratio_bounds(part.value, _half(part, total), total.value, _half(total, part))
+    if bounds is None or rate_agrees(*bounds, share.group("p")):
+        return
+    yield Finding("figures", block.where(start, share.end()), block.excerpt(start, share.end(), 4),
+                  f"占比应为 {part.shown}÷{total.shown}={percent_shown(percent(part.value, total.value))}，"
+                  f"文中为{share.group('p')}%")
 
 
 def _half(figure: Amount, *others: Amount) -> Decimal:
