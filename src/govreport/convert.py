@@ -22,6 +22,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from .errors import GovreportError
+from .ooxml import unpacked_size
 from .write import reason
 
 FONTS_CONF = Path(str(files("govreport") / "fonts" / "fonts.conf"))
@@ -54,8 +55,7 @@ def font_environment() -> dict[str, str]:
 def unpacked_megabytes(docx: Path) -> float:
     """The size of a DOCX's unpacked parts, which is what LibreOffice's time follows (not the compressed size)."""
     try:
-        with zipfile.ZipFile(docx) as package:
-            size = sum(info.file_size for info in package.infolist())
+        size = unpacked_size(docx)
     except (OSError, zipfile.BadZipFile):
         size = docx.stat().st_size if docx.is_file() else 0
     return size / 1_000_000

@@ -16,6 +16,7 @@ import lzma
 import zipfile
 import zlib
 from collections.abc import Iterable
+from pathlib import Path
 
 from .fault import PackageFault
 from .parser import CHUNK, check_markup
@@ -77,9 +78,10 @@ def _inflated(package: zipfile.ZipFile, info: zipfile.ZipInfo, unpacked: int) ->
     return b"".join(chunks), unpacked
 
 
-def unpacked_size(package: bytes) -> int:
-    """The bytes a package of our own making unpacks to, so a writer can keep within what ``read_package`` takes."""
-    with zipfile.ZipFile(io.BytesIO(package)) as source:
+def unpacked_size(package: bytes | Path) -> int:
+    """The bytes a package unpacks to by its directory: for a writer to keep within what ``read_package`` takes,
+    and for LibreOffice's time limit, which follows the unpacked size (a file is read from disk as it is)."""
+    with zipfile.ZipFile(io.BytesIO(package) if isinstance(package, bytes) else package) as source:
         return sum(info.file_size for info in source.infolist())
 
 
