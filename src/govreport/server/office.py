@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import os
-import signal
 import subprocess
 from importlib.resources import files
 from pathlib import Path
 
-from ..convert import GRACE_SECONDS, NOT_CONVERTED, START_SECONDS, font_environment, soffice, time_limit
+from ..convert import NOT_CONVERTED, START_SECONDS, _end_group, font_environment, soffice, time_limit
 from ..errors import GovreportError
 from .responses import BUSY_HEADERS, ApiError
 
@@ -123,20 +121,6 @@ class Office:
         if self.process is not None:
             _end_group(self.process)
             self.process = None
-
-
-def _end_group(process: subprocess.Popen[bytes]) -> None:
-    """End every process of the instance's group (``soffice`` and the ``soffice.bin`` it starts), then reap it."""
-    for signal_number, wait in ((signal.SIGTERM, GRACE_SECONDS), (signal.SIGKILL, None)):
-        try:
-            os.killpg(process.pid, signal_number)
-        except ProcessLookupError:
-            break
-        try:
-            process.wait(timeout=wait)
-        except subprocess.TimeoutExpired:
-            continue
-    process.wait()
 
 
 class OfficePool:
