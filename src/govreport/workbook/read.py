@@ -262,7 +262,7 @@ class _Reader:
     def read(self) -> WorkbookData:
         layout = self.layout()
         if layout is None:
-            return WorkbookData(self.data, self.cells, self.choices)
+            return WorkbookData(self.data, self.cells, self.choices, self.problems)
         self.data["kind"] = layout.kind
         seen: set[str] = set()
         for name in self.book.names:
@@ -283,7 +283,7 @@ class _Reader:
                 _put(self.data, "compliance.findings", [])
         self.paragraphs(layout)
         self.open_required(layout)
-        return WorkbookData(self.data, self.cells, self.choices)
+        return WorkbookData(self.data, self.cells, self.choices, self.problems)
 
     def open_required(self, layout: Layout) -> None:
         """Required groups (meta, implementation.funds…) that nothing was filled in for are opened empty,
@@ -328,5 +328,4 @@ def read_workbook(raw: bytes, source: str = "", *, keep_going: bool = False) -> 
         raise DataError([*reader.problems, exc.problem], source) from None
     if reader.problems and not keep_going:
         raise DataError(reader.problems, source)
-    data.unread = reader.problems
     return data
