@@ -43,6 +43,12 @@ def _read_only(path: Path, mode: int) -> bool:
     return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
 
 
+def _writable_folder(folder: Path) -> None:
+    """Refuse a read-only folder, for one output and for a batch's alike."""
+    if _read_only(folder, folder.stat().st_mode):
+        raise OutputError(f"输出目录 {folder} 是只读的，无法在其中写入文件")
+
+
 def check_target(path: str | Path) -> Path:
     """Refuse a target that is not a new path or a writable regular file in a writable folder."""
     path = Path(path)
@@ -64,8 +70,7 @@ def check_target(path: str | Path) -> Path:
     folder = path.parent
     if not folder.is_dir():
         raise OutputError(f"输出目录不存在：{folder}")
-    if _read_only(folder, folder.stat().st_mode):
-        raise OutputError(f"输出目录 {folder} 是只读的，无法在其中写入文件")
+    _writable_folder(folder)
     return path
 
 
@@ -78,8 +83,7 @@ def output_folder(folder: str | Path) -> Path:
         raise OutputError(f"{folder} 是文件，不能作为输出目录；请指定一个文件夹") from None
     except OSError as exc:
         raise OutputError(f"无法建立输出目录 {folder}：{reason(exc)}") from None
-    if _read_only(folder, folder.stat().st_mode):
-        raise OutputError(f"输出目录 {folder} 是只读的，无法在其中写入文件")
+    _writable_folder(folder)
     return folder
 
 
