@@ -94,9 +94,8 @@ MOF2020_LEAVES_OUT = (
     Omission("sustainability",
              "此提纲没有“可持续发展”一章（默认提纲第八章）；可写入 lessons.recommendations（有关建议）或 other"),
 )
-SELF_EVALUATION_LEAVES_OUT = tuple(
-    Omission(path, f"自评表只取资金、绩效指标、目标、项目概况和问题；{instead}")
-    for path, instead in (
+SELF_EVALUATION_LEAVES_OUT = (
+    *(Omission(path, f"自评表只取资金、绩效指标、目标、项目概况和问题；{instead}") for path, instead in (
         ("meta.doc_number", "发文字号不印在自评表上"),
         ("background.basis", "立项依据可写入 background.overview"),
         ("background.scope", "项目范围可写入 background.overview"),
@@ -112,10 +111,7 @@ SELF_EVALUATION_LEAVES_OUT = tuple(
         ("sustainability", "可持续发展只在绩效评价报告中写出"),
         ("evaluation", "评价工作情况只在绩效评价报告中写出"),
         ("other", "其他需要说明的问题只在绩效评价报告中写出"),
-    )
-)
-SELF_EVALUATION_LEAVES_OUT = (
-    *SELF_EVALUATION_LEAVES_OUT,
+    )),
     Omission("background.objectives", "年度总体目标取 targets.expected，它为空时才取此项", when_filled="targets.expected"),
 )
 
