@@ -240,6 +240,19 @@ def test_cli_exit_codes_json_and_the_checked_file_untouched(tmp_path):
     assert result.exit_code == 2 and "无法读取" in result.output
 
 
+def test_a_docx_whose_text_part_is_corrupt_is_unreadable_not_a_crash(tmp_path):
+    """The zip directory reads but the document part does not inflate: exit 2 with a Chinese reason."""
+    path = _docx(tmp_path, ["项目已投入资金XX万元。" * 200], "corrupt.docx")
+    with zipfile.ZipFile(path) as package:
+        info = package.getinfo("word/document.xml")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start:start + 40] = b"\xff" * 40
+    path.write_bytes(bytes(data))
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2 and "无法读取" in result.output and "已损坏" in result.output, result.output
+
+
 def test_readable_report_groups_by_file_and_kind(tmp_path):
     path = _docx(tmp_path, ["项目已投入资金XX万元。", "利用率为2.53%，比去年提高1.04%。"])
     result = CliRunner().invoke(main, ["check", str(path), "--ignore", "layout"])

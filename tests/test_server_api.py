@@ -19,6 +19,7 @@ import socket
 import subprocess
 import threading
 import time
+import zipfile
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -285,6 +286,17 @@ def test_check_of_an_unreadable_docx_is_422(client):
     answer = client.post("/api/v1/check", files={"file": ("坏.docx", b"not a zip")})
     assert answer.status_code == 422 and answer.json()["message"].startswith("坏.docx：")
 
+
+
+def test_check_of_a_docx_with_a_corrupt_part_is_422(client):
+    """A zip whose directory reads but whose document part does not inflate is refused like any broken file."""
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>" * 500)
+    data = bytearray(package.getvalue())
+    data[40:80] = b"\xff" * 40
+    answer = client.post("/api/v1/check", files={"file": ("坏.docx", bytes(data))})
+    assert answer.status_code == 422 and answer.json()["message"].startswith("坏.docx：")
 
 # ---- kinds, schema, workbook, templates, health, OpenAPI ----
 

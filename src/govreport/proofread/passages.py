@@ -9,8 +9,10 @@ keeps its XML element so mechanical fixes can be written back.
 from __future__ import annotations
 
 import io
+import lzma
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +32,7 @@ _PARTS = {
 _PROPERTY_NAMES = {"title": "标题", "subject": "主题", "creator": "作者", "keywords": "关键词",
                    "description": "备注", "lastModifiedBy": "修改者", "category": "类别"}
 MAX_UNPACKED = 200 * 1024 * 1024
+_BROKEN_PART = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, RuntimeError, NotImplementedError)
 
 
 SUFFIXES = (".docx", ".md", ".txt")
@@ -176,6 +179,8 @@ def read_docx(path: Path, data: bytes) -> Document:
                     parts[name] = etree.fromstring(package.read(name), SAFE_PARSER)
         except etree.XMLSyntaxError as exc:
             raise Unreadable(f"文档 XML 有误（{exc.msg}）") from None
+        except _BROKEN_PART:  # the directory reads, a part does not: corrupt data, encrypted, unknown compression
+            raise Unreadable("不是有效的 Word 文档（文件不完整、已损坏或已加密）") from None
     passages = list(_body(parts["word/document.xml"]))
     for name in sorted(parts):
         found = _part_label(name) if name.startswith("word/") and "/" not in name[5:] else None
