@@ -53,7 +53,9 @@ _METHODS = (MethodType, BuiltinMethodType)
 # Compiled code here is not plain Jinja's (it counts loops and output), so it is cached under names of its own.
 _CACHE_PATTERN = "__jinja2_metered1_%s.cache"
 
-# Filters the compiler adds (a template cannot name them: "@" is not part of a name).
+# Filters the compiler adds (a template cannot name them: "@" is not part of a name). They take the
+# context they do not use so that Jinja's optimizer never runs them once at compile time on a constant
+# (``{% include %}``'s depth and a template's literal text would then go uncounted).
 _STEPS, _WRITTEN, _JOINED, _ENTER, _LEAVE = "@steps", "@written", "@joined", "@enter", "@leave"
 
 
@@ -97,6 +99,7 @@ def _enter(context: Context, _: Any = None) -> str:
 
 @pass_context
 def _leave(context: Context, _: Any = None) -> str:
+    """After an include or import: one level back."""
     budget = active()
     if budget is not None:
         budget.leave()
