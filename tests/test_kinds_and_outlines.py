@@ -84,6 +84,17 @@ def test_unknown_outline_is_refused_without_output(tmp_path):
     assert not out.exists()
 
 
+def test_validate_refuses_an_unknown_outline_as_render_does():
+    result = CliRunner().invoke(main, ["validate", str(SAMPLES / "performance_evaluation.json"), "--outline", "bogus"])
+    assert result.exit_code == 2
+    assert "项目绩效评价报告没有名为“bogus”的提纲，可用：default、mof2020" in result.output
+    assert "数据检查通过" not in result.output
+    errors = [p for p in govreport.validate(SAMPLES / "work_summary.json", outline="mof2020") if p.severity == "error"]
+    assert [p.message for p in errors] == ["年度工作总结没有名为“mof2020”的提纲，可用：default"]
+    assert not any(p.severity == "error" for p in govreport.validate(SAMPLES / "performance_evaluation.json",
+                                                                     outline="mof2020"))
+
+
 def test_mof2020_markdown_has_the_funds_and_score_appendices():
     markdown = govreport.render(govreport.load(read(MOF)), "md").decode()
     assert "## 附件1　资金使用情况表" in markdown and "## 附件2　绩效指标评分表" in markdown

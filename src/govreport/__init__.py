@@ -60,12 +60,17 @@ def validate(
     source: str | Path | Mapping[str, Any], kind: str | None = None, templates: Sequence[str | Path] = (),
     outline: str | None = None,
 ) -> list[Problem]:
-    """Every problem of a data file or dict, errors and warnings; empty when it is clean."""
+    """Every problem of a data file or dict, errors and warnings; empty when it is clean.
+
+    An ``outline`` the kind does not have is an error here as it is when rendering, not a silent pass."""
     try:
         data, path = _read(source)
     except DataError as exc:
         return exc.problems
-    return find_problems(data, kind, templates, path, outline)[1]
+    report, problems = find_problems(data, kind, templates, path, outline)
+    if report is not None and outline and report.kind.outline(outline) is None:
+        return [*problems, Problem("", report.kind.unknown_outline(outline))]
+    return problems
 
 
 def render(report: Report, format: Format = "docx", outline: str | None = None) -> bytes:

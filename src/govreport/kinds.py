@@ -81,6 +81,10 @@ class Kind:
     def outline(self, name: str | None) -> Outline | None:
         return next((o for o in self.outlines if o.name == (name or DEFAULT_OUTLINE_NAME)), None)
 
+    def unknown_outline(self, name: str) -> str:
+        """The refusal of an outline this kind does not have, naming the ones it has."""
+        return f"{self.label}没有名为“{name}”的提纲，可用：{'、'.join(o.name for o in self.outlines)}"
+
 
 # What each document leaves out, and where the content would go instead.
 FILING_ONLY = (Omission("meta.region", "所属地区只用于归档和汇总"),)
