@@ -138,13 +138,16 @@ def _save_lines(layout: Layout, widths: list[float], room: float) -> list[float]
     while True:
         spare = room - sum(widths)
         best: tuple[float, int, float, int] | None = None  # (lines saved per em, column, width, new height)
+        grid = [[layout.lines(cell, w) for cell, w in zip(row, widths, strict=True)] for row in layout.rows]
         for c, column in enumerate(layout.columns):
+            # Each row's lines without column c: a trial width of c is then counted over one column, not all.
+            others = [max([0, *lines[:c], *lines[c + 1:]]) for lines in grid]
             for target in sorted({width_for_lines(x.text, layout.lines(x, widths[c]) + x.rows - 2, x.pieces)
                                   for x in column if layout.lines(x, widths[c]) > 1}):
                 if target - widths[c] > spare + EPSILON or target <= widths[c]:
                     continue
-                trial = [*widths[:c], target, *widths[c + 1:]]
-                saved = height - layout.height(trial)
+                saved = height - sum(max(rest, layout.lines(row[c], target))
+                                     for rest, row in zip(others, layout.rows, strict=True))
                 if saved > 0 and (best is None or saved / (target - widths[c]) > best[0] + EPSILON):
                     best = (saved / (target - widths[c]), c, target, height - saved)
         if best is None:
