@@ -350,3 +350,12 @@ def test_a_parent_row_against_its_numbered_rows_one_cell_a_line():
     text = "\n".join(f"{c} |" for c in cells)
     # 100.5 + 40 + 20 = 160.5, not 150.5; 100 + 30 + 10 = 140.
     assert _figures(text) == ["“项目支出”一行的2023年决算数为150.5，其下第1～3项之和为160.5"]
+
+
+@pytest.mark.parametrize(("total", "grade", "expected"), [("120", "良", "优"), ("75", "优", "中")])
+def test_an_indicator_table_whose_grade_does_not_follow_its_total(total, grade, expected):
+    """The 等级 row against the 总分 row by the grades reports are rendered with, whatever the total (even past 100)."""
+    half = str(Decimal(total) / 2)
+    table = (f"| 一级指标 | 三级指标 | 分值 | 得分 |\n| --- | --- | --- | --- |\n| 产出 | 数量 | {half} | {half} |\n"
+             f"| 效益 | 满意度 | {half} | {half} |\n| 总分 | | {total} | {total} |\n| 等级 | {grade} | | |\n")
+    assert _figures(table, ".md") == [f"总分{total}对应的等级应为“{expected}”，表中为“{grade}”"]

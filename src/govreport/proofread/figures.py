@@ -37,6 +37,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from itertools import pairwise
 
+from ..figures.scoring import grade as grade_of
+from ..vocabulary.scoring import GRADES, LOWEST_GRADE
 from .amounts import (
     EXACT,
     MULTIPLIERS,
@@ -371,18 +373,16 @@ def _changed_amount(text: str, found: list[Amount], sentences: list[tuple[int, i
 
 GRADE = re.compile(r"(?:总分|得分|自评分)(?:为|是)?(?P<score>\d+(?:\.\d+)?)分[^。\n\d]{0,24}?(?:等级|评定|评为)(?:为|是)?"
                    r"[“\"]?(?P<grade>优秀|优|良好|良|中等|中|差)")
-BANDS = {"优": (Decimal(90), Decimal(101)), "良": (Decimal(80), Decimal(90)), "中": (Decimal(60), Decimal(80)),
-         "差": (Decimal(0), Decimal(60))}
+_FLOORS = (*GRADES, (Decimal(0), LOWEST_GRADE))
+# Each grade's band [floor, next grade's floor), from the grades the reports themselves are rendered with.
+BANDS = {name: (floor, ceiling) for (floor, name), ceiling in zip(_FLOORS, (Decimal(101), *(f for f, _ in _FLOORS)),
+                                                                   strict=False)}
 MARGIN = Decimal(5)  # provinces draw the bands a few points apart
 
 
 def grade_agrees(score: Decimal, grade: str) -> bool:
     low, high = BANDS[grade[0]]
     return low - MARGIN <= score < high + MARGIN
-
-
-def band_of(score: Decimal) -> str:
-    return next(g for g, (low, high) in BANDS.items() if low <= score < high)
 
 
 def _grades(block: Block) -> Iterator[Finding]:
@@ -392,7 +392,7 @@ def _grades(block: Block) -> Iterator[Finding]:
         if score > 100 or grade_agrees(score, m.group("grade")):
             continue
         yield Finding("figures", block.where(m.start(), m.end()), block.excerpt(m.start(), m.end(), 4),
-                      f"总分{m.group('score')}分对应的等级应为“{band_of(score)}”，文中为“{m.group('grade')}”")
+                      f"总分{m.group('score')}分对应的等级应为“{grade_of(score)}”，文中为“{m.group('grade')}”")
 
 
 POINTS = re.compile(

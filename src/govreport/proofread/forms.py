@@ -26,8 +26,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from ..figures.scoring import grade as grade_of
 from .amounts import percent_shown, rate_agrees, ratio_bounds
-from .figures import band_of, document_tables, grade_agrees
+from .figures import document_tables, grade_agrees
 from .findings import Finding, excerpt
 from .normalize import normalise
 from .passages import Document, Passage
@@ -394,7 +395,7 @@ def _indicator_table(rows: dict[int, dict[int, Passage]], extra_points: Decimal 
             if grade[:1] in "优良中差" and not grade_agrees(total_score, grade):
                 cell = next(p for c, p in sorted(row.items()) if p.text.strip() == grade)
                 yield Finding("figures", cell.where, f"{first}：{grade}",
-                              f"总分{_plain(total_score)}对应的等级应为“{band_of(total_score)}”，表中为“{grade}”")
+                              f"总分{_plain(total_score)}对应的等级应为“{grade_of(total_score)}”，表中为“{grade}”")
         elif w is not None:
             weights.append(w)
             if s is not None:
