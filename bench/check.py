@@ -116,7 +116,8 @@ def corpus() -> None:
         m = sum(missed.values()) if kind == "all" else missed[kind]
         label = "all" if kind == "all" else f"{kind} ({KINDS[kind]})"
         precision = f"{t / f:.1%}" if f else "—"
-        print(f"| {label} | {f} | {t} | {f - t} | {m} | {precision} | {t / (t + m):.1%} |")
+        recall = f"{t / (t + m):.1%}" if t + m else "—"  # a kind with only false alarms has no defects to recall
+        print(f"| {label} | {f} | {t} | {f - t} | {m} | {precision} | {recall} |")
     print("\n| file | kind | place | finding | a defect |")
     print("| --- | --- | --- | --- | --- |")
     for name, kind, where, message, verdict in rows:
