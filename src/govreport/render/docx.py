@@ -46,9 +46,10 @@ def _prepared(source: bytes, chain: TemplateChain, label: str) -> bytes:
     return with_core_dates(buffer.getvalue(), b"{{ core.date }}")
 
 
-def compiled_report(folder: str, env: ReportEnvironment, label: str, chain: TemplateChain) -> CompiledDocx:
-    """The kind's compiled template for this chain, kept on the environment while the shell file is unchanged."""
-    shell = find_shell(env.loader.layers, folder)
+def compiled_report(folder: str, env: ReportEnvironment, label: str, chain: TemplateChain,
+                    shell: Path | None) -> CompiledDocx:
+    """The kind's compiled template for this chain and its ``shell``, kept on the environment while the shell
+    file is unchanged."""
     version = (shell, shell.stat().st_mtime_ns) if shell else None
     key = (folder, version, label, repr(chain.layout), chain.describe(""))
     found = env.compiled.get(key)
@@ -72,11 +73,11 @@ def _label(shell: Path | None, folder: str) -> str:
 
 def render_docx(folder: str, context: dict[str, Any], env: ReportEnvironment, label: str,
                 chain: TemplateChain) -> bytes:
-    template = compiled_report(folder, env, label, chain)
+    shell = find_shell(env.loader.layers, folder)  # once per report: the template and the closing both need it
+    template = compiled_report(folder, env, label, chain, shell)
     date = getattr(context["data"].meta, "date", None)
     core = {"title": context["title"], "author": context["signature"],
             "date": f"{date.isoformat()}T00:00:00Z" if date else "2000-01-01T00:00:00Z"}
-    sealed = shell_has_seal(find_shell(env.loader.layers, folder))
-    closing = closing_indents(context["signature_lines"], context["date"], sealed)
+    closing = closing_indents(context["signature_lines"], context["date"], shell_has_seal(shell))
     with template_guard(template.name):
         return template.render({**context, "core": core, "closing": closing})
