@@ -101,6 +101,25 @@ def _raw_zip(*entries: tuple[zipfile.ZipInfo, bytes], manifest: bool = True) -> 
     return buffer.getvalue()
 
 
+def _encrypted() -> bytes:
+    """An archive whose template is marked encrypted in the central directory (zipfile writes no encryption)."""
+    name = b"performance_evaluation/sentences.j2"
+    archive = bytearray(_raw_zip((_entry(name.decode()), b"x")))
+    header = archive.rfind(b"PK\x01\x02")  # the central directory's last entry: the template, after the manifest
+    assert archive[header + 46:header + 46 + len(name)] == name
+    archive[header + 8] |= 0x1  # general purpose flag, bit 0: encrypted
+    return bytes(archive)
+
+
+def _corrupt() -> bytes:
+    """An archive whose directory reads but whose one template's bytes do not match their checksum."""
+    content = b"{# " + b"x" * 64 + b" #}"
+    archive = bytearray(_raw_zip((_entry("performance_evaluation/sentences.j2"), content)))
+    at = archive.rfind(content)
+    archive[at:at + 3] = b"{% "
+    return bytes(archive)
+
+
 BAD = {
     "zip-slip": (_raw_zip((_entry("../../evil.j2"), b"x")), 400, "含有“..”"),
     "absolute": (_raw_zip((_entry("/tmp/evil.j2"), b"x")), 400, "是绝对路径"),
@@ -116,6 +135,8 @@ BAD = {
     "parent not configured": (county_zip({}, parent="秀山县"), 400, "“秀山县”不是其中之一"),
     "no manifest": (_raw_zip((_entry("a.j2"), b""), manifest=False), 400, "最上层没有 manifest.yaml"),
     "not a zip": (b"PK\x03\x04 not really", 400, "不是有效的 .zip 文件"),
+    "encrypted": (_encrypted(), 400, "已加密，请上传未加密的压缩包"),
+    "corrupt": (_corrupt(), 400, "压缩包已损坏，无法解压"),
 }
 
 
