@@ -341,6 +341,14 @@ def test_includes_and_imports_in_a_loop_do_not_add_up_to_nesting():
     assert environment.from_string(loop).render(depth=MAX_DEPTH) == "xy" * 3 * MAX_DEPTH
 
 
+def test_literal_text_is_counted_as_output():
+    """Text between the tags is output like a printed value; a loop of it alone must reach the output bound."""
+    environment = BoundedSandbox(undefined=StrictUndefined)
+    with metered() as budget:
+        assert environment.from_string("{% for i in range(3) %}abcd{% endfor %}").render() == "abcd" * 3
+    assert budget.written == 12
+
+
 @settings(max_examples=30, deadline=None)
 @given(left=st.integers(0, 3 * MAX_SIZE // 2), right=st.integers(0, 3 * MAX_SIZE // 2))
 def test_concatenation_is_refused_exactly_beyond_the_size_bound(left, right):
