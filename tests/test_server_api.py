@@ -339,6 +339,8 @@ def test_templates_health_and_openapi(client):
     assert {"/api/v1/render", "/api/v1/validate", "/api/v1/check", "/api/v1/kinds", "/api/v1/schema/{kind}"} <= set(described["paths"])
     for schema in ("performance_evaluation", "self_evaluation", "work_summary", "Problem", "Error", "Finding"):
         assert schema in described["components"]["schemas"]
+    checked = described["paths"]["/api/v1/check"]["post"]["requestBody"]["content"]
+    assert {"text/markdown", "text/plain", "multipart/form-data"} <= set(checked)  # what the endpoint takes
     refs = re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(described))
     assert set(refs) <= set(described["components"]["schemas"])  # every reference resolves
 

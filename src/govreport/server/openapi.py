@@ -8,7 +8,9 @@ from typing import Any
 from .. import __version__
 from ..kinds import KINDS
 from ..proofread import KINDS as FINDING_KINDS
+from ..proofread.passages import SUFFIXES as CHECKED_SUFFIXES
 from .responses import CODES
+from .uploads import BODY_TYPES
 
 _DATA_BODY = {
     "description": "数据文件：JSON、YAML 或 Excel 工作簿作为请求体，或在 multipart 表单的 file 字段上传",
@@ -28,8 +30,11 @@ _DATA_BODY = {
 _DOCUMENT_BODY = {
     "description": "要检查的报告（.docx、.md、.txt），在 multipart 表单的 file 字段上传，或作为请求体",
     "required": True,
-    "content": {"multipart/form-data": {"schema": {"type": "object", "required": ["file"],
-                                                   "properties": {"file": {"type": "string", "format": "binary"}}}}},
+    "content": {  # the bodies ``/api/v1/check`` takes, as uploads reads them
+        **{media: {"schema": {"type": "string", **({"format": "binary"} if suffix == ".docx" else {})}}
+           for media, suffix in BODY_TYPES.items() if suffix in CHECKED_SUFFIXES},
+        "multipart/form-data": {"schema": {"type": "object", "required": ["file"],
+                                           "properties": {"file": {"type": "string", "format": "binary"}}}}},
 }
 _OPTIONS = [
     {"name": "kind", "in": "query", "schema": {"enum": list(KINDS)},
