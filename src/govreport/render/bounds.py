@@ -205,7 +205,7 @@ def check_operation(operator: str, left: Any, right: Any) -> None:
         for sequence, times in ((left, right), (right, left)):
             if isinstance(sequence, _SEQUENCES) and _is_integer(times) and len(sequence) * times > MAX_SIZE:
                 raise SandboxRefusal(size_message("重复（*）", len(sequence) * times))
-        if _is_integer(left) and _is_integer(right) and left.bit_length() + right.bit_length() > _MAX_BITS:
+        if _is_integer(left) and _is_integer(right) and too_many_digits("*", left, right):
             raise SandboxRefusal(digits_message("乘法"))
     elif operator == "**":
         _check_power(left, right)
@@ -217,9 +217,16 @@ def check_operation(operator: str, left: Any, right: Any) -> None:
 
 
 def _check_power(base: Any, exponent: Any) -> None:
-    if (_is_integer(base) and _is_integer(exponent) and exponent > 0 and abs(base) > 1
-            and exponent * math.log2(abs(base)) > _MAX_BITS):
+    if _is_integer(base) and _is_integer(exponent) and too_many_digits("**", base, exponent):
         raise SandboxRefusal(digits_message("乘方（**）"))
+
+
+def too_many_digits(operator: str, left: int, right: int) -> bool:
+    """Whether the integer ``left * right`` or ``left ** right`` would run beyond ``MAX_DIGITS`` digits; one
+    rule for rendering and for ``templates check``, so that both draw the line at the same number."""
+    if operator == "**":
+        return right > 0 and abs(left) > 1 and right * math.log2(abs(left)) > _MAX_BITS
+    return operator == "*" and left.bit_length() + right.bit_length() > _MAX_BITS
 
 
 _PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")

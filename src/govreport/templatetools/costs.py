@@ -10,7 +10,6 @@ file and line, in the words rendering would use.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from ..chain.overrides import where
 from ..errors import Problem
 from ..render.bounds import (
     MAX_DEPTH,
-    MAX_DIGITS,
     MAX_SIZE,
     MAX_STEPS,
     WIDTH_FILTERS,
@@ -31,6 +29,7 @@ from ..render.bounds import (
     range_length,
     range_message,
     size_message,
+    too_many_digits,
     width_message,
 )
 
@@ -64,10 +63,8 @@ def _integer(node: nodes.Node) -> int | None:
 
 
 def _too_many_digits(node: nodes.Node, left: int, right: int) -> bool:
-    limit = MAX_DIGITS * math.log2(10)
-    if isinstance(node, nodes.Pow):
-        return right > 0 and abs(left) > 1 and right * math.log2(abs(left)) > limit
-    return isinstance(node, nodes.Mul) and left.bit_length() + right.bit_length() > limit
+    return too_many_digits("**" if isinstance(node, nodes.Pow) else "*" if isinstance(node, nodes.Mul) else "",
+                           left, right)
 
 
 def _length(node: nodes.Node) -> int | None:
