@@ -53,11 +53,6 @@ class Amount:
         return len(self.number.split(".")[1]) if "." in self.number else 0
 
     @property
-    def half_ulp(self) -> Decimal:
-        """How far rounding to the written places may have moved the value, in the base unit."""
-        return Decimal(1).scaleb(-self.places) / 2 * MULTIPLIERS[self.multiplier or None]
-
-    @property
     def rounded(self) -> bool:
         """Written with decimals or in 万/亿: a rounded figure, not an exact count."""
         return bool(self.places or self.multiplier)
