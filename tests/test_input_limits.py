@@ -453,3 +453,14 @@ def test_a_wrong_value_in_an_item_does_not_hide_the_other_chapters_problems():
     data["targets"]["indicators"][2]["weight"] = "十"
     paths = [p.path for p in govreport.validate(data) if p.severity == "error"]
     assert paths == ["targets.indicators[0].op", "targets.indicators[2].weight", "implementation.funds.uses"]
+
+
+def test_a_county_manifest_nested_thousands_deep_is_refused_not_a_recursion_error(tmp_path):
+    """A manifest is read with the same bounded YAML reading as a data file (it may come from an upload)."""
+    from govreport.chain import resolve_chain
+
+    (tmp_path / "县").mkdir()
+    (tmp_path / "县" / "manifest.yaml").write_text("name: " + "[" * 20000 + "]" * 20000 + "\n", encoding="utf-8")
+    with pytest.raises(govreport.TemplateFault) as caught:
+        resolve_chain([tmp_path / "县"])
+    assert "数据嵌套超过 64 层" in caught.value.message

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ import yaml
 
 from .errors import DataError, Problem, format_path
 from .messages import yaml_reason
-from .nesting import MAX_DEPTH, may_nest_too_deep, scan
+from .nesting import REPEATED_KEY, BoundedLoader, YamlRefused, may_nest_too_deep, scan, too_deep
 
 JSON_SUFFIXES = {".json"}
 YAML_SUFFIXES = {".yaml", ".yml"}
@@ -61,7 +61,7 @@ def read_data(path: str | Path) -> dict[str, Any]:
 def parse_json(text: str, source: str = "") -> Any:
     """Parse JSON text, fractions as Decimal; syntax errors name line and column, a cut-off file what it leaves open."""
     if may_nest_too_deep(text) and (found := scan(text)).too_deep:
-        raise DataError([_too_deep(found.path(), found.line, found.column)], source)
+        raise DataError([too_deep(found.path(), found.line, found.column)], source)
     try:
         data = json.loads(text, parse_float=Decimal, parse_int=_integer, object_pairs_hook=_Object)
     except json.JSONDecodeError as exc:
@@ -92,17 +92,12 @@ def _repeated_keys(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[Prob
             yield from _repeated_keys(value, (*path, i))
 
 
-REPEATED_KEY = "后一个会覆盖前一个而丢失内容；请合并成一个或删去一个"
+
 
 
 def _integer(text: str) -> int | Decimal:
     """Python refuses to read an integer of thousands of digits; as a Decimal it reaches validation, which names it."""
     return int(text) if len(text) < 100 else Decimal(text)
-
-
-def _too_deep(path: str, line: int, column: int) -> Problem:
-    return Problem(
-        path, f"数据嵌套超过 {MAX_DEPTH} 层（第 {line} 行第 {column} 列又开始一层），报告数据没有这样深的结构，请检查括号")
 
 
 CUT_OFF = "（可能少写了结尾的括号或引号，或文件没有保存完整、复制时被截断）"
@@ -133,93 +128,11 @@ def _json_reason(msg: str) -> str:
     return reasons.get(msg, f"无法解析（{msg}）")
 
 
-MAX_YAML_VALUES = 200_000  # a project's data holds a few thousand; YAML aliases (*) could repeat a list millions of times
-
-
-class _Refused(Exception):
-    """Nesting past ``MAX_DEPTH`` or aliases expanding past ``MAX_YAML_VALUES``, met while composing YAML."""
-
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-
-
-class _DecimalLoader(yaml.SafeLoader):
-    """A safe YAML loader that reads floats as Decimal from their text and refuses nesting past ``MAX_DEPTH``."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._path: list[str | int | None] = []
-        self._depth = 0
-        self._sizes: dict[int, int] = {}  # values in a collection node, its aliases expanded
-
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        """PyYAML composes a level by recursing, so the levels are counted here, before it can run out of stack."""
-        opens = self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent)
-        self._path.append(index if isinstance(index, int) else getattr(index, "value", None))
-        try:
-            mark = self.peek_event().start_mark
-            if opens and self._depth == MAX_DEPTH:
-                raise _Refused(_too_deep(self._where(self._path[:-1]), mark.line + 1, mark.column + 1))
-            self._depth += opens
-            try:
-                node = super().compose_node(parent, index)
-            finally:
-                self._depth -= opens
-            if opens and self._size(node) > MAX_YAML_VALUES:
-                raise _Refused(Problem(self._where(self._path), f"第 {mark.line + 1} 行第 {mark.column + 1} 列起的数据超过"
-                                       f" {MAX_YAML_VALUES:,} 项（含别名 * 重复的内容），不像是一个项目的数据"))
-            return node
-        finally:
-            self._path.pop()
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        """A key given twice in one mapping is refused: PyYAML would keep the second value and drop the first."""
-        seen: dict[Any, yaml.Mark] = {}
-        for key_node, _ in node.value:
-            key = getattr(key_node, "value", None)
-            if isinstance(key, str) and key in seen:
-                mark, first = key_node.start_mark, seen[key]
-                raise _Refused(Problem("", f"YAML 第 {mark.line + 1} 行的键“{key}”在同一层第 {first.line + 1} 行已写过："
-                                       + REPEATED_KEY))
-            seen[key] = key_node.start_mark
-        return super().construct_mapping(node, deep)
-
-    def _size(self, node: yaml.Node) -> int:
-        """Values in a just-composed collection, counting what its aliases repeat, without expanding them."""
-        if id(node) not in self._sizes:
-            children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
-            self._sizes[id(node)] = 1 + sum(self._sizes.get(id(child), 1) for child in children)
-        return self._sizes[id(node)]
-
-    @staticmethod
-    def _where(parts: list[str | int | None]) -> str:
-        return format_path(part for part in parts if isinstance(part, str | int))
-
-
-def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal | str:
-    text = loader.construct_scalar(node)
-    try:
-        return Decimal(text.replace("_", ""))
-    except InvalidOperation:  # .inf, .nan: left as text so validation names the field
-        return text
-
-
-def _construct_integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
-    try:
-        return loader.construct_yaml_int(node)
-    except ValueError:  # thousands of digits: left as text, so validation names the field
-        return loader.construct_scalar(node)
-
-
-_DecimalLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
-_DecimalLoader.add_constructor("tag:yaml.org,2002:int", _construct_integer)
-
-
 def parse_yaml(text: str, source: str = "") -> Any:
     """Parse YAML safely (no object construction), fractions as Decimal."""
     try:
-        return yaml.load(text, Loader=_DecimalLoader)
-    except _Refused as exc:
+        return yaml.load(text, Loader=BoundedLoader)
+    except YamlRefused as exc:
         raise DataError([exc.problem], source) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark

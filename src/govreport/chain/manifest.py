@@ -10,6 +10,7 @@ from pydantic import Field, ValidationError
 from ..errors import TemplateFault
 from ..messages import problems_from, yaml_reason
 from ..models.common import Strict, Text
+from ..nesting import BoundedLoader, YamlRefused
 from ..vocabulary.scoring import EXECUTION_DENOMINATORS, OPERATOR_BY_CODE, REVERSE_RULES, Denominator, Reverse
 from ..vocabulary.words import PAGE_NUMBERS, PageNumber, described
 
@@ -51,7 +52,10 @@ def read_manifest(folder: Path) -> Manifest:
     if not path.is_file():
         raise TemplateFault(f"模板目录 {folder} 中没有 {MANIFEST}（可用 govreport templates init 生成）")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=BoundedLoader)
+    except YamlRefused as exc:
+        where = f"（{exc.problem.path}）" if exc.problem.path else ""
+        raise TemplateFault(f"{path}{where}：{exc.problem.message}") from None
     except UnicodeDecodeError:
         raise TemplateFault(f"{path} 不是 UTF-8 编码，请另存为 UTF-8") from None
     except yaml.YAMLError as exc:
