@@ -32,8 +32,7 @@ def chosen_outline(report: Report, outline: str | None) -> str:
     name = outline or getattr(getattr(report.data, "meta", None), "outline", None) or DEFAULT_OUTLINE
     found = report.kind.outline(name)
     if found is None:
-        names = "、".join(o.name for o in report.kind.outlines)
-        raise GovreportError(f"{report.kind.label}没有名为“{name}”的提纲，可用：{names}")
+        raise GovreportError(report.kind.unknown_outline(name))
     return found.template
 
 
