@@ -7,6 +7,7 @@ with the body is rendering's business (``render/shell.py``).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from ..ooxml import PackageFault, read_package
@@ -27,9 +28,19 @@ def find_shell(layers: list[Path], folder: str) -> Path | None:
 
 
 def shell_mentions(path: Path, name: str) -> bool:
-    """Whether the shell's body refers to ``name`` (a 红头 printing ``data.meta.doc_number``, say)."""
+    """Whether the shell's body refers to ``name`` (a 红头 printing ``data.meta.doc_number``, say); the shell is
+    read and checked once per file version, not on every validation."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    return name in _body(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _body(path: Path, mtime: int, size: int) -> str:
     try:
         parts = read_package(path.read_bytes(), f"外壳文档 {path}", [DOCUMENT_PART])
     except (OSError, PackageFault):
-        return False  # a damaged shell is refused, with its name, when the report is rendered
-    return name in parts[DOCUMENT_PART].decode("utf-8", "replace")
+        return ""  # a damaged shell is refused, with its name, when the report is rendered
+    return parts[DOCUMENT_PART].decode("utf-8", "replace")
