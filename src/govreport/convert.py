@@ -85,10 +85,10 @@ def _run_to_end(command: list[str], limit: float) -> int | None:
     except subprocess.TimeoutExpired:
         return None
     finally:
-        _end_group(process)
+        end_group(process)
 
 
-def _end_group(process: subprocess.Popen[bytes]) -> None:
+def end_group(process: subprocess.Popen[bytes]) -> None:
     """Stop every process left in the group ``process`` leads, and reap the leader."""
     for signal_number, wait in ((signal.SIGTERM, GRACE_SECONDS), (signal.SIGKILL, None)):
         try:

@@ -19,7 +19,7 @@ import subprocess
 from importlib.resources import files
 from pathlib import Path
 
-from ..convert import NOT_CONVERTED, START_SECONDS, _end_group, font_environment, soffice, time_limit
+from ..convert import NOT_CONVERTED, START_SECONDS, end_group, font_environment, soffice, time_limit
 from ..errors import GovreportError
 from .responses import BUSY_HEADERS, ApiError
 
@@ -77,7 +77,7 @@ class Office:
         except subprocess.TimeoutExpired:
             raise GovreportError(f"LibreOffice 在 {START_SECONDS} 秒内没有完成启动，无法生成 PDF") from None
         finally:
-            _end_group(process)
+            end_group(process)
 
     @property
     def alive(self) -> bool:
@@ -119,7 +119,7 @@ class Office:
 
     def stop(self) -> None:
         if self.process is not None:
-            _end_group(self.process)
+            end_group(self.process)
             self.process = None
 
 
