@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from govreport.vocabulary.words import heading_number_at_start
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 CONTRACT = SAMPLES / "performance_evaluation.json"
@@ -23,6 +25,11 @@ def read(path: Path) -> dict[str, Any]:
 def example() -> dict[str, Any]:
     """A fresh, mutable copy of the contract example (shared/spec/examples)."""
     return copy.deepcopy(read(CONTRACT))
+
+
+def unnumbered(text: str) -> bool:
+    """Whether generated text may stand as a paragraph: one opening with a heading number (“1、”) is refused."""
+    return heading_number_at_start(text.strip()) is None
 
 
 def dump(data: dict[str, Any], path: Path) -> Path:

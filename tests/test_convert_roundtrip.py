@@ -28,7 +28,7 @@ from govreport.load import read_data
 from govreport.validate import parse_model
 from govreport.workbook.layout import MAX_ROWS
 
-from .conftest import SAMPLES, dump, read
+from .conftest import SAMPLES, dump, read, unnumbered
 
 PROPERTY = settings(max_examples=30, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
@@ -42,7 +42,7 @@ def _text_piece() -> st.SearchStrategy[str]:
     return st.one_of(st.sampled_from(AWKWARD), st.sampled_from(list("住院门诊县乡村卫生人员")), CHARACTERS)
 
 
-TEXT = st.lists(_text_piece(), min_size=1, max_size=8).map("".join).filter(lambda s: s.strip())
+TEXT = st.lists(_text_piece(), min_size=1, max_size=8).map("".join).filter(lambda s: s.strip() and unnumbered(s))
 FORMULA_LIKE = TEXT.map(lambda s: "=" + s)
 SOME_TEXT = st.one_of(TEXT, FORMULA_LIKE)
 # Numbers within the model's range: fewer than 16 whole digits, at most 6 places, at most 15 significant digits.
