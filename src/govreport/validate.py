@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -61,9 +62,10 @@ def parse_model(data: Mapping[str, Any], source: str = "") -> BaseModel:
     kind, problem = _kind(data)
     problems = [problem] if problem else []
     if kind is not None:
-        model, problems, _ = _parsed(kind, data)
-        if model is not None and not problems and not _unread(data):
-            return model
+        parsed = _parsed(kind, data)
+        problems = parsed.problems
+        if parsed.models and not problems and not _unread(data):
+            return parsed.models[0]
     raise DataError(_located(data, problems), source)
 
 
@@ -96,13 +98,14 @@ def _found(
     target, derivation, refusal = _target(kind, as_kind)
     if refusal:
         return None, [refusal]
-    model, unknown, touched = _parsed(kind, data)
-    if model is None:
-        return None, unknown
+    parsed = _parsed(kind, data)
+    if not parsed.models:
+        return None, parsed.problems
+    model = parsed.models[0]
     chain, refusals = _chain(templates, model, source)
     if refusals:
-        return None, unknown + refusals
-    problems = _checked_apart(unknown, kind.check(model, chain.scoring), touched)
+        return None, parsed.problems + refusals
+    problems = _checked_apart(kind, parsed, chain)
     if any(p.severity == "error" for p in problems):
         return None, problems
     problems += _left_out(kind, target, derivation, model, chain, outline)
@@ -166,30 +169,50 @@ def _target(kind: Kind, as_kind: str | None) -> tuple[Kind, Derivation | None, P
     return target, derivation, None
 
 
-def _parsed(kind: Kind, data: Mapping[str, Any]) -> tuple[BaseModel | None, list[Problem], set[str]]:
-    """The model (None when it cannot be built), the problems of parsing it, and the chapters it was built
-    without some item of.
+class _Parsed(NamedTuple):
+    """What parsing gave: the model — or two, see ``_parsed`` — (none when it cannot be built), the problems
+    of parsing it, and the chapters it was built without some item of."""
+
+    models: tuple[BaseModel, ...]
+    problems: list[Problem]
+    touched: set[str]
+
+
+def _parsed(kind: Kind, data: Mapping[str, Any]) -> _Parsed:
+    """The data as the kind's model; when it has wrong values, the rest of it, so that the checks still run.
 
     An unknown field stops nothing else: the data is parsed again without the
     unknown fields, so the consistency checks still run and every problem of
     the file is listed at once, the unknown fields among them. So does a wrong
     value inside a list item (an indicator's ``op``): the item is left out of
     the second parse, and the checks of its chapter are dropped (``_checked_apart``).
+    A wrong or missing value outside any list (``meta.date``) cannot be left
+    out: it is replaced by a stand-in, twice, by two values far apart, and only
+    what the checks find with both is kept.
     """
     try:
-        return kind.model.model_validate(dict(data)), [], set()
+        return _Parsed((kind.model.model_validate(dict(data)),), [], set())
     except ValidationError as exc:
         problems = problems_from(exc)
-        removed = [_removable(error["loc"], error["type"]) for error in exc.errors()]
-        if None in removed:
-            return None, problems, set()
-        items = {str(loc[0]) for loc, error in zip(removed, exc.errors(), strict=True)
-                 if loc and error["type"] != "extra_forbidden"}
+        removed, placed, items = [], [], set()
+        for error in exc.errors():
+            location = _removable(error["loc"], error["type"])
+            stand_ins = None if location is not None else _stand_ins(kind.model, error["loc"])
+            if location is None and stand_ins is None:
+                return _Parsed((), problems, set())
+            if location is None:
+                placed.append((error["loc"], stand_ins))
+                continue
+            removed.append(location)
+            if location and error["type"] != "extra_forbidden":
+                items.add(str(location[0]))
         try:
-            reduced = _without(data, sorted(set(removed), key=_removal_order))  # type: ignore[arg-type]
-            return kind.model.model_validate(reduced), problems, items
+            reduced = _without(data, sorted(set(removed), key=_removal_order))
+            sides = (0, 1) if placed else (0,)
+            models = tuple(kind.model.model_validate(_with(reduced, placed, side)) for side in sides)
+            return _Parsed(models, problems, items)
         except (ValidationError, LookupError, TypeError):
-            return None, problems, set()
+            return _Parsed((), problems, set())
 
 
 def _removable(location: tuple[int | str, ...], kind: str) -> tuple[int | str, ...] | None:
@@ -206,10 +229,90 @@ def _removal_order(location: tuple[int | str, ...]) -> tuple[Any, ...]:
     return tuple((0, -part) if isinstance(part, int) else (1, part) for part in location)
 
 
-def _checked_apart(parse_problems: list[Problem], checks: list[Problem], touched: set[str]) -> list[Problem]:
-    """The checks of the chapters built without no item: a chapter with an item left out would be checked
-    without it (a weight total short by that item's weight), which is no problem of the file."""
-    return parse_problems + [p for p in checks if _chapter(p.path) not in touched]
+@lru_cache(maxsize=8)
+def _schema(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema()
+
+
+def _stand_ins(model: type[BaseModel], location: tuple[int | str, ...]) -> tuple[Any, Any] | None:
+    """Two valid values, far apart, for the scalar field at ``location`` (outside any list); None for any
+    other field (a whole chapter, a list) or when its type offers no two values."""
+    schema = _schema(model)
+    definitions = schema.get("$defs", {})
+    node: dict[str, Any] | None = schema
+    for key in location:
+        node = _object(node, definitions)
+        if node is None or not isinstance(key, str) or key not in node.get("properties", {}):
+            return None
+        node = node["properties"][key]
+    return _extremes(node, definitions) if node is not None else None
+
+
+def _object(node: dict[str, Any] | None, definitions: dict[str, Any]) -> dict[str, Any] | None:
+    """The schema of the object ``node`` stands for (through a reference, or the one member of a union that is
+    an object), else None."""
+    if node is None:
+        return None
+    if "$ref" in node:
+        return _object(definitions.get(node["$ref"].rsplit("/", 1)[-1]), definitions)
+    if "properties" in node:
+        return node
+    objects = [found for member in node.get("anyOf", ()) if (found := _object(member, definitions)) is not None]
+    return objects[0] if len(objects) == 1 else None
+
+
+_DAYS = ("1900-01-01", "2199-12-31")
+_TEXTS = ("甲", "乙")
+
+
+def _extremes(node: dict[str, Any], definitions: dict[str, Any]) -> tuple[Any, Any] | None:
+    """The first and last choice, the least and the greatest number, the earliest and the latest day."""
+    if "$ref" in node or "properties" in node:
+        return None
+    choices = node.get("enum", ())
+    if len(choices) >= 2:
+        return choices[0], choices[-1]
+    kind = node.get("type")
+    if kind == "boolean":
+        return False, True
+    if kind in ("integer", "number") and not choices:
+        least = node.get("minimum", node.get("exclusiveMinimum", -1) + 1)
+        greatest = node.get("maximum", node.get("exclusiveMaximum", least + 1_000_001) - 1)
+        return (least, greatest) if least < greatest else None
+    if kind == "string" and not choices:
+        return _DAYS if node.get("format") == "date" else _TEXTS
+    for member in node.get("anyOf", ()):
+        if member.get("type") != "null" and (found := _extremes(member, definitions)) is not None:
+            return found
+    return None
+
+
+def _with(data: Any, placed: list[tuple[tuple[int | str, ...], tuple[Any, Any]]], side: int) -> Any:
+    """A copy of ``data`` with each stand-in of ``side`` at its place."""
+    for location, stand_ins in placed:
+        data = _set(data, location, stand_ins[side])
+    return data
+
+
+def _set(value: Any, location: tuple[int | str, ...], new: Any) -> Any:
+    head, rest = location[0], location[1:]
+    copy: Any = dict(value)
+    copy[head] = _set(value[head], rest, new) if rest else new
+    return copy
+
+
+def _checked_apart(kind: Kind, parsed: _Parsed, chain: TemplateChain) -> list[Problem]:
+    """The parse's problems, then the checks' findings that the file has whatever its wrong values were.
+
+    A chapter built without some item would be checked without it (a weight
+    total short by that item's weight), which is no problem of the file, so
+    its checks are dropped; a finding that changes with the stand-ins of a
+    wrong value (a weight total under ``execution_scored``) depends on that
+    value, which the file does not give, so it is dropped too.
+    """
+    first, *others = (kind.check(model, chain.scoring) for model in parsed.models)
+    return parsed.problems + [p for p in first if _chapter(p.path) not in parsed.touched
+                              and all(p in other for other in others)]
 
 
 def _chapter(path: str) -> str:
@@ -234,10 +337,10 @@ def _removed(value: Any, location: tuple[int | str, ...]) -> Any:
 
 
 def _checked(kind: Kind, data: Mapping[str, Any], chain: TemplateChain) -> tuple[BaseModel | None, list[Problem]]:
-    model, problems, touched = _parsed(kind, data)
-    if model is None:
-        return None, problems
-    return model, _checked_apart(problems, kind.check(model, chain.scoring), touched)
+    parsed = _parsed(kind, data)
+    if not parsed.models:
+        return None, parsed.problems
+    return parsed.models[0], _checked_apart(kind, parsed, chain)
 
 
 def _merged(first: list[Problem], second: list[Problem]) -> list[Problem]:
