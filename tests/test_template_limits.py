@@ -25,7 +25,9 @@ from jinja2 import DictLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 import govreport
+from govreport.batch import run_batch
 from govreport.kinds import KINDS
+from govreport.render import bounds
 from govreport.render.bounds import (
     MAX_DEPTH,
     MAX_OUTPUT,
@@ -38,8 +40,10 @@ from govreport.render.bounds import (
     metered,
     range_message,
     recursion_message,
+    report_budget,
     size_message,
     steps_message,
+    time_message,
     width_message,
 )
 from govreport.render.environment import BoundedSandbox
@@ -112,7 +116,7 @@ CASES = {
     "nested_loops_of_a_hundred_thousand": (in_block("{% for i in range(100000) %}",
                                                     "{% for j in range(100000) %}{% endfor %}", "{% endfor %}"),
                                            CONTENT, 3, steps_message(),
-                                           (3, f"嵌套的循环共要执行 10000000000 次，超过每次渲染 {MAX_STEPS} 次的上限")),
+                                           (3, f"嵌套的循环共要执行 10000000000 次，超过每份报告 {MAX_STEPS} 次的上限")),
     "power_of_a_hundred_thousand_digits": (in_block("{{ doc.p(10**100000) }}"), CONTENT, 2,
                                            digits_message("乘方（**）"), (2, digits_message("乘方（**）"))),
     "center_ten_billion_wide": (in_block("{{ doc.p('x'|center(10**10)) }}"), CONTENT, 2,
@@ -290,7 +294,7 @@ def test_a_large_report_stays_well_within_the_budget():
     report = govreport.load(data)
     for fmt in ("docx", "md"):
         with metered() as budget:
-            budget.deadline = float("inf")  # one budget for all steps of the report; its time is not measured here
+            budget.limit = float("inf")  # one budget for all steps of the report; its time is not measured here
             govreport.render(report, fmt)
         assert budget.steps * 5 < MAX_STEPS
         assert budget.written * 5 < MAX_OUTPUT
@@ -385,3 +389,94 @@ def test_within_the_bounds_the_sandbox_gives_jinjas_results(source, autoescape):
     plain = SandboxedEnvironment(undefined=StrictUndefined, autoescape=autoescape).from_string(source).render(values)
     bounded = BoundedSandbox(undefined=StrictUndefined, autoescape=autoescape).from_string(source).render(values)
     assert bounded == plain
+
+
+# --- one budget per report ------------------------------------------------------------------------------------------
+
+# 6 × (1 + 100,000) = 600,006 loop steps: more than half the budget, so that twice this is beyond it.
+MOST_OF_THE_STEPS = "{% for i in range(6) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+
+
+def shell_with(folder: Path, text: str) -> None:
+    document = docx.Document(io.BytesIO(starter_shell(KINDS["performance_evaluation"])))
+    document.paragraphs[0].insert_paragraph_before(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    (folder / "shell.docx").write_bytes(buffer.getvalue())
+
+
+def test_the_content_and_the_document_share_one_budget(tmp_path):
+    """Each step alone stays within the steps a report may take; the two together are stopped in the second."""
+    assert 600_006 < MAX_STEPS < 2 * 600_006
+    folder = county(tmp_path, in_block(MOST_OF_THE_STEPS))
+    report = govreport.load(CONTRACT, templates=[folder])
+    govreport.render(report, "md")  # the content step alone
+    shell_with(folder, MOST_OF_THE_STEPS)
+    (folder / CONTENT).unlink()
+    govreport.render(govreport.load(CONTRACT, templates=[folder]), "docx")  # the document step alone
+    county(tmp_path, in_block(MOST_OF_THE_STEPS))
+    message = refused_render(tmp_path)
+    assert f"shell.docx 的 word/document.xml 被沙箱拒绝：{steps_message()}" in message
+
+
+def test_each_report_of_a_batch_has_its_own_budget(tmp_path):
+    folder = county(tmp_path, in_block(MOST_OF_THE_STEPS))
+    sources = [tmp_path / "一.json", tmp_path / "二.json"]
+    for source in sources:
+        source.write_bytes(CONTRACT.read_bytes())
+    summary = run_batch(sources, tmp_path / "out", ("docx", "md"), templates=[folder])
+    assert summary.failed == [] and len(summary.rendered) == 2
+
+
+class Clock:
+    """A monotonic clock that moves only when told to."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_time_of_the_steps_adds_up_and_the_time_between_them_does_not(monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr(bounds, "monotonic", clock)
+    with report_budget() as budget:
+        with metered():  # the content: most of the time a report may take
+            clock.now += MAX_SECONDS * 0.6
+            budget.step()
+        clock.now += MAX_SECONDS * 10  # tables worked out, a document zipped: not the templates' time
+        with metered():  # the document: the rest, and beyond
+            clock.now += MAX_SECONDS * 0.3
+            budget.step()
+            assert budget.elapsed() == pytest.approx(MAX_SECONDS * 0.9)
+            clock.now += MAX_SECONDS * 0.2
+            with pytest.raises(SandboxRefusal, match=re.escape(time_message())):
+                budget.step()
+
+
+def test_a_render_outside_any_report_has_its_own_clock(monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr(bounds, "monotonic", clock)
+    with metered() as first:
+        clock.now += MAX_SECONDS * 0.9
+        first.step()
+    with metered() as second:
+        assert second is not first
+        clock.now += MAX_SECONDS * 0.9
+        second.step()
+
+
+def test_a_report_of_5000_indicators_renders_within_one_budget():
+    """The largest report a county files by far (a project has a few dozen indicators), through the real budget:
+    5,000 × 0.018 = 90 points, as the sample's seven indicators weigh."""
+    data = read(CONTRACT)
+    measured = [{k: v for k, v in i.items() if k != "deviation"} for i in data["targets"]["indicators"] if i["op"] != "qualitative"]
+    data["targets"]["indicators"] = [
+        {**measured[n % len(measured)], "name": f"指标{n}", "weight": Decimal("0.018")} for n in range(5000)
+    ]
+    report = govreport.load(data)
+    with report_budget() as budget:
+        document = govreport.render(report, "docx")
+    assert "指标4999" in "".join(p.text for t in docx.Document(io.BytesIO(document)).tables for r in t.rows for p in r.cells[2].paragraphs)
+    assert budget.steps < MAX_STEPS and budget.written < MAX_OUTPUT  # and its time: it was not stopped

@@ -9,6 +9,7 @@ from ..errors import GovreportError, Problem, TemplateFault
 from ..figures.arithmetic import exact_arithmetic
 from ..report import Report
 from ..vocabulary.words import DEFAULT_OUTLINE, RenderFormat
+from .bounds import report_budget
 from .context import build_context
 from .docx import render_docx
 from .environment import ReportEnvironment, environment
@@ -45,8 +46,9 @@ def _override_problems(env: ReportEnvironment, folder: str) -> list[Problem]:
 
 
 def render_document(report: Report, fmt: str = "docx", outline: str | None = None) -> Rendered:
-    """The document in ``fmt``; every figure is written in govreport's Decimal context, not the caller's."""
-    with exact_arithmetic():
+    """The document in ``fmt``; every figure is written in govreport's Decimal context, not the caller's, and
+    all its templates share one budget (render/bounds.py)."""
+    with exact_arithmetic(), report_budget():
         return _rendered(report, fmt, outline)
 
 

@@ -8,7 +8,7 @@ The sandbox is Jinja's, with bounds (bounds.py) on what a template may cost:
 the operators that can build huge values are intercepted, ``range`` and
 ``lipsum`` are bounded, every call is a counted step whose nesting is limited,
 and the compiled code of every template counts its loop iterations and the
-characters it writes. Each render runs within one budget.
+characters it writes. All the templates of one report run within one budget.
 """
 
 from __future__ import annotations

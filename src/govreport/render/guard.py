@@ -2,9 +2,9 @@
 
 ``template_fault`` is the one translation of a template's failure into a
 message, whether a report's text templates failed (``template_guard``) or a
-DOCX form's parts (compiled.py). A guarded render runs within one budget
-(bounds.py): a step of a report — its content, or its document — may cost at
-most that much.
+DOCX form's parts (compiled.py). A guarded step runs on the budget of its
+report (bounds.py): the content and the document of one report together may
+cost at most that much.
 """
 
 from __future__ import annotations

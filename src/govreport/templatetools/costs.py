@@ -129,7 +129,7 @@ def _loop_problems(children: Iterable[nodes.Node], outer: int) -> Iterator[tuple
         count = _iterations(child)
         total = outer if count is None else outer * count
         if count is not None and outer > 1 and total > MAX_STEPS:
-            yield child.lineno, f"嵌套的循环共要执行 {total} 次，超过每次渲染 {MAX_STEPS} 次的上限"
+            yield child.lineno, f"嵌套的循环共要执行 {total} 次，超过每份报告 {MAX_STEPS} 次的上限"
         else:
             yield from _loop_problems(child.body, total)
             yield from _loop_problems(child.else_, outer)
