@@ -125,7 +125,7 @@ def test_rate_cannot_be_summed_from_parts(xiushan):
 
 def test_metric_without_a_value(xiushan):
     del xiushan["achievements"][3]["metrics"][1]["value"]
-    assert problems_of(xiushan)["achievements[3].metrics[1].value"].startswith("缺少数值")
+    assert problems_of(xiushan)["achievements[3].metrics[1]"].startswith("须填写 value（数值）、parts（分项）或 stated_change")
 
 
 def test_previous_zero_is_a_warning_and_the_change_is_left_out(xiushan):

@@ -30,12 +30,12 @@ ROOT = REPO / "src" / "govreport" / "templates"
 PROFILE = profile()
 STYLE_IDS = {
     "title": "GRTitle", "heading1": "GRHeading1", "heading2": "GRHeading2",
-    "heading3": "GRHeading3", "body": "GRBody", "signature": "GRSignature", "date": "GRDate",
+    "heading3": "GRHeading3", "heading4": "GRHeading4", "body": "GRBody", "signature": "GRSignature", "date": "GRDate",
     "appendix": "GRAppendix", "table_title": "GRTableTitle", "table_note": "GRTableNote",
     "table_cell": "GRTableCell", "table_subtitle": "GRTableSubtitle", "spacer": "GRSpacer",
 }
 STYLE_NAMES = {
-    "title": "公文标题", "heading1": "一级标题", "heading2": "二级标题", "heading3": "三级标题",
+    "title": "公文标题", "heading1": "一级标题", "heading2": "二级标题", "heading3": "三级标题", "heading4": "四级标题",
     "body": "公文正文", "signature": "落款署名", "date": "成文日期", "appendix": "附件标识",
     "table_title": "附表标题", "table_note": "附表单位", "table_cell": "附表文字",
     "table_subtitle": "附表副标题", "spacer": "表间距",
@@ -276,9 +276,28 @@ def score_table() -> list[str]:
     ]
 
 
+def body_table() -> list[str]:
+    """A table of the body (render/body_table.py): title, unit, typed cells and the 合计 row; the grid and the
+    widths are worked out per table, so the rows and cells are plain Jinja loops rather than docxtpl's."""
+    width, align = "{{ b.table.widths[loop.index0] }}", "{{ b.table.aligns[loop.index0] }}"
+    heads = "{% for c in b.table.heads %}" + cell("{{ c }}", width, bold=True, shade=True) + "{% endfor %}"
+    cells = "{% for c in row %}" + cell("{{ c }}", width, align=align) + "{% endfor %}"
+    total = "{% for c in b.table.total %}" + cell("{{ c }}", width, bold=True, align=align) + "{% endfor %}"
+    grid = '{% for w in b.table.widths %}<w:gridCol w:w="{{ w }}"/>{% endfor %}'
+    rows = (row([heads], header=True) + "{% for row in b.table.rows %}" + row([cells]) + "{% endfor %}"
+            + "{% if b.table.total %}" + row([total]) + "{% endif %}")
+    frame = table([1], [rows]).replace('<w:gridCol w:w="1"/>', grid).replace('<w:tblW w:w="1"', f'<w:tblW w:w="{TYPE_AREA}"')
+    return [
+        tag("{%p if b.table.title %}"), paragraph("table_title", "{{ b.table.title }}", keep_next=True), tag("{%p endif %}"),
+        tag("{%p if b.table.unit %}"), paragraph("table_note", "单位：{{ b.table.unit }}", keep_next=True), tag("{%p endif %}"),
+        frame,
+        paragraph("table_note"),
+    ]
+
+
 def outline_xml(title: str = "{{ title }}", new_page: bool = False) -> list[str]:
     """The title, the numbered blocks a content template collected, then signature and date."""
-    levels = [("1", "heading1"), ("2", "heading2"), ("3", "heading3")]
+    levels = [("1", "heading1"), ("2", "heading2"), ("3", "heading3"), ("4", "heading4")]
     parts = [paragraph("title", title, page_break=new_page), paragraph("body"), tag("{%p for b in blocks %}")]
     if title == "{{ title }}":  # the title's lines, broken where title_lines chose
         broken = ('{% for line in title_lines %}{% if not loop.first %}</w:t><w:br/><w:t xml:space="preserve">'
@@ -290,7 +309,8 @@ def outline_xml(title: str = "{{ title }}", new_page: bool = False) -> list[str]
                   paragraph(style, "{{ b.number }}{{ b.text }}", keep_next=True)]
     # The last paragraph, the blank lines and the signature keep together: a signature never stands alone on a page.
     last_keeps = paragraph("body", "{{ b.text }}").replace("</w:pPr>", "{% if loop.last %}<w:keepNext/>{% endif %}</w:pPr>")
-    parts += [tag("{%p else %}"), last_keeps, tag("{%p endif %}"), tag("{%p endfor %}")]
+    parts += [tag("{%p elif b.table %}"), *body_table(), tag("{%p else %}"), last_keeps, tag("{%p endif %}"),
+              tag("{%p endfor %}")]
     # Signature and date stand where GB/T 9704 7.3.5 puts them: indents worked out per report (render/closing.py).
     signature = '<w:ind w:rightChars="0" w:right="{{ closing.signature[loop.index0] }}"/>'
     date = ('<w:ind w:leftChars="0" w:left="{{ closing.date_left }}" w:rightChars="0" w:right="{{ closing.date_right }}"/>'

@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 from .errors import Problem, format_path
 
 # Tags Pydantic adds to a location inside a union; the user's field path has none.
-_UNION_TAGS = {"decimal", "constrained-str", "str", "int", "float", "bool"}
+_UNION_TAGS = {"decimal", "constrained-str", "str", "int", "float", "bool", "paragraph", "section"}
 
 
 _MESSAGES: dict[str, Callable[[dict[str, Any]], str]] = {

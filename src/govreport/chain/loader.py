@@ -19,6 +19,11 @@ from jinja2 import BaseLoader, Environment, TemplateNotFound
 
 BUILTIN_TEMPLATES = Path(str(files("govreport") / "templates"))  # the layer that closes every chain
 SENTENCES = "sentences.j2"  # macros, merged by name rather than extended (see sentences.py)
+
+
+def sentence_books(folder: str) -> tuple[str, ...]:
+    """The sentence books a kind's templates see, most general first: the shared one, then the kind's."""
+    return (SENTENCES, f"{folder}/{SENTENCES}")
 _LAYER = re.compile(r"^@(\d+)/(.*)$")
 
 

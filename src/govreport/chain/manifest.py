@@ -12,7 +12,7 @@ from ..messages import problems_from, yaml_reason
 from ..models.common import Strict, Text
 from ..nesting import BoundedLoader, YamlRefused
 from ..vocabulary.scoring import EXECUTION_DENOMINATORS, OPERATOR_BY_CODE, REVERSE_RULES, Denominator, Reverse
-from ..vocabulary.words import PAGE_NUMBERS, PageNumber, described
+from ..vocabulary.words import NUMBERINGS, PAGE_NUMBERS, Numbering, PageNumber, described
 
 MANIFEST = "manifest.yaml"
 
@@ -35,6 +35,7 @@ class LayoutOptions(Strict):
     fonts: dict[str, Text] = Field(
         default_factory=dict, description="字体替换（Word 文档和 Excel 自评表）：内置字体名 → 本地字体名，如 仿宋_GB2312: 仿宋"
     )
+    numbering: Numbering | None = Field(None, description=f"正文标题的编号：{described(NUMBERINGS)}；不填为 gbt9704")
 
 
 class Manifest(Strict):

@@ -17,7 +17,7 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from ..errors import Problem
 from ..messages import jinja_reason
-from .loader import SENTENCES, ChainLoader, relative
+from .loader import SENTENCES, ChainLoader, relative, sentence_books
 
 ALLOWED_TOP_LEVEL = (nodes.Block, nodes.Assign, nodes.AssignBlock, nodes.Import, nodes.FromImport, nodes.Macro)
 
@@ -78,15 +78,19 @@ def blocks_below(env: Environment, loader: ChainLoader, name: str, start: int) -
 
 
 def macros_below(env: Environment, loader: ChainLoader, name: str, start: int) -> dict[str, tuple[str, ...]]:
-    """Macro name → argument names, over every sentence book from layer ``start`` down."""
+    """Macro name → argument names, over every sentence book from layer ``start`` down; a kind's book also sees
+    the shared one's macros, which it may replace."""
+    folder = str(Path(name).parent)
+    books = sentence_books(folder) if folder not in ("", ".") else (name,)
     macros: dict[str, tuple[str, ...]] = {}
-    for index in range(len(loader.layers) - 1, start - 1, -1):
-        found = loader.locate(name, index)
-        if found is None or found[0] != index:
-            continue
-        tree = env.parse(found[1].read_text(encoding="utf-8"))
-        for macro in tree.find_all(nodes.Macro):
-            macros[macro.name] = tuple(a.name for a in macro.args)
+    for book in books:
+        for index in range(len(loader.layers) - 1, start - 1 if book == name else -1, -1):
+            found = loader.locate(book, index)
+            if found is None or found[0] != index:
+                continue
+            tree = env.parse(found[1].read_text(encoding="utf-8"))
+            for macro in tree.find_all(nodes.Macro):
+                macros[macro.name] = tuple(a.name for a in macro.args)
     return macros
 
 

@@ -50,12 +50,13 @@ class TemplateChain:
 
     @property
     def layout(self) -> LayoutOptions:
-        page_number, fonts = None, {}
+        page_number, numbering, fonts = None, None, {}
         for folder in reversed(self.folders):
             layout = folder.manifest.layout
             page_number = layout.page_number or page_number
+            numbering = layout.numbering or numbering
             fonts.update(layout.fonts)
-        return LayoutOptions(page_number=page_number, fonts=fonts)
+        return LayoutOptions(page_number=page_number, fonts=fonts, numbering=numbering)
 
     def describe(self, builtin: str) -> str:
         """``三亚市 1.0 → 海南省 1.0 → 内置 0.4.0``: what the document properties record."""

@@ -6,6 +6,7 @@ from ..errors import Problem
 from ..figures.evaluation import score_indicator
 from ..figures.scoring import DEFAULT_PROFILE, ScoringProfile
 from ..models.self_evaluation import SelfEvaluation
+from .body import check_metrics
 from .project import indicator_problems, source_problems
 
 
@@ -13,6 +14,7 @@ def check_self_evaluation(report: SelfEvaluation, profile: ScoringProfile = DEFA
     problems = [
         *source_problems("funds.sources", report.funds.sources, report.funds.unit),
         *indicator_problems("indicators", report.indicators, report.execution_scored),
+        *check_metrics(report),
     ]
     if any(p.severity == "error" for p in problems):
         return problems

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from ..vocabulary.words import POINT_WORDS, RATE_UNIT
+
 Direction = Literal["up", "down", "flat"]
 
 
@@ -22,10 +24,11 @@ class Change:
     amount: Decimal  # absolute size, unrounded
     direction: Direction
     in_points: bool
+    point_word: str = POINT_WORDS[RATE_UNIT]  # 个百分点, or 个千分点 for a rate in ‰
 
 
-def change(current: Decimal, previous: Decimal, *, is_rate: bool) -> Change | None:
-    """Change of a rate in 个百分点, of a count or amount in % (None if last year was 0)."""
+def change(current: Decimal, previous: Decimal, *, is_rate: bool, unit: str = RATE_UNIT) -> Change | None:
+    """Change of a rate in 个百分点 (个千分点 for ‰), of a count or amount in % (None if last year was 0)."""
     if is_rate:
         delta = current - previous
     elif previous == 0:
@@ -33,4 +36,10 @@ def change(current: Decimal, previous: Decimal, *, is_rate: bool) -> Change | No
     else:
         delta = (current - previous) * 100 / previous
     direction: Direction = "up" if delta > 0 else "down" if delta < 0 else "flat"
-    return Change(abs(delta), direction, is_rate)
+    return Change(abs(delta), direction, is_rate, POINT_WORDS.get(unit, POINT_WORDS[RATE_UNIT]))
+
+
+def stated(delta: Decimal, *, is_rate: bool, unit: str = RATE_UNIT) -> Change:
+    """A change a writer states without its base (同比增加53.83%): worded like a computed one."""
+    direction: Direction = "up" if delta > 0 else "down" if delta < 0 else "flat"
+    return Change(abs(delta), direction, is_rate, POINT_WORDS.get(unit, POINT_WORDS[RATE_UNIT]))

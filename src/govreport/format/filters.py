@@ -9,7 +9,7 @@ from typing import Any
 from ..figures.counts import Change
 from ..vocabulary.gbt9704 import millimetres
 from ..vocabulary.scoring import OPERATOR_BY_CODE
-from ..vocabulary.words import NOT_APPLICABLE
+from ..vocabulary.words import APPROXIMATIONS, MAGNITUDES, NOT_APPLICABLE
 from .docnumber import normalise_doc_number
 from .numbers import amount, change_phrase, compared, number, percent, points
 from .numerals import chinese_count, date_text
@@ -59,7 +59,25 @@ def md_cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+APPROXIMATION_BY_CODE = {a.code: a for a in APPROXIMATIONS}
+
+
+def approximately(value: Decimal, unit: str, word: str) -> str:
+    """A number as a writer states it when it is not exact: 超过5000名, 近2万人次, 10万余人, 300余人/次."""
+    if APPROXIMATION_BY_CODE[word].word == "前":
+        return word + number(value) + unit
+    magnitude = unit[:1] if unit[:1] and unit[:1] in MAGNITUDES else ""
+    return number(value) + magnitude + word + unit[len(magnitude):]
+
+
+def plan_completion(share: Decimal, digits: int = 2) -> str:
+    """完成计划的158.36%: the actual figure as a share of the plan."""
+    return "完成计划的" + percent(share, digits)
+
+
 FILTERS: dict[str, Callable[..., str]] = {
+    "approximately": approximately,
+    "plan_completion": plan_completion,
     "amount": amount,
     "number": number,
     "percent": percent,

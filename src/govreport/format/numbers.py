@@ -14,6 +14,7 @@ from babel.numbers import NumberPattern, parse_pattern
 
 from ..figures.counts import Change
 from ..figures.rounding import round_half_up
+from ..vocabulary.words import POINT_WORDS, RATE_UNIT
 
 LOCALE = Locale.parse("zh_CN")  # parsed once: Babel re-parses a locale name on every call
 GROUP_FROM = Decimal(10000)  # an integer part of 5 or more digits is grouped
@@ -44,9 +45,9 @@ def percent(value: Decimal | None, digits: int = 2) -> str:
     return "—" if value is None else number(value, digits) + "%"
 
 
-def points(value: Decimal, digits: int = 2) -> str:
-    """A difference of two rates: 1.04 → 1.04个百分点 (never "1.04%")."""
-    return number(value, digits) + "个百分点"
+def points(value: Decimal, digits: int = 2, word: str = POINT_WORDS[RATE_UNIT]) -> str:
+    """A difference of two rates: 1.04 → 1.04个百分点 (never "1.04%"); 个千分点 for rates in ‰."""
+    return number(value, digits) + word
 
 
 RISE_WORDS = {"up": "提高", "down": "下降", "flat": "持平"}
@@ -58,7 +59,7 @@ def change_phrase(change: Change, digits: int = 2, *, growth: bool = False) -> s
     words = GROWTH_WORDS if growth else RISE_WORDS
     if change.direction == "flat" or round_half_up(change.amount, digits) == 0:
         return "持平"
-    figure = points(change.amount, digits) if change.in_points else percent(change.amount, digits)
+    figure = points(change.amount, digits, change.point_word) if change.in_points else percent(change.amount, digits)
     return words[change.direction] + figure
 
 

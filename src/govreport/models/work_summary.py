@@ -7,13 +7,13 @@ up to 680, or 提高1.04% where it means 个百分点.
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 
 from ..vocabulary.words import DEFAULT_DATE_STYLE, DateStyle
-from .common import Amount, Day, InRange, Number, Paragraphs, Strict, Text, Unit
+from .body import Body0, Body3, Metric, Section, Table, too_deep
+from .common import Day, Strict, Text
 from .project import DATE_STYLE_HELP, Region, TemplateFolders, Year
 
 
@@ -28,46 +28,44 @@ class WorkSummaryMeta(Strict):
     region: Region | None = Field(None, description="所属地区")
 
 
-class Part(Strict):
-    name: Text = Field(description="分项名称，如“住院”")
-    value: Amount = Field(description="分项数值，单位同所属指标")
-
-
-class Metric(Strict):
-    """One figure of an achievement; which sentence it becomes depends on what is given."""
-
-    name: Text = Field(description="指标名称，如“儿童四苗全程接种率”")
-    unit: Unit = Field("", description="单位，如“人次”“个”“%”；比率填 %")
-    value: Number | None = Field(
-        None, description="本期数值；填写 parts 时可不填（由各分项相加得出），填写则须等于分项之和"
-    )
-    parts: list[Part] | None = Field(None, min_length=2, description="分项；合计由各分项相加得出")
-    of: Annotated[Decimal, Field(gt=0, allow_inf_nan=False), InRange] | None = Field(
-        None, description="总数，用于计算占比，如 30 个乡镇中的“32”"
-    )
-    share_label: Text = Field("占总数的", description="占比的说法，如“占总乡镇的”")
-    previous: Number | None = Field(None, description="对比期数值，如上年数；比率的变化以“个百分点”表述")
-    previous_label: Text = Field("上年", description="对比期的说法，如“上年”“驱虫前”")
-    digits: Annotated[int, Field(ge=0, le=4)] = Field(
-        2, description="占比和增减幅度保留的小数位数（默认2位），如 1 得“93.8%”"
-    )
-
-
 class Achievement(Strict):
-    heading: Text = Field(description="（一）级标题，不带编号")
-    paragraphs: Paragraphs = Field(description="正文段落")
-    metrics: list[Metric] = Field(default_factory=list, description="本项工作的数据，每项生成一句话")
+    heading: Text = Field(description="工作事项的标题，不带编号（（一）级；work_items_as_chapters 时为一、级）；可以是一整句话")
+    paragraphs: Body3 = Field(description="正文段落；也可以是小节（带 title 的对象）")
+    metrics: list[Metric] = Field(default_factory=list, description="本项工作的数据，合为一段，每项生成一句话")
+    table: Table | None = Field(None, description="本项工作的表格")
+    sections: list[Section] = Field(default_factory=list, description="下一级小节（1. 级，其下可再分（1）级）")
 
 
 class WorkSummary(Strict):
-    """年度工作总结的数据。"""
+    """年度工作总结的数据。各章的标题可以改写；没有内容的章整章省略，编号随之顺延。"""
 
     kind: Literal["work_summary"] = Field(description="报告类型")
     meta: WorkSummaryMeta = Field(description="基本信息")
-    intro: Paragraphs = Field(description="开头段落")
-    achievements_heading: Text = Field("主要工作及成效", description="第一章标题")
-    achievements: list[Achievement] = Field(min_length=1, description="一、主要工作及成效，每项一个（一）级标题")
-    problems_heading: Text = Field("存在的问题", description="第二章标题")
-    problems: Paragraphs = Field(description="二、存在的问题，每项一条")
-    plans_heading: Text = Field("下一步工作打算", description="第三章标题，如“下一步工作打算”“2005年工作重点”")
-    plans: Paragraphs = Field(description="三、下一步工作打算，每项一条")
+    intro: Body0 = Field(description="开头段落（可含不带标题的数据小节）")
+    basics_heading: Text = Field("基本情况", description="“基本情况”一章的标题")
+    basics: Body3 = Field(description="基本情况（可选的一章，写在主要工作之前），段落或小节")
+    achievements_heading: Text = Field(
+        "主要工作及成效", description="主要工作一章的标题，如“主要做法”“项目工作整体推进，取得了实质性进展”"
+    )
+    work_items_as_chapters: bool = Field(
+        False, description="true 时各项工作本身就是一级标题（一、加强领导…），不再有“主要工作及成效”一章"
+    )
+    achievements: list[Achievement] = Field(min_length=1, description="主要工作，每项一个（一）级标题（或一级标题）")
+    problems_heading: Text = Field("存在的问题", description="“存在的问题”一章的标题")
+    problems: Body3 = Field(description="存在的问题：文字各条编为 1. 2.；带 title 的小节编为（一）（二）")
+    causes_heading: Text = Field("原因分析", description="“原因分析”一章的标题")
+    causes: Body3 = Field(description="原因分析（可选的一章），文字各条或小节")
+    suggestions_heading: Text = Field("下一步工作建议", description="“下一步工作建议”一章的标题")
+    suggestions: Body3 = Field(description="下一步工作建议（可选的一章），文字各条或小节")
+    plans_heading: Text = Field("下一步工作打算", description="最后一章的标题，如“下一步工作打算”“2005年工作重点”")
+    plans: Body3 = Field(description="下一步工作打算：文字各条编为 1. 2.；带 title 的小节编为（一）（二）")
+
+    @field_validator("achievements")
+    @classmethod
+    def _items_fit_four_levels(cls, items: list[Achievement], info: ValidationInfo) -> list[Achievement]:
+        """A work item is a （一） heading, or a chapter when lifted: what is under it has the levels left."""
+        levels = 3 if info.data.get("work_items_as_chapters") else 2
+        for n, item in enumerate(items):
+            if reason := too_deep([*item.paragraphs, *item.sections], levels):
+                raise ValueError(f"第{n + 1}项工作（achievements[{n}]）：{reason}")
+        return items

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..report import Report
 from ..vocabulary.scoring import RATING_FULL_NAMES
+from ..vocabulary.words import DEFAULT_NUMBERING, NUMBERING_LEVELS
 from .environment import ReportEnvironment
 from .guard import template_guard
 from .outline import Outline
@@ -15,11 +16,12 @@ from .sentences import sentence_book
 
 def build_context(report: Report, env: ReportEnvironment, content_template: str) -> dict[str, Any]:
     """Run the outline's content template to collect the document, then assemble the context."""
-    doc = Outline()
+    doc = Outline(NUMBERING_LEVELS[report.chain.layout.numbering or DEFAULT_NUMBERING])
     name = f"{report.kind.folder}/{content_template}"
     variables = {"data": report.data, "fig": report.figures, "doc": doc, "rating_text": RATING_FULL_NAMES}
     with template_guard(name):
         say = sentence_book(env, report.kind.folder, variables)
+        doc.sentence = say.metric_sentence
         env.get_template(name).render(**variables, say=say)
     return {
         **doc.values,

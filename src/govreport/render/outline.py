@@ -1,7 +1,9 @@
 """The document outline a content template builds: headings and paragraphs, numbered by code.
 
 A content template calls ``doc.h1(…)``, ``doc.h2(…)``, ``doc.p(…)`` in
-reading order. Headings with nothing under them are dropped — unless the
+reading order; the sections of the body vocabulary (models/body.py) that a
+place's paragraphs hold go one level below the heading last written, their
+figures become one paragraph of sentences and their tables table blocks. Headings with nothing under them are dropped — unless the
 template marks them ``keep``, as a work item whose heading is the whole item;
 such a heading then reads as a sentence. Numbers (一、 （一） 1.) are assigned
 afterwards, so leaving out a section can never leave a gap in the numbering.
@@ -9,21 +11,26 @@ afterwards, so leaving out a section can never leave a gap in the numbering.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..figures.body import MetricFigures, metric_figures, table_figures
 from ..format.numerals import heading_number, item_level
 from ..format.sentence import as_sentence
 from ..format.title import title_lines
+from ..models.body import Metric, Section, Table
+from ..vocabulary.words import DEFAULT_NUMBERING, MAX_HEADING_LEVEL, NUMBERING_LEVELS
+from .body_table import PrintedTable, printed
 
 
 @dataclass(frozen=True)
 class Block:
-    level: int  # 1–3 for headings, 0 for a paragraph
+    level: int  # 1–4 for headings (the depth, until numbered: then the heading form), 0 for a paragraph or table
     text: str
     number: str = ""
     keep: bool = False  # a heading kept even with nothing under it
+    table: PrintedTable | None = None  # a table of the body, its cells written and its 合计 computed
 
     @property
     def is_heading(self) -> bool:
@@ -45,8 +52,12 @@ def _one_line(text: str) -> str:
 class Outline:
     """Collects blocks while a content template renders; every method returns ''."""
 
-    def __init__(self) -> None:
+    def __init__(self, numbering: Sequence[int] = NUMBERING_LEVELS[DEFAULT_NUMBERING],
+                 sentence: Callable[[MetricFigures], str] | None = None) -> None:
         self._blocks: list[Block] = []
+        self._depth = 0  # the level of the heading last written: a section in a place goes one below it
+        self.numbering = tuple(numbering)  # the heading form of each depth
+        self.sentence = sentence  # how a figure is worded: the sentence book's ``metric_sentence``
         self.title = ""
         self.title_lines: list[str] = []
         self.project = ""
@@ -119,8 +130,45 @@ class Outline:
     def h3(self, text: str, keep: bool = False) -> str:
         return self._heading(3, text, keep)
 
+    def h4(self, text: str, keep: bool = False) -> str:
+        return self._heading(4, text, keep)
+
     def _heading(self, level: int, text: str, keep: bool) -> str:
+        if level > len(self.numbering):
+            raise ValueError(f"标题层级过深：本模板的编号只有{len(self.numbering)}级，第{level}级标题“{_one_line(text)}”无法编号")
         self._blocks.append(Block(level, _one_line(text), keep=keep))
+        self._depth = level
+        return ""
+
+    def section(self, section: Section, level: int | None = None) -> str:
+        """A section of the body: its title at ``level`` (one below the last heading when not given), then its
+        paragraphs, its figures as one paragraph, its table and its sub-sections."""
+        level = self._depth + 1 if level is None else level
+        inner = level
+        if section.title is not None:
+            self._heading(level, section.title, keep=True)
+            inner = level + 1
+        self.paras(section.paragraphs, inner)
+        self.figures(section.figures)
+        if section.table is not None:
+            self.table(section.table)
+        for sub in section.sections:
+            self.section(sub, inner)
+        self._depth = level - 1
+        return ""
+
+    def figures(self, metrics: Iterable[Metric]) -> str:
+        """Figures worded by the sentence book, one sentence each, as one paragraph."""
+        metrics = list(metrics)
+        if metrics:
+            if self.sentence is None:
+                raise ValueError("figures need a sentence book")
+            self.p("".join(str(self.sentence(metric_figures(m))) for m in metrics))
+        return ""
+
+    def table(self, table: Table) -> str:
+        """A table of the body, its title as a centred line above it."""
+        self._blocks.append(Block(0, _one_line(table.title or ""), table=printed(table_figures(table))))
         return ""
 
     def p(self, text: str) -> str:
@@ -130,49 +178,63 @@ class Outline:
             self._blocks.append(Block(0, line))
         return ""
 
-    def paras(self, texts: Iterable[str]) -> str:
+    def paras(self, texts: Iterable[str | Section], level: int | None = None) -> str:
+        """Paragraphs; a section among them goes one level below the heading last written (or at ``level``)."""
+        level = self._depth + 1 if level is None else level
         for text in texts:
-            self.p(text)
+            if isinstance(text, Section):
+                self.section(text, level)
+            else:
+                self.p(text)
+        self._depth = level - 1
         return ""
 
-    def items(self, texts: Iterable[str | None]) -> str:
+    def items(self, texts: Iterable[str | Section | None]) -> str:
         """Paragraphs numbered 1. 2. 3. (or （1）（2）（3）, see ``item_level``); a None keeps its number free
-        so lists stay parallel."""
-        lines = [(n, _one_line(text)) for n, text in enumerate(texts, start=1) if text]
-        level = item_level(line for _, line in lines)
-        for n, line in lines:
-            self.p(heading_number(level, n) + line)
+        so lists stay parallel. Sections among them are headings one level below the last, numbered as such."""
+        texts = list(texts)
+        level = self._depth + 1
+        lines = [(n, _one_line(text)) for n, text in enumerate(texts, start=1) if isinstance(text, str) and text]
+        form = item_level(line for _, line in lines)
+        for n, text in enumerate(texts, start=1):
+            if isinstance(text, Section):
+                self.section(text, level)
+            elif text:
+                self.p(heading_number(form, n) + _one_line(text))
+        self._depth = level - 1
         return ""
 
     def blocks(self) -> list[Block]:
         """The final blocks: empty headings dropped (kept ones closed as sentences), the rest numbered per level."""
         kept: list[Block] = []
         # Walking backwards: has a paragraph appeared since the next heading at or above level L?
-        content = [False] * 5
+        content = [False] * (MAX_HEADING_LEVEL + 1)
         for block in reversed(self._blocks):
             if not block.is_heading:
-                content = [True] * 5
+                content = [True] * (MAX_HEADING_LEVEL + 1)
                 kept.append(block)
                 continue
             has_content = content[block.level]
             if has_content or block.keep:
                 kept.append(block if has_content else replace(block, text=as_sentence(block.text)))
-            for level in range(block.level, 5):
+            for level in range(block.level, MAX_HEADING_LEVEL + 1):
                 content[level] = False
             if block.keep:  # a kept heading is content for the headings above it
                 content[: block.level] = [True] * block.level
         kept.reverse()
-        return _numbered(kept)
+        return _numbered(kept, self.numbering)
 
 
-def _numbered(blocks: list[Block]) -> list[Block]:
-    counters = [0] * 5
+def _numbered(blocks: list[Block], numbering: tuple[int, ...]) -> list[Block]:
+    """Numbers per depth, restarting below each heading; the scheme gives each depth its heading form."""
+    counters = [0] * (MAX_HEADING_LEVEL + 1)
     out = []
     for block in blocks:
         if block.is_heading:
             counters[block.level] += 1
-            for deeper in range(block.level + 1, 5):
+            for deeper in range(block.level + 1, MAX_HEADING_LEVEL + 1):
                 counters[deeper] = 0
-            block = Block(block.level, block.text, heading_number(block.level, counters[block.level]))
+            form = numbering[block.level - 1]
+            block = Block(form, block.text, heading_number(form, counters[block.level]))
         out.append(block)
     return out

@@ -1,4 +1,4 @@
-"""The sentence book ``say``: each kind's ``sentences.j2`` macros, a county's macros replacing them by name.
+"""The sentence book ``say``: the shared and each kind's ``sentences.j2`` macros, a county's replacing them by name.
 
 Macros cannot be overridden by template inheritance, so the book is built in
 layers: the built-in macros first, then each folder's, most specific last.
@@ -13,20 +13,20 @@ from typing import Any
 
 from jinja2.runtime import Macro
 
-from ..chain.loader import SENTENCES
+from ..chain.loader import sentence_books
 from .environment import ReportEnvironment
 
 
 def sentence_book(env: ReportEnvironment, folder: str, variables: dict[str, Any]) -> SimpleNamespace:
     book = SimpleNamespace()
-    name = f"{folder}/{SENTENCES}"
     seen = {**variables, "say": book}
-    for index in reversed(range(len(env.loader.layers))):
-        found = env.loader.locate(name, index)
-        if found is None or found[0] != index:
-            continue
-        module = env.get_template(f"@{index}/{name}").make_module(seen)
-        for key, value in vars(module).items():
-            if isinstance(value, Macro):
-                setattr(book, key, value)
+    for name in sentence_books(folder):
+        for index in reversed(range(len(env.loader.layers))):
+            found = env.loader.locate(name, index)
+            if found is None or found[0] != index:
+                continue
+            module = env.get_template(f"@{index}/{name}").make_module(seen)
+            for key, value in vars(module).items():
+                if isinstance(value, Macro):
+                    setattr(book, key, value)
     return book

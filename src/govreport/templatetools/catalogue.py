@@ -82,9 +82,10 @@ def _reads(node: nodes.Node, bound: set[str]) -> tuple[str, ...]:
 
 
 def outline_names(loader: ChainLoader, folder: str) -> list[str]:
-    """The kind's templates that hold blocks (its outlines) and its sentence book."""
+    """The kind's templates that hold blocks (its outlines) and its sentence book, then the shared sentence book."""
     root = loader.layers[-1] / folder
-    return sorted(f"{folder}/{p.name}" for p in root.glob("*.j2") if not p.name.startswith("report."))
+    own = sorted(f"{folder}/{p.name}" for p in root.glob("*.j2") if not p.name.startswith("report."))
+    return [*own, SENTENCES]
 
 
 def origins(env: Environment, name: str) -> dict[str, int]:

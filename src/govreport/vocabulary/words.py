@@ -13,6 +13,11 @@ MONEY_UNITS = ("万元", "元")
 MoneyUnit = Literal[MONEY_UNITS]  # type: ignore[valid-type]
 RATE_UNIT = "%"
 """The unit of a rate: its changes are in 个百分点, and it is never summed from parts."""
+PER_MILLE_UNIT = "‰"
+"""The unit of a rate in thousandths (检出率2.5‰): its changes are in 个千分点."""
+POINT_WORDS = {RATE_UNIT: "个百分点", PER_MILLE_UNIT: "个千分点"}
+"""How the change of a rate is said, by the rate's unit."""
+
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,44 @@ class Choice:
 def described(choices: tuple[Choice, ...]) -> str:
     """The values as a field's description lists them: arabic（2026年1月20日）或 chinese（二〇二六年一月二十日）."""
     return "或 ".join(f"{c.code}（{c.meaning}）" for c in choices)
+
+
+APPROXIMATIONS = (
+    Choice("超过", "超过5000名", "前"),
+    Choice("逾", "逾5000名", "前"),
+    Choice("近", "近2万人次", "前"),
+    Choice("约", "约300人", "前"),
+    Choice("余", "10万余人、300余人/次", "后"),
+    Choice("多", "3000多人", "后"),
+)
+"""The words a writer puts around a number that is not exact; ``word`` says whether it goes before the number or
+after it (after the 万/千/百/亿 that opens the unit: 10万余人)."""
+Approximation = Literal[tuple(a.code for a in APPROXIMATIONS)]  # type: ignore[valid-type]
+MAGNITUDES = "万千百亿"
+"""The words that open a unit such as 万人 and stay with the number: 10万余人."""
+
+MAX_HEADING_LEVEL = 4
+"""Headings go four levels deep: 一、（一）1.（1）."""
+NUMBERINGS = (
+    Choice("gbt9704", "一、（一）1.（1）", "四级"),
+    Choice("skip2", "一、1.（1），不用（一）", "三级"),
+)
+"""The numbering schemes a county may choose; each lists the heading forms the levels take, top first."""
+Numbering = Literal[tuple(n.code for n in NUMBERINGS)]  # type: ignore[valid-type]
+NUMBERING_LEVELS = {"gbt9704": (1, 2, 3, 4), "skip2": (1, 3, 4)}
+DEFAULT_NUMBERING = NUMBERINGS[0].code
+"""For each scheme, the heading form (1 一、 2 （一） 3 1. 4 （1）) of each depth."""
+
+COLUMN_TYPES = (
+    Choice("text", "文字", "文字"),
+    Choice("money", "金额，保留两位小数，可合计", "金额"),
+    Choice("count", "数量，可合计", "数量"),
+    Choice("rate", "比率（%），不合计", "比率"),
+)
+"""The types of a body table's column: how its cells are written and whether a 合计 row sums them."""
+ColumnType = Literal[tuple(c.code for c in COLUMN_TYPES)]  # type: ignore[valid-type]
+SUMMED_COLUMNS = ("money", "count")
+TOTAL_LABEL = "合计"
 
 
 DATE_STYLES = (

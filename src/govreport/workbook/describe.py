@@ -11,10 +11,10 @@ from pydantic.fields import FieldInfo
 
 
 def _models(annotation: Any) -> list[type[BaseModel]]:
-    """The models inside an annotation such as ``list[Indicator] | None``."""
+    """The models inside an annotation such as ``list[Indicator] | None`` (not those inside the models)."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
-    return [m for arg in typing.get_args(annotation) for m in _models(arg)]
+    return [m for arg in typing.get_args(annotation) if not isinstance(arg, FieldInfo | str) for m in _models(arg)]
 
 
 def field_info(model: type[BaseModel], path: str) -> FieldInfo | None:
