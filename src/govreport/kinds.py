@@ -117,6 +117,10 @@ SELF_EVALUATION_LEAVES_OUT = (
         ("other", "其他需要说明的问题只在绩效评价报告中写出"),
     )),
     Omission("background.objectives", "年度总体目标取 targets.expected，它为空时才取此项", when_filled="targets.expected"),
+    *(Omission(f"{place}[]{inner}.{part}", f"自评表的年度总体目标是表中的一格，只取小节的标题和段落；{what}可写成段落")
+      for place in ("targets.expected", "background.objectives", "implementation.effects")
+      for inner in ("", ".sections[]")
+      for part, what in (("figures", "数据"), ("table", "表格"))),
 )
 
 

@@ -182,6 +182,19 @@ def _within(levels: int) -> Callable[[list[Any]], list[Any]]:
     return check
 
 
+def plain_texts(blocks: Iterable[Any]) -> list[str]:
+    """The words of the blocks as plain paragraphs, for a place that holds only text (a form's cell): each
+    section's title and paragraphs in reading order. Figures and tables stay out; the kind names them."""
+    texts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Section):
+            texts += [block.title] if block.title else []
+            texts += plain_texts([*block.paragraphs, *block.sections])
+        else:
+            texts.append(block)
+    return texts
+
+
 def body(levels: int) -> Any:
     """A narrative place whose sections may go ``levels`` heading levels deep (what is left of the four
     below the heading the place stands under)."""

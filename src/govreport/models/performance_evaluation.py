@@ -15,6 +15,7 @@ from ..vocabulary.words import (
     described,
     outline_names,
 )
+from .body import Body2, Body3
 from .common import Amount, Day, Money, Paragraphs, Strict, Text
 from .project import (
     DATE_STYLE_HELP,
@@ -50,9 +51,9 @@ class Meta(Strict):
 
 class Background(Strict):
     basis: Paragraphs = Field(description="立项依据，每项一个文件名，带书名号《》")
-    overview: Paragraphs = Field(description="（一）项目背景，每项一段")
-    objectives: Paragraphs = Field(description="（二）项目目标，每项一段")
-    scope: Paragraphs = Field(description="（三）项目范围，每项一段")
+    overview: Body2 = Field(description="（一）项目背景，每项一段；也可以是小节")
+    objectives: Body2 = Field(description="（二）项目目标，每项一段；也可以是小节")
+    scope: Body2 = Field(description="（三）项目范围，每项一段；也可以是小节")
 
 
 class Period(Strict):
@@ -84,15 +85,15 @@ class Beneficiary(Strict):
 class Implementation(Strict):
     funds: Funds = Field(description="项目资金")
     period: Period | None = Field(None, description="实施期间")
-    progress: Paragraphs = Field(description="（一）项目执行进度，每项一段")
+    progress: Body2 = Field(description="（一）项目执行进度，每项一段；也可以是小节")
     beneficiaries: list[Beneficiary] = Field(
         default_factory=list, description="受益对象分项；合计由各分项相加得出"
     )
-    effects: Paragraphs = Field(description="（三）项目实施效果，每项一段")
+    effects: Body2 = Field(description="（三）项目实施效果，每项一段；也可以是小节")
 
 
 class Targets(Strict):
-    expected: Paragraphs = Field(description="（一）预期目标，每项一段")
+    expected: Body2 = Field(description="（一）预期目标，每项一段；也可以是小节")
     indicators: list[Indicator] = Field(min_length=1, description="绩效指标")
     execution_scored: bool = Field(True, description=EXECUTION_SCORED_HELP)
 
@@ -104,24 +105,24 @@ class Finding(Strict):
 
 
 class Compliance(Strict):
-    review: Paragraphs = Field(description="（一）资金使用合规性审查，每项一段")
-    transparency: Paragraphs = Field(description="（二）资金使用透明度，每项一段")
-    efficiency: Paragraphs = Field(description="（三）资金使用效率，每项一段")
+    review: Body2 = Field(description="（一）资金使用合规性审查，每项一段；也可以是小节")
+    transparency: Body2 = Field(description="（二）资金使用透明度，每项一段；也可以是小节")
+    efficiency: Body2 = Field(description="（三）资金使用效率，每项一段；也可以是小节")
     findings: list[Finding] | None = Field(
         None, description="审查发现的问题；填空列表表示未发现问题，不填则不作表述"
     )
 
 
 class Management(Strict):
-    team: Paragraphs = Field(description="（一）项目管理团队，每项一段")
-    structure: Paragraphs = Field(description="（二）项目组织架构，每项一段")
-    process: Paragraphs = Field(description="（三）项目管理流程，每项一段")
+    team: Body2 = Field(description="（一）项目管理团队，每项一段；也可以是小节")
+    structure: Body2 = Field(description="（二）项目组织架构，每项一段；也可以是小节")
+    process: Body2 = Field(description="（三）项目管理流程，每项一段；也可以是小节")
 
 
 class Lessons(Strict):
-    experiences: Paragraphs = Field(description="（一）项目成功经验")
-    insights: Paragraphs = Field(description="（二）项目实施过程中的启示")
-    recommendations: Paragraphs = Field(description="（三）对今后工作的建议")
+    experiences: Body2 = Field(description="（一）项目成功经验")
+    insights: Body2 = Field(description="（二）项目实施过程中的启示")
+    recommendations: Body2 = Field(description="（三）对今后工作的建议")
 
 
 class Risk(Strict):
@@ -130,17 +131,17 @@ class Risk(Strict):
 
 
 class Sustainability(Strict):
-    strategies: Paragraphs = Field(description="（一）项目可持续发展策略")
-    plans: Paragraphs = Field(description="（二）后续项目规划")
+    strategies: Body2 = Field(description="（一）项目可持续发展策略")
+    plans: Body2 = Field(description="（二）后续项目规划")
     risks: list[Risk] = Field(default_factory=list, description="（三）潜在风险及应对措施")
 
 
 class EvaluationWork(Strict):
     """What the 财预〔2020〕10号 outline asks about the evaluation itself (二、绩效评价工作开展情况)."""
 
-    purpose: Paragraphs = Field(description="（一）绩效评价目的、对象和范围")
-    principles: Paragraphs = Field(description="（二）绩效评价原则、评价指标体系、评价方法和评价标准")
-    process: Paragraphs = Field(description="（三）绩效评价工作过程")
+    purpose: Body2 = Field(description="（一）绩效评价目的、对象和范围")
+    principles: Body2 = Field(description="（二）绩效评价原则、评价指标体系、评价方法和评价标准")
+    process: Body2 = Field(description="（三）绩效评价工作过程")
 
 
 class PerformanceEvaluation(Strict):
@@ -161,4 +162,4 @@ class PerformanceEvaluation(Strict):
     evaluation: EvaluationWork = Field(
         default_factory=EvaluationWork, description="绩效评价工作开展情况（mof2020 提纲的第二章）"
     )
-    other: Paragraphs = Field(description="其他需要说明的问题（mof2020 提纲的第七章）")
+    other: Body3 = Field(description="其他需要说明的问题（mof2020 提纲的第七章）")

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..vocabulary.words import DEFAULT_DATE_STYLE, DateStyle, MoneyUnit
+from .body import Body2, plain_texts
 from .common import Day, Paragraphs, Strict, Text
 from .performance_evaluation import PerformanceEvaluation
 from .project import (
@@ -60,7 +61,7 @@ class SelfEvaluation(Strict):
     goals: Goals = Field(default_factory=Goals, description="年度总体目标")
     indicators: list[Indicator] = Field(min_length=1, description="绩效指标")
     execution_scored: bool = Field(True, description=EXECUTION_SCORED_HELP)
-    overview: Paragraphs = Field(description="自评报告：项目基本情况")
+    overview: Body2 = Field(description="自评报告：项目基本情况；段落或小节")
     problems: list[ProblemItem] = Field(default_factory=list, description="自评报告：存在的问题及改进措施")
 
 
@@ -76,8 +77,8 @@ def from_performance_evaluation(pe: PerformanceEvaluation) -> dict[str, Any]:
         },
         "funds": {"unit": pe.implementation.funds.unit, "sources": list(pe.implementation.funds.sources)},
         "goals": {
-            "expected": pe.targets.expected or pe.background.objectives,
-            "actual": pe.implementation.effects,
+            "expected": plain_texts(pe.targets.expected or pe.background.objectives),
+            "actual": plain_texts(pe.implementation.effects),
         },
         "indicators": list(pe.targets.indicators),
         "execution_scored": pe.targets.execution_scored,

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..errors import GovreportError
 from ..figures.body import MetricFigures, metric_figures, table_figures
 from ..format.numerals import heading_number, item_level
 from ..format.sentence import as_sentence
@@ -42,6 +43,9 @@ class Attachment:
     key: str
     title: str
     paragraphs: list[str]
+
+
+ITEM_LEVEL, ITEM_BELOW_ITEMS = 3, 4  # the heading forms 1. and （1）
 
 
 def _one_line(text: str) -> str:
@@ -135,7 +139,10 @@ class Outline:
 
     def _heading(self, level: int, text: str, keep: bool) -> str:
         if level > len(self.numbering):
-            raise ValueError(f"标题层级过深：本模板的编号只有{len(self.numbering)}级，第{level}级标题“{_one_line(text)}”无法编号")
+            raise GovreportError(
+                f"标题层级过深：模板目录链选用的编号只有{len(self.numbering)}级"
+                f"（{''.join(heading_number(form, 1) for form in self.numbering)}），"
+                f"标题“{_one_line(text)}”是第{level}级；请把这一级写成段落，或不用该模板目录的 numbering 选项")
         self._blocks.append(Block(level, _one_line(text), keep=keep))
         self._depth = level
         return ""
@@ -195,7 +202,9 @@ class Outline:
         texts = list(texts)
         level = self._depth + 1
         lines = [(n, _one_line(text)) for n, text in enumerate(texts, start=1) if isinstance(text, str) and text]
-        form = item_level(line for _, line in lines)
+        # under a heading numbered 1. (a county's 一、1.（1）), items take the next form, （1）
+        under = self.numbering[self._depth - 1] if self._depth else 0
+        form = ITEM_BELOW_ITEMS if under >= ITEM_LEVEL else item_level(line for _, line in lines)
         for n, text in enumerate(texts, start=1):
             if isinstance(text, Section):
                 self.section(text, level)
