@@ -26,6 +26,7 @@ from govreport.cli import main
 from govreport.dump import converted, plain
 from govreport.load import read_data
 from govreport.validate import parse_model
+from govreport.vocabulary.words import APPROXIMATIONS
 from govreport.workbook.layout import MAX_ROWS
 
 from .conftest import SAMPLES, dump, read, unnumbered
@@ -93,6 +94,27 @@ def _rows(record: st.SearchStrategy[Any], min_size: int = 0) -> st.SearchStrateg
     return st.one_of(st.lists(record, min_size=min_size, max_size=4), many)
 
 
+PART_NAME = st.one_of(TEXT, st.sampled_from(["住院：A", "门诊:慢病", "计免；孕保", '"引号"开头', "换\n行", " 前后空格 ", "a|b，c"]))
+LABELS = {"unit": TEXT, "share_label": TEXT, "previous_label": TEXT, "digits": st.integers(0, 4), "planned_label": TEXT,
+          "stated_change_label": TEXT}
+PARTS = st.lists(_record({"name": PART_NAME, "value": AMOUNT}, {}), min_size=2, max_size=4)
+# A metric the model takes: a number or its parts (never both, which must agree), or a stated change, or an
+# approximate number with nothing computed from it.
+METRIC = st.one_of(
+    _record({"name": SOME_TEXT, "value": SIGNED}, {**LABELS, "of": POSITIVE, "previous": SIGNED, "planned": SIGNED}),
+    _record({"name": SOME_TEXT, "parts": PARTS}, {**LABELS, "of": POSITIVE, "previous": SIGNED, "planned": SIGNED}),
+    _record({"name": SOME_TEXT, "stated_change": SIGNED}, {**LABELS, "value": SIGNED, "of": POSITIVE}),
+    _record({"name": SOME_TEXT, "value": SIGNED, "approximate": st.sampled_from([a.code for a in APPROXIMATIONS])},
+            {**LABELS, "planned": SIGNED, "stated_change": SIGNED}),
+)
+FIGURES = st.lists(METRIC, max_size=2)
+# Sections two heading levels deep at most (what every narrative place takes), and untitled groups of figures,
+# which is all the opening paragraphs of a summary take.
+LOWER_SECTION = _record({"title": SOME_TEXT}, {"paragraphs": PARAGRAPHS, "figures": FIGURES})
+SECTION = _record({"title": SOME_TEXT}, {"paragraphs": PARAGRAPHS, "figures": FIGURES,
+                                         "sections": st.lists(LOWER_SECTION, max_size=2)})
+GROUP = _record({"figures": st.lists(METRIC, min_size=1, max_size=2)}, {"paragraphs": PARAGRAPHS})
+BLOCKS = st.lists(st.one_of(SOME_TEXT, SOME_TEXT, SECTION, GROUP), max_size=3)
 PERFORMANCE_EVALUATION = _record(
     {
         "kind": st.just("performance_evaluation"),
@@ -105,25 +127,25 @@ PERFORMANCE_EVALUATION = _record(
             {"funds": _record({"sources": _rows(_record({**SOURCE_FIELDS, "received": MONEY}, SOURCE_OPTIONAL), 1)},
                               {"unit": st.sampled_from(["万元", "元"]),
                                "uses": _rows(_record({"name": TEXT, "amount": MONEY}, {}))})},
-            {"period": _record({"start": DAY, "end": DAY}, {}), "progress": PARAGRAPHS, "effects": PARAGRAPHS,
+            {"period": _record({"start": DAY, "end": DAY}, {}), "progress": BLOCKS, "effects": BLOCKS,
              "beneficiaries": _rows(_record({"name": TEXT, "count": AMOUNT}, {"unit": TEXT}))},
         ),
-        "targets": _record({"indicators": _rows(INDICATOR, 1)}, {"expected": PARAGRAPHS, "execution_scored": st.booleans()}),
+        "targets": _record({"indicators": _rows(INDICATOR, 1)}, {"expected": BLOCKS, "execution_scored": st.booleans()}),
     },
     {
-        "background": _record({}, {"basis": PARAGRAPHS, "overview": PARAGRAPHS, "objectives": PARAGRAPHS,
-                                   "scope": PARAGRAPHS}),
-        "compliance": _record({}, {"review": PARAGRAPHS, "transparency": PARAGRAPHS, "efficiency": PARAGRAPHS,
+        "background": _record({}, {"basis": PARAGRAPHS, "overview": BLOCKS, "objectives": BLOCKS,
+                                   "scope": BLOCKS}),
+        "compliance": _record({}, {"review": BLOCKS, "transparency": BLOCKS, "efficiency": BLOCKS,
                                    "findings": st.lists(_record({"description": TEXT},
                                                                 {"amount": MONEY, "rectified": st.booleans()}),
                                                         max_size=3)}),
-        "management": _record({}, {"team": PARAGRAPHS, "structure": PARAGRAPHS, "process": PARAGRAPHS}),
+        "management": _record({}, {"team": BLOCKS, "structure": BLOCKS, "process": BLOCKS}),
         "problems": _rows(PROBLEM),
-        "lessons": _record({}, {"experiences": PARAGRAPHS, "insights": PARAGRAPHS, "recommendations": PARAGRAPHS}),
-        "sustainability": _record({}, {"strategies": PARAGRAPHS, "plans": PARAGRAPHS,
+        "lessons": _record({}, {"experiences": BLOCKS, "insights": BLOCKS, "recommendations": BLOCKS}),
+        "sustainability": _record({}, {"strategies": BLOCKS, "plans": BLOCKS,
                                        "risks": _rows(_record({"risk": TEXT}, {"response": TEXT}))}),
-        "evaluation": _record({}, {"purpose": PARAGRAPHS, "principles": PARAGRAPHS, "process": PARAGRAPHS}),
-        "other": PARAGRAPHS,
+        "evaluation": _record({}, {"purpose": BLOCKS, "principles": BLOCKS, "process": BLOCKS}),
+        "other": BLOCKS,
     },
 )
 SELF_EVALUATION = _record(
@@ -137,13 +159,7 @@ SELF_EVALUATION = _record(
         "indicators": _rows(INDICATOR, 1),
     },
     {"goals": _record({}, {"expected": PARAGRAPHS, "actual": PARAGRAPHS}), "execution_scored": st.booleans(),
-     "overview": PARAGRAPHS, "problems": _rows(PROBLEM)},
-)
-PART_NAME = st.one_of(TEXT, st.sampled_from(["住院：A", "门诊:慢病", "计免；孕保", '"引号"开头', "换\n行", " 前后空格 ", "a|b，c"]))
-METRIC = _record(
-    {"name": SOME_TEXT},
-    {"unit": TEXT, "value": SIGNED, "parts": st.lists(_record({"name": PART_NAME, "value": AMOUNT}, {}), min_size=2, max_size=4),
-     "of": POSITIVE, "share_label": TEXT, "previous": SIGNED, "previous_label": TEXT, "digits": st.integers(0, 4)},
+     "overview": BLOCKS, "problems": _rows(PROBLEM)},
 )
 WORK_SUMMARY = _record(
     {
@@ -151,11 +167,14 @@ WORK_SUMMARY = _record(
         "meta": _record({"organization": TEXT, "year": YEAR, "date": DAY},
                         {"date_style": st.sampled_from(["arabic", "chinese"]), "templates": TEMPLATES, "title": TEXT,
                          "signature": TEXT, "region": REGION}),
-        "achievements": st.lists(_record({"heading": SOME_TEXT}, {"paragraphs": PARAGRAPHS, "metrics": _rows(METRIC)}),
+        "achievements": st.lists(_record({"heading": SOME_TEXT}, {"paragraphs": BLOCKS, "metrics": _rows(METRIC),
+                                                                  "sections": st.lists(SECTION, max_size=2)}),
                                  min_size=1, max_size=3),
     },
-    {"intro": PARAGRAPHS, "achievements_heading": TEXT, "problems_heading": TEXT, "problems": PARAGRAPHS,
-     "plans_heading": TEXT, "plans": PARAGRAPHS},
+    {"intro": st.lists(st.one_of(SOME_TEXT, GROUP), max_size=3), "basics_heading": TEXT, "basics": BLOCKS,
+     "achievements_heading": TEXT, "work_items_as_chapters": st.booleans(), "problems_heading": TEXT,
+     "problems": BLOCKS, "causes_heading": TEXT, "causes": BLOCKS, "suggestions_heading": TEXT, "suggestions": BLOCKS,
+     "plans_heading": TEXT, "plans": BLOCKS},
 )
 
 
@@ -288,12 +307,13 @@ def test_convert_refuses_a_list_longer_than_a_sheet_holds_and_names_it(tmp_path)
 def test_paragraph_rows_of_all_sections_together_are_counted(tmp_path):
     summary = read(SAMPLES / "work_summary.json")
     summary["intro"] = [f"第{i}段。" for i in range(1, 4999)]
-    # 4998 intro paragraphs + 2 problems + 3 plans = 5003 rows of 文字段落
+    # 4998 intro paragraphs + 2 problems + 3 plans + one row each for the empty 基本情况, 原因分析 and
+    # 下一步工作建议 = 5006 rows of 文字段落
     source = dump(summary, tmp_path / "ws.json")
     result = CliRunner().invoke(main, ["convert", str(source), "-o", str(tmp_path / "ws.xlsx")])
     assert result.exit_code == 2 and not (tmp_path / "ws.xlsx").exists()
-    assert "intro：各栏目的段落（空栏目占一行）共 5003 行，超过工作簿“文字段落”表最多 5000 行的上限" in result.output
-    summary["intro"] = summary["intro"][:4995]  # 4995 + 2 + 3 = 5000
+    assert "intro：各栏目的段落（空栏目占一行）共 5006 行，超过工作簿“文字段落”表最多 5000 行的上限" in result.output
+    summary["intro"] = summary["intro"][:4992]  # 4992 + 2 + 3 + 3 = 5000
     model = parse_model(summary)
     assert _read_back(converted(model, ".xlsx"), ".xlsx", tmp_path).model_dump() == model.model_dump()
 

@@ -31,6 +31,9 @@ _TRUE = {"是", "true", "TRUE", "True", "1", "Y", "y", "yes"}
 _FALSE = {"否", "false", "FALSE", "False", "0", "N", "n", "no"}
 
 
+_WHOLE = Field("", "", "int")
+
+
 class CellProblem(ValueError):
     """A cell whose content does not fit its column; the message is for the clerk."""
 
@@ -100,7 +103,20 @@ def convert(field: Field, value: Any) -> Any:
         return [_listed(quoted, rest) for quoted, rest in _items(text(value))]
     if kind == "parts":
         return [_part(quoted, rest) for quoted, rest in _items(text(value))]
+    if kind == "sections":
+        return [key(_listed(quoted, rest)) for quoted, rest in _items(text(value))]
     return text(value)
+
+
+def key(value: Any) -> Any:
+    """A 序号 as written: a whole number when it is one, else its text (named back in messages)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = convert(_WHOLE, value)
+    except CellProblem:
+        return text(value)
+    return number
 
 
 def _items(cell: str) -> list[tuple[str | None, str]]:
@@ -155,6 +171,8 @@ def written(field: Field, value: Any) -> Any:
         return value if EXCEL_DATES[0] <= value <= EXCEL_DATES[1] else value.isoformat()
     if field.type == "list":
         return "；".join(_quoted(str(v), _SPLITS_LIST) for v in value)
+    if field.type == "sections":
+        return "；".join(str(n) for n in value) or None
     if field.type == "parts":
         return "；".join(f"{_quoted(p['name'], _SPLITS_PART)}：{p['value']}" for p in value)
     if isinstance(value, bool):

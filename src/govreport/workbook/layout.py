@@ -4,6 +4,11 @@ A workbook has a key–value sheet (基本信息), one sheet per list of records
 (资金来源, 绩效指标…, one row per record), and one sheet of narrative
 paragraphs (文字段落, one row per paragraph, its section chosen by name).
 A child sheet (工作段落, 工作数据) points at its parent row by 序号.
+
+A titled section among the paragraphs of a narrative place is a row of 小节
+(nested by 上级序号, its paragraphs in 小节段落 and figures in 小节数据),
+placed by the row of 文字段落 or 工作段落 whose 小节 column names its 序号.
+Body tables have no sheet: writing one is refused, never dropped.
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ from typing import Any, Literal
 
 from ..kinds import KINDS
 from ..vocabulary.scoring import OPERATORS, RATING_NAMES
-from ..vocabulary.words import DATE_STYLES, MONEY_UNITS, OUTLINES
+from ..vocabulary.words import APPROXIMATIONS, DATE_STYLES, MONEY_UNITS, OUTLINES
 
-CellType = Literal["text", "number", "int", "bool", "date", "number_or_text", "choice", "list", "parts"]
-"""How a cell is read: ``number`` becomes a Decimal, ``list`` splits on ；, ``parts`` reads 名称：数值；…"""
+CellType = Literal["text", "number", "int", "bool", "date", "number_or_text", "choice", "list", "parts", "sections"]
+"""How a cell is read: ``number`` becomes a Decimal, ``list`` splits on ；, ``parts`` reads 名称：数值；…,
+``sections`` the 序号 of 小节 rows, split on ；"""
 
 INFO_SHEET = "基本信息"
 PARAGRAPH_SHEET = "文字段落"
@@ -25,6 +31,12 @@ KIND_LABEL = "报告类型"  # the first row of 基本信息, naming the layout
 INFO_COLUMNS = ("项目", "填写内容", "说明")  # 说明 is the field's description, written for the clerk and not read
 PARAGRAPH_COLUMNS = ("栏目", "段落")
 NUMBER_COLUMN = "序号"
+SECTION_SHEET = "小节"
+SECTION_PARAGRAPH_SHEET = "小节段落"
+SECTION_FIGURE_SHEET = "小节数据"
+SECTION_COLUMN = "小节"  # in 文字段落 and 工作段落: the 序号 of the 小节 standing at that place among the paragraphs
+PARENT_COLUMN = "上级序号"
+SECTION_COLUMNS = (NUMBER_COLUMN, PARENT_COLUMN, "标题")
 MAX_ROWS = 5000
 """Data rows of one sheet below its header: what the reader reads and the writer may write (one project, not a database)."""
 FINDINGS_NONE = "compliance.findings:none"  # 基本信息 row standing for an empty findings list (未发现问题)
@@ -53,6 +65,7 @@ class Table:
     columns: tuple[Field, ...]
     parent: str | None = None  # sheet whose 序号 this sheet's 序号 refers to
     numbered: bool = False  # has a 序号 column that child sheets refer to
+    blocks: bool = False  # rows are paragraphs or, by the 小节 column, sections
 
     @property
     def scalar(self) -> bool:
@@ -66,6 +79,7 @@ class Layout:
     info: tuple[Field, ...]
     tables: tuple[Table, ...]
     paragraphs: tuple[Field, ...]
+    unheld: tuple[str, ...] = ()  # fields of list items (``achievements.table``) the workbook has no place for
 
     @property
     def label(self) -> str:
@@ -77,7 +91,7 @@ class Layout:
 
     @property
     def sheets(self) -> tuple[str, ...]:
-        return (INFO_SHEET, *(t.sheet for t in self.tables), PARAGRAPH_SHEET)
+        return (INFO_SHEET, *(t.sheet for t in self.tables), PARAGRAPH_SHEET, *SECTION_SHEETS)
 
 
 def value_at(data: Any, path: str) -> Any:
@@ -131,6 +145,25 @@ INDICATOR_COLUMNS = (
     Field("score", "评定得分", "number"),
     Field("deviation", "偏差原因及改进措施"),
 )
+METRIC_COLUMNS = (
+    Field("name", "指标名称"),
+    Field("unit", "单位"),
+    Field("value", "数值", "number"),
+    Field("parts", "分项", "parts"),
+    Field("of", "总数", "number"),
+    Field("share_label", "占比说法"),
+    Field("previous", "对比期数值", "number"),
+    Field("previous_label", "对比期说法"),
+    Field("digits", "小数位数", "int"),
+    Field("approximate", "约数说法", "choice", tuple(a.code for a in APPROXIMATIONS)),
+    Field("planned", "计划数", "number"),
+    Field("planned_label", "计划数说法"),
+    Field("stated_change", "增减幅度", "number"),
+    Field("stated_change_label", "增减幅度说法"),
+)
+SECTION_SHEETS = (SECTION_SHEET, SECTION_PARAGRAPH_SHEET, SECTION_FIGURE_SHEET)
+SECTION_FIELDS = ("title", "paragraphs", "figures", "sections")
+"""What a workbook holds of a section (a ``models.body.Section``): all but its table."""
 PROBLEM_COLUMNS = (Field("problem", "问题"), Field("cause", "原因分析"), Field("measure", "应对措施"))
 
 PERFORMANCE_EVALUATION = Layout(
@@ -231,30 +264,29 @@ WORK_SUMMARY = Layout(
         *_region(),
         DATE_STYLE,
         TEMPLATES,
+        Field("basics_heading", "基本情况标题"),
         Field("achievements_heading", "第一章标题"),
+        Field("work_items_as_chapters", "各项工作作为一级标题", "bool", YES_NO),
         Field("problems_heading", "第二章标题"),
+        Field("causes_heading", "原因分析标题"),
+        Field("suggestions_heading", "工作建议标题"),
         Field("plans_heading", "第三章标题"),
     ),
     tables=(
-        Table("主要工作", "achievements", (Field("heading", "标题"),), numbered=True),
-        Table("工作段落", "paragraphs", (Field("", "段落"),), parent="主要工作"),
-        Table("工作数据", "metrics", (
-            Field("name", "指标名称"),
-            Field("unit", "单位"),
-            Field("value", "数值", "number"),
-            Field("parts", "分项", "parts"),
-            Field("of", "总数", "number"),
-            Field("share_label", "占比说法"),
-            Field("previous", "对比期数值", "number"),
-            Field("previous_label", "对比期说法"),
-            Field("digits", "小数位数", "int"),
-        ), parent="主要工作"),
+        Table("主要工作", "achievements", (Field("heading", "标题"), Field("sections", "下级小节", "sections")),
+              numbered=True),
+        Table("工作段落", "paragraphs", (Field("", "段落"),), parent="主要工作", blocks=True),
+        Table("工作数据", "metrics", METRIC_COLUMNS, parent="主要工作"),
     ),
     paragraphs=(
         Field("intro", "开头段落"),
+        Field("basics", "基本情况"),
         Field("problems", "存在的问题"),
+        Field("causes", "原因分析"),
+        Field("suggestions", "下一步工作建议"),
         Field("plans", "下一步工作打算"),
     ),
+    unheld=("achievements.table",),
 )
 
 LAYOUTS = {layout.kind: layout for layout in (PERFORMANCE_EVALUATION, SELF_EVALUATION, WORK_SUMMARY)}

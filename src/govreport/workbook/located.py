@@ -9,13 +9,13 @@ from typing import Any
 from ..errors import Problem
 
 _LAST_PART = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
-_CELL = re.compile(r"^(.+)![A-Z]+(\d+)")
+_CELL = re.compile(r"^(.+)!(?:[A-Z]+(\d+)|第(\d+)行$)")
 
 
 def _row(where: str) -> str:
-    """``工作数据!E3`` → ``工作数据!3``; a place that is not a cell stands for itself."""
+    """``工作数据!E3`` and ``工作数据!第3行`` → ``工作数据!3``; a place that is not a cell stands for itself."""
     match = _CELL.match(where)
-    return f"{match.group(1)}!{match.group(2)}" if match else where
+    return f"{match.group(1)}!{match.group(2) or match.group(3)}" if match else where
 
 
 class WorkbookData(dict):

@@ -2,6 +2,10 @@
 
 Problems found later by validation name the cell (``绩效指标!E7``) instead
 of the field path, because the cell is what a clerk can find and fix.
+
+The 小节 sheets are read first, each section under a provisional path; a
+section takes its place (and its cells their field paths) where a 小节 column
+names it, and every section is placed exactly once or named.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from ..errors import DataError, Problem
 from .cells import CellProblem, convert, text
+from .cells import key as _key
 from .describe import field_info
 from .layout import (
     FINDINGS_NONE,
@@ -23,9 +28,15 @@ from .layout import (
     KIND_LABEL,
     LAYOUTS,
     MAX_ROWS,
+    METRIC_COLUMNS,
     NUMBER_COLUMN,
     PARAGRAPH_COLUMNS,
     PARAGRAPH_SHEET,
+    PARENT_COLUMN,
+    SECTION_COLUMN,
+    SECTION_FIGURE_SHEET,
+    SECTION_PARAGRAPH_SHEET,
+    SECTION_SHEET,
     Field,
     Layout,
     Table,
@@ -33,6 +44,13 @@ from .layout import (
 )
 from .located import WorkbookData
 from .source import Row, Unreadable, Workbook, opened
+
+UNPLACED = "#sections"  # the provisional path of the 小节 rows until a 小节 column places them
+SECTION_TABLES = (
+    Table(SECTION_SHEET, UNPLACED, (Field("parent", PARENT_COLUMN, "int"), Field("title", "标题")), numbered=True),
+    Table(SECTION_PARAGRAPH_SHEET, "paragraphs", (Field("", "段落"),), parent=SECTION_SHEET),
+    Table(SECTION_FIGURE_SHEET, "figures", METRIC_COLUMNS, parent=SECTION_SHEET),
+)
 
 
 def _blank(value: Any) -> bool:
@@ -64,6 +82,12 @@ class _Reader:
         self.problems: list[Problem] = []
         self.headers: dict[str, dict[int, Any]] = {}
         self.read_rows: dict[str, list[Row]] = {}
+        self.section_columns: dict[str, int] = {}
+        self.sections: dict[Any, tuple[dict[str, Any], str]] = {}  # 序号 → section, provisional path
+        self.parents: dict[Any, Any] = {}
+        self.children: dict[Any, list[Any]] = {}
+        self.section_cells: dict[str, list[tuple[str, str]]] = {}  # provisional path → (path below it, cell)
+        self.placed: set[Any] = set()
 
     def rows(self, sheet: str) -> list[Row]:
         """The sheet's data rows below its header (row 1) that hold anything: at most MAX_ROWS of them,
@@ -173,6 +197,8 @@ class _Reader:
             title = text(title)
             if title == NUMBER_COLUMN and (table.numbered or table.parent):
                 number_column = c
+            elif title == SECTION_COLUMN and table.blocks:
+                self.section_columns[table.sheet] = c
             elif title in by_label:
                 columns[c] = by_label[title]
             else:
@@ -183,6 +209,8 @@ class _Reader:
         if table.parent and number_column is None:
             self.fail(f"{table.sheet}!A1", f"缺少“{NUMBER_COLUMN}”列，用来指明属于“{table.parent}”表的哪一项")
         known = {c: f.label for c, f in columns.items()} | ({number_column: NUMBER_COLUMN} if number_column is not None else {})
+        if table.sheet in self.section_columns:
+            known[self.section_columns[table.sheet]] = SECTION_COLUMN
         self.unread_columns(table.sheet, known, self.rows(table.sheet), refused)
         return columns, number_column
 
@@ -195,10 +223,12 @@ class _Reader:
             return
         items: list[Any] = []
         own: dict[Any, tuple[dict[str, Any], str]] = {}
+        section_column = self.section_columns.get(table.sheet)
         for r, cells in rows:
-            if not any(c in cells for c in columns):
-                continue
             key = _key(cells.get(number_column)) if number_column is not None else None
+            placed = section_column in cells
+            if not any(c in cells for c in columns) and not placed and (not table.numbered or key is None):
+                continue
             if table.parent:
                 parent = numbered.get(table.parent, {}).get(key)
                 if parent is None:
@@ -210,9 +240,15 @@ class _Reader:
             else:
                 siblings = items
                 path = f"{table.path}[{len(items)}]"
-            item = self.record(table, cells, r, columns, path)
+            if placed:
+                where = f"{table.sheet}!{get_column_letter(section_column)}{r}"
+                item = self.block(any(c in cells for c in columns), _key(cells[section_column]), path, where)
+                if item is None:
+                    continue
+            else:
+                item = self.record(table, cells, r, columns, path)
+                self.cells[path] = f"{table.sheet}!第{r}行"
             siblings.append(item)
-            self.cells[path] = f"{table.sheet}!第{r}行"
             if table.numbered:
                 own[key if key is not None else len(own) + 1] = (item, path)
         if table.numbered:
@@ -233,9 +269,79 @@ class _Reader:
             ok, value = self.value(field, cells[c], cell)
             if ok and table.scalar:
                 return value
-            if ok:
+            if ok and field.type == "sections":
+                keys = [k for k in (self.place(k, cell) for k in value) if k is not None]
+                item[field.path] = [self.settle(k, f"{path}.{field.path}[{i}]") for i, k in enumerate(keys)]
+            elif ok:
                 item[field.path] = value
         return item if not table.scalar else ""
+
+    def read_sections(self) -> None:
+        """The 小节 rows with their paragraphs and figures, each under its provisional path until placed."""
+        numbered: dict[str, dict[Any, tuple[dict[str, Any], str]]] = {}
+        for table in SECTION_TABLES:
+            self.table(table, numbered)
+        rows = self.data.pop(UNPLACED, [])
+        self.sections = numbered.get(SECTION_SHEET, {})
+        if len(self.sections) < len(rows):
+            self.fail(f"“{SECTION_SHEET}”表", "有重复的序号：每个小节的序号须各不相同")
+        for number, (section, origin) in self.sections.items():
+            parent = self.parents[number] = section.pop("parent", None)
+            if parent is None:
+                continue
+            if parent in self.sections:
+                self.children.setdefault(parent, []).append(number)
+            else:
+                self.fail(self.cells.get(f"{origin}.parent", SECTION_SHEET),
+                          f"{PARENT_COLUMN}“{parent}”在“{SECTION_SHEET}”表中不存在")
+        for path in [p for p in self.cells if p.startswith(UNPLACED + "[")]:
+            origin, _, below = path.partition("]")
+            self.section_cells.setdefault(origin + "]", []).append((below, self.cells.pop(path)))
+
+    def place(self, number: Any, where: str) -> Any:
+        """``number`` when it names a 小节 row not yet placed and not under another section, else None (named)."""
+        if number not in self.sections:
+            self.fail(where, f"{SECTION_COLUMN}“{number}”在“{SECTION_SHEET}”表中不存在")
+        elif self.parents.get(number) is not None:
+            self.fail(where, f"小节“{number}”是小节“{self.parents[number]}”的下级小节（见“{SECTION_SHEET}”表的"
+                             f"{PARENT_COLUMN}），不能再放在这里")
+        elif number in self.placed:
+            self.fail(where, f"小节“{number}”已放在别处：每个小节只能放在一处")
+        else:
+            self.placed.add(number)
+            return number
+        return None
+
+    def settle(self, number: Any, path: str) -> dict[str, Any]:
+        """The section ``number`` at ``path``, its cells and those of its sub-sections named by their paths."""
+        self.placed.add(number)
+        section, origin = self.sections[number]
+        for below, cell in self.section_cells.get(origin, []):
+            self.cells[path + below] = cell
+        inner = self.children.get(number, [])
+        if inner:
+            section["sections"] = [self.settle(n, f"{path}.sections[{i}]") for i, n in enumerate(inner)]
+        return section
+
+    def block(self, has_text: bool, number: Any, path: str, where: str) -> dict[str, Any] | None:
+        """The section a 小节 cell places at ``path``, or None (named)."""
+        if has_text:
+            self.fail(where, f"一行只能填段落或小节之一：填了“{SECTION_COLUMN}”时，“段落”列请留空")
+            return None
+        placed = self.place(number, where)
+        return None if placed is None else self.settle(placed, path)
+
+    def unplaced(self) -> None:
+        """Every 小节 row reaches the report: one placed nowhere is named, not dropped."""
+        for number, (_, origin) in self.sections.items():
+            if number in self.placed:
+                continue
+            row = dict(self.section_cells.get(origin, [])).get("", f"“{SECTION_SHEET}”表")
+            if self.parents.get(number) is None:
+                self.fail(row, f"小节“{number}”没有放到报告中：请在“{PARAGRAPH_SHEET}”或“工作段落”的“{SECTION_COLUMN}”列"
+                               "填写它的序号，或删去这一行")
+            elif self.parents[number] in self.sections:
+                self.fail(row, f"小节“{number}”的{PARENT_COLUMN}绕成了一个圈，这些小节都放不到报告中")
 
     def paragraphs(self, layout: Layout) -> None:
         by_label = {f.label: f for f in layout.paragraphs}
@@ -243,9 +349,9 @@ class _Reader:
         for f in layout.paragraphs:
             self.cells[f.path] = f"{PARAGRAPH_SHEET}“{f.label}”"
         rows = self.rows(PARAGRAPH_SHEET)
-        self.unread_columns(PARAGRAPH_SHEET, dict(enumerate(PARAGRAPH_COLUMNS, start=1)), rows)
+        self.unread_columns(PARAGRAPH_SHEET, dict(enumerate((*PARAGRAPH_COLUMNS, SECTION_COLUMN), start=1)), rows)
         for r, cells in rows:
-            if 2 not in cells:
+            if 2 not in cells and 3 not in cells:
                 continue
             label = _label(cells, 1)
             field = by_label.get(label)
@@ -254,7 +360,13 @@ class _Reader:
                 self.fail(where, f"未知的栏目“{label}”{_close(label, by_label)}" if label else "缺少栏目名称")
                 continue
             found = counts.setdefault(field.path, [])
-            self.cells[f"{field.path}[{len(found)}]"] = f"{PARAGRAPH_SHEET}!B{r}"
+            path = f"{field.path}[{len(found)}]"
+            if 3 in cells:
+                section = self.block(2 in cells, _key(cells[3]), path, f"{PARAGRAPH_SHEET}!C{r}")
+                if section is not None:
+                    found.append(section)
+                continue
+            self.cells[path] = f"{PARAGRAPH_SHEET}!B{r}"
             found.append(text(cells[2]))
         for path, found in counts.items():
             _put(self.data, path, found)
@@ -273,6 +385,7 @@ class _Reader:
                 self.fail(f"“{name}”表", f"未知的工作表{_close(name, layout.sheets) or known}")
             seen.add(name)
         findings_none = self.info(layout)
+        self.read_sections()
         numbered: dict[str, dict[Any, tuple[dict[str, Any], str]]] = {}
         for table in layout.tables:
             self.table(table, numbered)
@@ -282,6 +395,7 @@ class _Reader:
             else:
                 _put(self.data, "compliance.findings", [])
         self.paragraphs(layout)
+        self.unplaced()
         self.open_required(layout)
         return WorkbookData(self.data, self.cells, self.choices, self.problems)
 
@@ -300,16 +414,6 @@ class _Reader:
                 if info is None or not info.is_required() or value_at(self.data, prefix) is not None:
                     break
                 _put(self.data, prefix, {})
-
-
-def _key(value: Any) -> Any:
-    if _blank(value):
-        return None
-    try:
-        number = convert(Field("", "", "int"), value)
-    except CellProblem:
-        return text(value)
-    return number
 
 
 def read_workbook(raw: bytes, source: str = "", *, keep_going: bool = False) -> WorkbookData:

@@ -3,9 +3,11 @@
 Every sheet has a bold, frozen header row; each column's header carries the
 field's description from the data model as a note, in the drop-downs' words;
 operators, ratings, 是/否 and the paragraph sections are drop-down lists;
-number columns refuse text. What is written reads back as the same data, so
-data a workbook cannot hold (more than ``MAX_ROWS`` rows in a sheet, text
-longer than a cell, more than the reader unpacks) is refused by field.
+number columns refuse text. Sections among the paragraphs are numbered in the
+order met and written to 小节, 小节段落 and 小节数据. What is written reads back
+as the same data, so data a workbook cannot hold (a body table, more than
+``MAX_ROWS`` rows in a sheet, text longer than a cell, more than the reader
+unpacks) is refused by field.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
 from ..errors import DataError, Problem
+from ..models.body import Section
 from ..models.common import MAX_WHOLE_DIGITS
 from ..ooxml import MAX_UNPACKED, unpacked_size
 from ..ooxml.writer import reproducible
@@ -35,9 +38,15 @@ from .layout import (
     INFO_SHEET,
     KIND_LABEL,
     MAX_ROWS,
+    METRIC_COLUMNS,
     NUMBER_COLUMN,
     PARAGRAPH_COLUMNS,
     PARAGRAPH_SHEET,
+    PARENT_COLUMN,
+    SECTION_COLUMN,
+    SECTION_FIGURE_SHEET,
+    SECTION_PARAGRAPH_SHEET,
+    SECTION_SHEET,
     YES_NO,
     Field,
     Layout,
@@ -53,6 +62,8 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 DATE_FORMAT = "yyyy-mm-dd"
 PARTS_HINT = ("。写成“住院：515；门诊：133”；名称中有“；”“：”或换行时，名称用英文双引号括起，"
               '如 "门诊：慢病"：133')
+TABLE_REFUSED = "工作簿中没有存放正文表格的地方，写成工作簿会丢失这张表；请把数据保留为 JSON 或 YAML 文件"
+SECTION_NOTE = f"本行是一个小节时，填“{SECTION_SHEET}”表中该小节的序号（“段落”列留空）"
 FINDINGS_NOTE = "填“是”表示审查未发现问题（报告写明未发现问题）；不填则报告不作表述；发现问题时填“审查发现”表"
 
 
@@ -91,6 +102,7 @@ class _Writer:
         self.layout, self.model, self.data = layout, model, data
         self.book = Workbook()
         self.problems: list[Problem] = []
+        self.sections: list[tuple[int | None, dict[str, Any], str]] = []  # by 序号 - 1: 上级序号, section, path
         self.words = BOOLEAN_WORDS + tuple(
             pair for f in (*layout.info, *(c for t in layout.tables for c in t.columns)) for pair in f.values)
 
@@ -112,10 +124,11 @@ class _Writer:
         if field.type == "text":
             cell.alignment = WRAP
 
-    def note(self, path: str, field: Field) -> str:
+    def note(self, path: str, field: Field, model: type[BaseModel] | None = None) -> str:
         """The model's description of the field in the drop-downs' words, plus how to write it in a cell."""
-        hint = {"parts": PARTS_HINT, "list": "。多个用“；”隔开", "date": "。写成 2026-01-20"}
-        text = worded(description(self.model, path), self.words)
+        hint = {"parts": PARTS_HINT, "list": "。多个用“；”隔开", "date": "。写成 2026-01-20",
+                "sections": f"。填“{SECTION_SHEET}”表中各小节的序号，多个用“；”隔开"}
+        text = worded(description(model or self.model, path), self.words)
         return text if field.type == "date" and "2026-01-20" in text else text + hint.get(field.type, "")
 
     def fits(self, sheet: str, rows: int, path: str, what: str) -> bool:
@@ -155,6 +168,8 @@ class _Writer:
         if with_number:
             parent_note = f"对应“{table.parent}”表的序号" if table.parent else "本项的编号，供“工作段落”“工作数据”表引用"
             titles, notes, widths = [NUMBER_COLUMN, *titles], [parent_note, *notes], [8, *widths]
+        if table.blocks:
+            titles, notes, widths = [*titles, SECTION_COLUMN], [*notes, SECTION_NOTE], [*widths, 8]
         _header(ws, titles, notes, widths)
         offset = 2 if with_number else 1
         for c, field in enumerate(fields, start=offset):
@@ -167,9 +182,15 @@ class _Writer:
         for r, (number, item, path) in enumerate(rows, start=2):
             if with_number:
                 ws.cell(row=r, column=1, value=number)
+            if table.blocks and isinstance(item, dict):
+                ws.cell(row=r, column=offset + len(fields), value=self.section(item, path))
+                continue
             for c, field in enumerate(fields, start=offset):
                 if table.scalar:
                     self.put(ws, r, c, field, item, path)
+                elif field.type == "sections":
+                    numbers_of = [self.section(s, f"{path}.{field.path}[{i}]") for i, s in enumerate(item.get(field.path) or [])]
+                    self.put(ws, r, c, field, numbers_of, f"{path}.{field.path}")
                 else:
                     self.put(ws, r, c, field, item.get(field.path), f"{path}.{field.path}")
 
@@ -184,10 +205,65 @@ class _Writer:
         return [(n, child, f"{path}.{table.path}[{i}]") for n, parent, path in numbers.get(table.parent, [])
                 for i, child in enumerate(parent.get(table.path) or [])]
 
+    def section(self, section: dict[str, Any], path: str, parent: int | None = None) -> int:
+        """The 序号 of a section (its sub-sections numbered after it); its table is refused by path."""
+        self.sections.append((parent, section, path))
+        number = len(self.sections)
+        if section.get("table") is not None:
+            self.problems.append(Problem(f"{path}.table", TABLE_REFUSED))
+        for i, inner in enumerate(section.get("sections") or []):
+            self.section(inner, f"{path}.sections[{i}]", number)
+        return number
+
+    def unheld(self) -> None:
+        """Refuse, by path, each value of a list item the workbook has no place for."""
+        for where in self.layout.unheld:
+            listed, name = where.rsplit(".", 1)
+            for i, item in enumerate(value_at(self.data, listed) or []):
+                if item.get(name) is not None:
+                    self.problems.append(Problem(f"{listed}[{i}].{name}", TABLE_REFUSED))
+
+    def section_sheets(self) -> None:
+        ws = self.book.create_sheet(SECTION_SHEET)
+        _header(ws, [NUMBER_COLUMN, PARENT_COLUMN, "标题"],
+                [f"本小节的编号，供“{PARAGRAPH_SHEET}”“工作段落”的“{SECTION_COLUMN}”列和下级小节引用",
+                 "下级小节填所属小节的序号；不填则由“文字段落”“工作段落”的“小节”列或“主要工作”的“下级小节”列放到报告中",
+                 self.note("title", Field("title", "标题"), Section)], [8, 10, 60])
+        paragraphs = self.book.create_sheet(SECTION_PARAGRAPH_SHEET)
+        _header(paragraphs, [NUMBER_COLUMN, "段落"],
+                [f"对应“{SECTION_SHEET}”表的序号", self.note("paragraphs", Field("", "段落"), Section)], [8, 100])
+        figures = self.book.create_sheet(SECTION_FIGURE_SHEET)
+        _header(figures, [NUMBER_COLUMN, *(f.label for f in METRIC_COLUMNS)],
+                [f"对应“{SECTION_SHEET}”表的序号", *(self.note(f"figures.{f.path}", f, Section) for f in METRIC_COLUMNS)],
+                [8, *(16 if f.type != "text" else 24 for f in METRIC_COLUMNS)])
+        for c, field in enumerate(METRIC_COLUMNS, start=2):
+            letter = get_column_letter(c)
+            _validation(figures, field, f"{letter}2:{letter}{VALIDATED_ROWS}")
+        texts = [(n, text, f"{path}.paragraphs[{i}]") for n, (_, section, path) in enumerate(self.sections, start=1)
+                 for i, text in enumerate(section.get("paragraphs") or [])]
+        metrics = [(n, metric, f"{path}.figures[{i}]") for n, (_, section, path) in enumerate(self.sections, start=1)
+                   for i, metric in enumerate(section.get("figures") or [])]
+        if not all([self.fits(SECTION_SHEET, len(self.sections), self.sections[0][2] if self.sections else "", "各小节"),
+                    self.fits(SECTION_PARAGRAPH_SHEET, len(texts), texts[0][2] if texts else "", "各小节的段落"),
+                    self.fits(SECTION_FIGURE_SHEET, len(metrics), metrics[0][2] if metrics else "", "各小节的数据")]):
+            return
+        for r, (parent, section, path) in enumerate(self.sections, start=2):
+            ws.cell(row=r, column=1, value=r - 1)
+            ws.cell(row=r, column=2, value=parent)
+            self.put(ws, r, 3, Field("title", "标题"), section.get("title"), f"{path}.title")
+        for r, (n, text, path) in enumerate(texts, start=2):
+            paragraphs.cell(row=r, column=1, value=n)
+            self.put(paragraphs, r, 2, Field("", "段落"), text, path)
+        for r, (n, metric, path) in enumerate(metrics, start=2):
+            figures.cell(row=r, column=1, value=n)
+            for c, field in enumerate(METRIC_COLUMNS, start=2):
+                self.put(figures, r, c, field, metric.get(field.path), f"{path}.{field.path}")
+
     def paragraphs(self) -> None:
         ws = self.book.create_sheet(PARAGRAPH_SHEET)
-        _header(ws, list(PARAGRAPH_COLUMNS),
-                ["从下拉列表选择本段所属的栏目；一个栏目可有多段，按先后顺序", "每格一段，不要加编号"], [26, 100])
+        _header(ws, [*PARAGRAPH_COLUMNS, SECTION_COLUMN],
+                ["从下拉列表选择本段所属的栏目；一个栏目可有多段，按先后顺序", "每格一段，不要加编号", SECTION_NOTE],
+                [26, 100, 8])
         sections = [(field, value_at(self.data, field.path) or [None]) for field in self.layout.paragraphs]
         longest = max(sections, key=lambda section: len(section[1]))[0].path
         if not self.fits(PARAGRAPH_SHEET, sum(len(texts) for _, texts in sections), longest, "各栏目的段落（空栏目占一行）"):
@@ -196,7 +272,10 @@ class _Writer:
         for field, texts in sections:
             for i, body in enumerate(texts):
                 ws.cell(row=r, column=1, value=field.label)
-                self.put(ws, r, 2, field, body, f"{field.path}[{i}]")
+                if isinstance(body, dict):
+                    ws.cell(row=r, column=3, value=self.section(body, f"{field.path}[{i}]"))
+                else:
+                    self.put(ws, r, 2, field, body, f"{field.path}[{i}]")
                 r += 1
         labels = len(self.layout.paragraphs)
         rule = DataValidation(type="list", formula1=f"'{GUIDE_SHEET}'!$D$2:$D${labels + 1}", allow_blank=True)
@@ -210,7 +289,13 @@ class _Writer:
         lines = [
             (INFO_SHEET, "每行一项；“填写内容”列填写，不用的项留空。日期写成 2026-01-20。"),
             *((t.sheet, _table_help(t)) for t in self.layout.tables),
-            (PARAGRAPH_SHEET, "每行一段：先选栏目，再写段落；同一栏目的多段按先后顺序排列。"),
+            (PARAGRAPH_SHEET, "每行一段：先选栏目，再写段落；同一栏目的多段按先后顺序排列。"
+                              f"要在此处放一个带标题的小节，“段落”留空，在“{SECTION_COLUMN}”列填该小节的序号。"),
+            (SECTION_SHEET, f"每行一个小节：标题不带编号（按层级自动编为一、（一）1.（1））；下级小节在“{PARENT_COLUMN}”"
+                            "填所属小节的序号，按先后顺序排列。"),
+            (SECTION_PARAGRAPH_SHEET, f"每行一段，“{NUMBER_COLUMN}”填所属小节的序号。"),
+            (SECTION_FIGURE_SHEET, f"每行一项数据，“{NUMBER_COLUMN}”填所属小节的序号；各列的写法见表头的批注。"),
+            ("", "正文中的表格不能写在工作簿中，请用 JSON 或 YAML 数据文件。"),
             ("", "数字只填数字（不带单位、不带千分位以外的符号）；金额单位在“基本信息”中统一填写。"),
             ("", "一格填多项（分项、模板目录）时用“；”或换行隔开；分项写成“名称：数值”，名称中有“；”“：”或换行时，"
                  '名称用英文双引号括起（其中的双引号写两遍），如 "门诊：慢病"：133。'),
@@ -230,6 +315,8 @@ class _Writer:
         for table in self.layout.tables:
             self.table(table, numbers)
         self.paragraphs()
+        self.section_sheets()
+        self.unheld()
         self.guide()
         if self.problems:
             raise DataError(self.problems, source)
