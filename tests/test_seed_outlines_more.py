@@ -235,11 +235,10 @@ def test_a_stated_total_that_agrees_is_printed_as_computed(qiyang):
 
 
 def test_an_approximate_quantity_without_a_number(tmp_path, qiyang):
-    # “超过…万人次” with no value at all: the figure has nothing to word, the first rule of a metric says so.
+    # “超过…万人次” with no value at all: the approximation is named, and what it lacks.
     qiyang["achievements"][4]["paragraphs"][0]["figures"].append(
         {"name": "覆盖群众", "unit": "万人次", "approximate": "超过"})
-    render_fails(tmp_path, qiyang, "achievements[4].paragraphs[0].figures[4]：须填写 value（数值）、parts（分项）"
-                                   "或 stated_change（增减幅度）之一")
+    render_fails(tmp_path, qiyang, "achievements[4].paragraphs[0].figures[4]：约数“超过”须写明数字：请填写 value")
 
 
 def test_an_approximate_quantity_with_only_a_change(tmp_path, qiyang):

@@ -64,11 +64,11 @@ class Metric(Strict):
     @model_validator(mode="after")
     def _one_reading(self) -> Metric:
         """Refuse the combinations a sentence cannot word without guessing."""
+        if self.approximate is not None and self.value is None:
+            raise ValueError(f"约数“{self.approximate}”须写明数字：请填写 value")
         if self.value is None and self.parts is None and self.stated_change is None:
             raise ValueError("须填写 value（数值）、parts（分项）或 stated_change（增减幅度）之一")
         if self.approximate is not None:
-            if self.value is None:
-                raise ValueError(f"约数“{self.approximate}”须写明数字：请填写 value")
             if self.parts is not None or self.previous is not None or self.of is not None:
                 raise ValueError("约数不能再计算合计、占比或增减：约数时请不填 parts、of、previous")
         if self.stated_change is not None and self.previous is not None:
