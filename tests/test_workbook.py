@@ -13,10 +13,11 @@ from click.testing import CliRunner
 import govreport
 from govreport.cli import main
 from govreport.kinds import KINDS
+from govreport.models.body import Section
 from govreport.workbook.describe import field_info
-from govreport.workbook.layout import LAYOUTS
+from govreport.workbook.layout import LAYOUTS, SECTION_TABLES, SECTION_UNHELD
 
-from .conftest import CONTRACT, SAMPLES, dump
+from .conftest import CONTRACT, SAMPLES, dump, read
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.json"))
 
@@ -58,18 +59,43 @@ def test_layout_covers_every_field_of_every_model():
         for table in layout.tables:
             base = f"{layout.table(table.parent).path}.{table.path}" if table.parent else table.path
             paths += [f"{base}.{c.path}" if c.path else base for c in table.columns]
-        for path in paths:
+        for path in [*paths, *layout.unheld]:
             assert field_info(model, path) is not None, f"{kind}: {path}"
-        assert set(paths) | {"kind", "compliance.findings"} >= set(_leaves(model)), kind  # nothing a workbook cannot hold
+        held = [p for p in _leaves(model) if not _unheld(p, layout.unheld)]
+        assert set(paths) | {"kind", "compliance.findings"} >= set(held), kind  # nothing a workbook cannot hold
+
+
+def test_the_section_sheets_cover_every_field_of_a_section():
+    top, *children = SECTION_TABLES
+    paths = {"sections" if c.path == "parent" else c.path for c in top.columns}  # nested by 上级序号
+    paths |= {f"{t.path}.{c.path}" if c.path else t.path for t in children for c in t.columns}
+    for path in [*paths, *SECTION_UNHELD]:
+        assert field_info(Section, path) is not None, path
+    assert paths >= {p for p in _leaves(Section) if not _unheld(p, SECTION_UNHELD)}
+
+
+def _unheld(path, unheld):
+    """Whether ``path`` lies within a field the workbook deliberately does not hold: a body table (typed columns,
+    rows of cells) has no sheet, and writing one is refused by its path rather than dropped."""
+    return any(path == u or path.startswith(f"{u}.") for u in unheld)
+
+
+def _refers_to_itself(model) -> bool:
+    from govreport.workbook.describe import _models
+
+    return any(model in _models(info.annotation) for info in model.model_fields.values())
 
 
 def _leaves(model, prefix=""):
-    """Every value a data file can hold, by dotted path (records inside lists included, list positions left out)."""
+    """Every value a data file can hold, by dotted path (records inside lists included, list positions left out).
+
+    A place holding a model that holds itself (a section and its sub-sections) is one leaf here: the section's own
+    fields are checked once, against the 小节 sheets."""
     from govreport.workbook.describe import _models
 
     for name, info in model.model_fields.items():
         inner = _models(info.annotation)
-        if inner and name != "parts":  # parts are written into one cell
+        if inner and name != "parts" and not _refers_to_itself(inner[0]):  # parts are written into one cell
             yield from _leaves(inner[0], f"{prefix}{name}.")
         else:
             yield f"{prefix}{name}"
@@ -243,3 +269,80 @@ def test_the_workbooks_number_check_admits_every_number_the_models_accept(tmp_pa
     sheet = openpyxl.load_workbook(_workbook(tmp_path))["资金来源"]
     bounds = {(rule.formula1, rule.formula2) for rule in sheet.data_validations.dataValidation if rule.type == "decimal"}
     assert bounds == {("-999999999999999", "999999999999999")}
+
+
+def _summary_with_sections() -> dict:
+    summary = read(SAMPLES / "work_summary.json")
+    summary["basics"] = ["全县辖20个乡镇。", {"title": "加强领导", "paragraphs": ["成立项目领导小组。"],
+                                             "sections": [{"title": "落实责任"}]}]
+    summary["achievements"][0]["sections"] = [
+        {"title": "乡镇卫生院建设", "figures": [{"name": "建成卫生院", "unit": "个", "value": 10, "approximate": "余"}]}]
+    return summary
+
+
+def test_sections_are_rows_of_the_section_sheets_placed_by_number(tmp_path):
+    """Work items are written first, so the work item's section is 1, the 基本情况 section 2 and its sub-section 3."""
+    source = dump(_summary_with_sections(), tmp_path / "ws.json")
+    book = openpyxl.load_workbook(_workbook(tmp_path, source))
+    assert book["主要工作"]["C1"].value == "下级小节" and book["主要工作"]["C2"].value == "1"
+    rows = [r for r in book["文字段落"].iter_rows(min_row=2, values_only=True) if r[0] == "基本情况"]
+    assert rows == [("基本情况", "全县辖20个乡镇。", None), ("基本情况", None, 2)]
+    assert list(book["小节"].iter_rows(min_row=2, values_only=True)) == [
+        (1, None, "乡镇卫生院建设"), (2, None, "加强领导"), (3, 2, "落实责任")]
+    assert list(book["小节段落"].iter_rows(min_row=2, values_only=True)) == [(2, "成立项目领导小组。")]
+    figures = book["小节数据"]
+    header = [c.value for c in figures[1]]
+    row = dict(zip(header, next(figures.iter_rows(min_row=2, values_only=True)), strict=True))
+    assert (row["序号"], row["指标名称"], row["单位"], row["数值"], row["约数说法"]) == (1, "建成卫生院", "个", 10, "余")
+    data = govreport.load(tmp_path / "ws.xlsx").data
+    assert data.basics[1].title == "加强领导" and data.basics[1].sections[0].title == "落实责任"
+    assert data.achievements[0].sections[0].figures[0].approximate == "余"
+    markdown = govreport.render(govreport.load(tmp_path / "ws.xlsx"), "md").decode()
+    assert "建成卫生院10余个" in markdown and "落实责任" in markdown
+
+
+def test_a_section_placed_twice_nowhere_or_not_at_all_is_named(tmp_path):
+    path = _workbook(tmp_path, dump(_summary_with_sections(), tmp_path / "ws.json"))
+    book = openpyxl.load_workbook(path)
+    paragraphs = book["文字段落"]
+    row = next(r for r in range(2, paragraphs.max_row + 1) if paragraphs.cell(row=r, column=3).value == 2)
+    paragraphs.cell(row=row, column=3, value=1)  # 1 is already the work item's; 2 is left placed nowhere
+    paragraphs.append(["开头段落", "多写的一段", 7])
+    paragraphs.append(["存在的问题", None, 3])
+    book.save(path)
+    last = paragraphs.max_row
+    assert _problems(path) == [
+        f"文字段落!C{row}：小节“1”已放在别处：每个小节只能放在一处",
+        f"文字段落!C{last - 1}：一行只能填段落或小节之一：填了“小节”时，“段落”列请留空",
+        f"文字段落!C{last}：小节“3”是小节“2”的下级小节（见“小节”表的上级序号），不能再放在这里",
+        "小节!第3行：小节“2”没有放到报告中：请在“文字段落”或“工作段落”的“小节”列填写它的序号，或删去这一行",
+    ]
+
+
+@pytest.mark.parametrize("where", ["achievement", "section"])
+def test_a_body_table_is_refused_not_dropped(tmp_path, where):
+    summary = _summary_with_sections()
+    table = {"columns": [{"name": "建设内容"}, {"name": "投资（万元）", "type": "money"}], "rows": [["门诊楼", 120]]}
+    if where == "achievement":
+        summary["achievements"][1]["table"], path = table, "achievements[1].table"
+    else:
+        summary["basics"][1]["sections"][0]["table"], path = table, "basics[1].sections[0].table"
+    out = tmp_path / "ws.xlsx"
+    result = CliRunner().invoke(main, ["convert", str(dump(summary, tmp_path / "ws.json")), "-o", str(out)])
+    assert result.exit_code == 2 and not out.exists()
+    assert (f"{path}：工作簿中没有存放正文表格的地方，写成工作簿会丢失这张表；请把数据保留为 JSON 或 YAML 文件"
+            in result.output)
+
+
+def test_sections_nested_in_a_circle_are_named(tmp_path):
+    path = _workbook(tmp_path, dump(_summary_with_sections(), tmp_path / "ws.json"))
+    book = openpyxl.load_workbook(path)
+    book["小节"]["B3"] = 3  # 加强领导 (2) under 落实责任 (3), itself under 加强领导
+    book.save(path)
+    paragraphs = book["文字段落"]
+    row = next(r for r in range(2, paragraphs.max_row + 1) if paragraphs.cell(row=r, column=3).value == 2)
+    assert _problems(path) == [
+        f"文字段落!C{row}：小节“2”是小节“3”的下级小节（见“小节”表的上级序号），不能再放在这里",
+        "小节!第3行：小节“2”的上级序号绕成了一个圈，这些小节都放不到报告中",
+        "小节!第4行：小节“3”的上级序号绕成了一个圈，这些小节都放不到报告中",
+    ]

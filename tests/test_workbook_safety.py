@@ -209,7 +209,7 @@ def test_a_header_beyond_column_40_is_refused_like_any_unknown_header(tmp_path, 
     assert _problems(out.getvalue()) == ["绩效指标!AZ1：未知的列“分数”，是否应为“分值”？"]
 
 
-@pytest.mark.parametrize(("sheet", "cell", "nearest"), [("基本信息", "D5", "说明"), ("文字段落", "C3", "段落")])
+@pytest.mark.parametrize(("sheet", "cell", "nearest"), [("基本信息", "D5", "说明"), ("文字段落", "D3", "小节")])
 def test_text_beside_the_key_value_and_paragraph_columns_is_refused(workbook, sheet, cell, nearest):
     book = openpyxl.load_workbook(io.BytesIO(workbook))
     book[sheet][cell] = "补充说明"

@@ -162,8 +162,15 @@ METRIC_COLUMNS = (
     Field("stated_change_label", "增减幅度说法"),
 )
 SECTION_SHEETS = (SECTION_SHEET, SECTION_PARAGRAPH_SHEET, SECTION_FIGURE_SHEET)
-SECTION_FIELDS = ("title", "paragraphs", "figures", "sections")
-"""What a workbook holds of a section (a ``models.body.Section``): all but its table."""
+UNPLACED = "#sections"  # the path of the 小节 rows as read, until a 小节 column places them
+SECTION_TABLES = (
+    Table(SECTION_SHEET, UNPLACED, (Field("parent", PARENT_COLUMN, "int"), Field("title", "标题")), numbered=True),
+    Table(SECTION_PARAGRAPH_SHEET, "paragraphs", (Field("", "段落"),), parent=SECTION_SHEET),
+    Table(SECTION_FIGURE_SHEET, "figures", METRIC_COLUMNS, parent=SECTION_SHEET),
+)
+"""What a workbook holds of a section (a ``models.body.Section``): its sub-sections by 上级序号, and all else
+but the fields in ``SECTION_UNHELD``."""
+SECTION_UNHELD = ("table",)
 PROBLEM_COLUMNS = (Field("problem", "问题"), Field("cause", "原因分析"), Field("measure", "应对措施"))
 
 PERFORMANCE_EVALUATION = Layout(

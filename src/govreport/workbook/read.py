@@ -28,15 +28,14 @@ from .layout import (
     KIND_LABEL,
     LAYOUTS,
     MAX_ROWS,
-    METRIC_COLUMNS,
     NUMBER_COLUMN,
     PARAGRAPH_COLUMNS,
     PARAGRAPH_SHEET,
     PARENT_COLUMN,
     SECTION_COLUMN,
-    SECTION_FIGURE_SHEET,
-    SECTION_PARAGRAPH_SHEET,
     SECTION_SHEET,
+    SECTION_TABLES,
+    UNPLACED,
     Field,
     Layout,
     Table,
@@ -44,13 +43,6 @@ from .layout import (
 )
 from .located import WorkbookData
 from .source import Row, Unreadable, Workbook, opened
-
-UNPLACED = "#sections"  # the provisional path of the 小节 rows until a 小节 column places them
-SECTION_TABLES = (
-    Table(SECTION_SHEET, UNPLACED, (Field("parent", PARENT_COLUMN, "int"), Field("title", "标题")), numbered=True),
-    Table(SECTION_PARAGRAPH_SHEET, "paragraphs", (Field("", "段落"),), parent=SECTION_SHEET),
-    Table(SECTION_FIGURE_SHEET, "figures", METRIC_COLUMNS, parent=SECTION_SHEET),
-)
 
 
 def _blank(value: Any) -> bool:
@@ -340,8 +332,16 @@ class _Reader:
             if self.parents.get(number) is None:
                 self.fail(row, f"小节“{number}”没有放到报告中：请在“{PARAGRAPH_SHEET}”或“工作段落”的“{SECTION_COLUMN}”列"
                                "填写它的序号，或删去这一行")
-            elif self.parents[number] in self.sections:
+            elif self.circular(number):
                 self.fail(row, f"小节“{number}”的{PARENT_COLUMN}绕成了一个圈，这些小节都放不到报告中")
+
+    def circular(self, number: Any) -> bool:
+        """Whether going up by 上级序号 from ``number`` comes back round (else it ends at a section named already)."""
+        seen = set()
+        while number is not None and number in self.sections and number not in seen:
+            seen.add(number)
+            number = self.parents.get(number)
+        return number is not None and number in seen
 
     def paragraphs(self, layout: Layout) -> None:
         by_label = {f.label: f for f in layout.paragraphs}

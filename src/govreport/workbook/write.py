@@ -47,6 +47,7 @@ from .layout import (
     SECTION_FIGURE_SHEET,
     SECTION_PARAGRAPH_SHEET,
     SECTION_SHEET,
+    SECTION_UNHELD,
     YES_NO,
     Field,
     Layout,
@@ -209,8 +210,9 @@ class _Writer:
         """The 序号 of a section (its sub-sections numbered after it); its table is refused by path."""
         self.sections.append((parent, section, path))
         number = len(self.sections)
-        if section.get("table") is not None:
-            self.problems.append(Problem(f"{path}.table", TABLE_REFUSED))
+        for name in SECTION_UNHELD:
+            if section.get(name) is not None:
+                self.problems.append(Problem(f"{path}.{name}", TABLE_REFUSED))
         for i, inner in enumerate(section.get("sections") or []):
             self.section(inner, f"{path}.sections[{i}]", number)
         return number
