@@ -29,7 +29,8 @@ from govreport.format.numerals import date_text
 from .conftest import ROOT, SAMPLES, read, unnumbered
 
 # Codes that choose how a document is written rather than what it says.
-CODES = {"kind", "templates", "date_style", "outline", "op", "unit", "execution_scored", "overrun_allowed", "rectified"}
+CODES = {"kind", "templates", "date_style", "outline", "op", "unit", "execution_scored", "overrun_allowed", "rectified",
+         "type", "merge", "approximate", "total", "work_items_as_chapters"}
 # Inputs of a computed figure: the sentence states the share or change worked out from them (tested by hand in
 # test_work_summary.py), as the seeds write it ("比上年提高1.04个百分点", not the earlier rate); the form states
 # the score a qualitative rating and its ratio give (test_self_evaluation.py).

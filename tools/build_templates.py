@@ -276,22 +276,39 @@ def score_table() -> list[str]:
     ]
 
 
+def section_mark(landscape: bool) -> str:
+    """A paragraph ending a section; render/sections.py fills the mark with the document's own page setup."""
+    orient = ' w:orient="landscape"' if landscape else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="GRSpacer"/><w:sectPr><w:pgSz{orient}/></w:sectPr></w:pPr></w:p>'
+
+
 def body_table() -> list[str]:
-    """A table of the body (render/body_table.py): title, unit, typed cells and the 合计 row; the grid and the
-    widths are worked out per table, so the rows and cells are plain Jinja loops rather than docxtpl's."""
+    """A table of the body (render/body_table.py): title, unit, typed cells, merged groups and the 合计 row; the
+    grid and the widths are worked out per table, so rows and cells are plain Jinja loops rather than docxtpl's.
+    A table too wide for the portrait page stands on a landscape page of its own."""
     width, align = "{{ b.table.widths[loop.index0] }}", "{{ b.table.aligns[loop.index0] }}"
+    merge = ('{% if c.merge == "restart" %}<w:vMerge w:val="restart"/>{% elif c.merge %}<w:vMerge/>{% endif %}')
     heads = "{% for c in b.table.heads %}" + cell("{{ c }}", width, bold=True, shade=True) + "{% endfor %}"
-    cells = "{% for c in row %}" + cell("{{ c }}", width, align=align) + "{% endfor %}"
+    # every row but the last keeps with the next, so a 合计 row never stands alone under a repeated header
+    keep = "{% if b.table.total or not loop.last %}<w:keepNext/>{% endif %}"
+    cells = "{% set last = loop.last %}{% for c in row %}" + cell(
+        "{{ c.text if c.merge != 'continue' else '' }}", width, align=align).replace(
+        '<w:vAlign w:val="center"/>', merge + '<w:vAlign w:val="center"/>').replace(
+        '<w:pStyle w:val="GRTableCell"/>', '<w:pStyle w:val="GRTableCell"/>' + keep.replace("loop.last", "last")
+    ) + "{% endfor %}"
     total = "{% for c in b.table.total %}" + cell("{{ c }}", width, bold=True, align=align) + "{% endfor %}"
     grid = '{% for w in b.table.widths %}<w:gridCol w:w="{{ w }}"/>{% endfor %}'
     rows = (row([heads], header=True) + "{% for row in b.table.rows %}" + row([cells]) + "{% endfor %}"
             + "{% if b.table.total %}" + row([total]) + "{% endif %}")
-    frame = table([1], [rows]).replace('<w:gridCol w:w="1"/>', grid).replace('<w:tblW w:w="1"', f'<w:tblW w:w="{TYPE_AREA}"')
+    frame = table([1], [rows]).replace('<w:gridCol w:w="1"/>', grid)
+    frame = frame.replace('<w:tblW w:w="1"', '<w:tblW w:w="{{ b.table.widths|sum }}"')
     return [
+        tag("{%p if b.table.landscape %}"), section_mark(False), tag("{%p endif %}"),
         tag("{%p if b.table.title %}"), paragraph("table_title", "{{ b.table.title }}", keep_next=True), tag("{%p endif %}"),
         tag("{%p if b.table.unit %}"), paragraph("table_note", "单位：{{ b.table.unit }}", keep_next=True), tag("{%p endif %}"),
         frame,
-        paragraph("table_note"),
+        tag("{%p if b.table.landscape %}"), section_mark(True), tag("{%p else %}"), paragraph("table_note"),
+        tag("{%p endif %}"),
     ]
 
 
@@ -306,7 +323,8 @@ def outline_xml(title: str = "{{ title }}", new_page: bool = False) -> list[str]
     for i, (level, style) in enumerate(levels):
         keyword = "if" if i == 0 else "elif"
         parts += [tag(f"{{%p {keyword} b.level == {level} %}}"),
-                  paragraph(style, "{{ b.number }}{{ b.text }}", keep_next=True)]
+                  paragraph(style, "{{ b.number }}{{ b.text }}").replace(
+                      "</w:pPr>", "{% if not b.alone %}<w:keepNext/>{% endif %}</w:pPr>", 1)]
     # The last paragraph, the blank lines and the signature keep together: a signature never stands alone on a page.
     last_keeps = paragraph("body", "{{ b.text }}").replace("</w:pPr>", "{% if loop.last %}<w:keepNext/>{% endif %}</w:pPr>")
     parts += [tag("{%p elif b.table %}"), *body_table(), tag("{%p else %}"), last_keeps, tag("{%p endif %}"),

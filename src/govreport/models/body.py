@@ -68,9 +68,9 @@ class Metric(Strict):
             raise ValueError(f"约数“{self.approximate}”须写明数字：请填写 value")
         if self.value is None and self.parts is None and self.stated_change is None:
             raise ValueError("须填写 value（数值）、parts（分项）或 stated_change（增减幅度）之一")
-        if self.approximate is not None:
-            if self.parts is not None or self.previous is not None or self.of is not None:
-                raise ValueError("约数不能再计算合计、占比或增减：约数时请不填 parts、of、previous")
+        computed = self.parts is not None or self.previous is not None or self.of is not None
+        if self.approximate is not None and computed:
+            raise ValueError("约数不能再计算合计、占比或增减：约数时请不填 parts、of、previous")
         if self.stated_change is not None and self.previous is not None:
             raise ValueError("已填对比期数值 previous 时增减幅度由计算得出，请不填 stated_change")
         if self.planned is not None and self.value is None and self.parts is None:
@@ -84,6 +84,7 @@ Cell = Annotated[Number | Text | None, Field(union_mode="left_to_right")]
 class Column(Strict):
     name: Text = Field(description="列名，如“建设内容”“投资（万元）”")
     type: ColumnType = Field("text", description="列的类型：text（文字）、money（金额，两位小数）、count（数量）、rate（比率%）")
+    merge: bool = Field(False, description="是否把本列上下相邻、内容相同的格合并为一格（如分组的类别）")
 
 
 class Table(Strict):

@@ -36,8 +36,10 @@ def _prepared(source: bytes, chain: TemplateChain, label: str) -> bytes:
 
     from .layout import apply_layout
     from .properties import record
+    from .sections import fill_section_marks
 
     document = docx.Document(io.BytesIO(source))
+    fill_section_marks(document.element.body)
     apply_layout(document, chain.layout)
     record(document, title=_CORE["title"], subject=label, author=_CORE["author"], date=dt.date(2000, 1, 1),
            version=__version__, chain=chain.describe(f"内置 {__version__}"))

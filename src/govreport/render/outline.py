@@ -32,6 +32,7 @@ class Block:
     number: str = ""
     keep: bool = False  # a heading kept even with nothing under it
     table: PrintedTable | None = None  # a table of the body, its cells written and its 合计 computed
+    alone: bool = False  # a kept heading with nothing under it, printed as a sentence: it keeps with nothing
 
     @property
     def is_heading(self) -> bool:
@@ -225,7 +226,7 @@ class Outline:
                 continue
             has_content = content[block.level]
             if has_content or block.keep:
-                kept.append(block if has_content else replace(block, text=as_sentence(block.text)))
+                kept.append(block if has_content else replace(block, text=as_sentence(block.text), alone=True))
             for level in range(block.level, MAX_HEADING_LEVEL + 1):
                 content[level] = False
             if block.keep:  # a kept heading is content for the headings above it
@@ -244,6 +245,6 @@ def _numbered(blocks: list[Block], numbering: tuple[int, ...]) -> list[Block]:
             for deeper in range(block.level + 1, MAX_HEADING_LEVEL + 1):
                 counters[deeper] = 0
             form = numbering[block.level - 1]
-            block = Block(form, block.text, heading_number(form, counters[block.level]))
+            block = replace(block, level=form, number=heading_number(form, counters[block.level]), keep=False)
         out.append(block)
     return out

@@ -187,10 +187,10 @@ def _em() -> float:
     return profile()["styles"]["table_cell"]["size"] * 20
 
 
-def type_area() -> int:
-    """The width of the page's type area, in twips."""
+def type_area(landscape: bool = False) -> int:
+    """The width of the page's type area, in twips; a landscape page keeps the margins and turns the paper."""
     page = profile()["page"]
-    return page["width"] - page["margin_left"] - page["margin_right"]
+    return (page["height"] if landscape else page["width"]) - page["margin_left"] - page["margin_right"]
 
 
 def headings(texts: Sequence[str], widths: Sequence[int]) -> list[str]:
@@ -199,13 +199,18 @@ def headings(texts: Sequence[str], widths: Sequence[int]) -> list[str]:
             for text, width in zip(texts, widths, strict=True)]
 
 
-def table_widths(table: Table, lead: int | None = None) -> list[int]:
+def fits_portrait(table: Table) -> bool:
+    """Whether the table's figures and unbreakable pieces fit across the portrait type area."""
+    return sum(column_floors(table)) * _em() + CELL_ALLOWANCE * len(table[0]) <= type_area()
+
+
+def table_widths(table: Table, lead: int | None = None, area: int | None = None) -> list[int]:
     """Cell widths in twips of a table as wide as the type area, padding included; ``lead`` sets the first.
 
     Each width is rounded up, so no text loses a fraction of a twip; what that
     (and ``lead``) adds is taken from the column with the most room beyond its floor.
     """
-    area = type_area()
+    area = type_area() if area is None else area
     em = _em()
     count = len(table[0])
     room = (area - CELL_ALLOWANCE * count) / em
