@@ -326,7 +326,11 @@ def outline_xml(title: str = "{{ title }}", new_page: bool = False) -> list[str]
                   paragraph(style, "{{ b.number }}{{ b.text }}").replace(
                       "</w:pPr>", "{% if not b.alone %}<w:keepNext/>{% endif %}</w:pPr>", 1)]
     # The last paragraph, the blank lines and the signature keep together: a signature never stands alone on a page.
-    last_keeps = paragraph("body", "{{ b.text }}").replace("</w:pPr>", "{% if loop.last %}<w:keepNext/>{% endif %}</w:pPr>")
+    # A paragraph longer than a page is let split without widow control: LibreOffice otherwise moves it whole to
+    # the next page, leaving most of a page empty; Word splits it either way.
+    last_keeps = paragraph("body", "{{ b.text }}").replace(
+        "</w:pPr>", '{% if loop.last %}<w:keepNext/>{% endif %}{% if b.page_long %}<w:widowControl w:val="0"/>{% endif %}'
+                    "</w:pPr>")
     parts += [tag("{%p elif b.table %}"), *body_table(), tag("{%p else %}"), last_keeps, tag("{%p endif %}"),
               tag("{%p endfor %}")]
     # Signature and date stand where GB/T 9704 7.3.5 puts them: indents worked out per report (render/closing.py).

@@ -21,6 +21,7 @@ from ..format.numerals import heading_number, item_level
 from ..format.sentence import as_sentence
 from ..format.title import title_lines
 from ..models.body import Metric, Section, Table
+from ..vocabulary.gbt9704 import profile
 from ..vocabulary.words import DEFAULT_NUMBERING, MAX_HEADING_LEVEL, NUMBERING_LEVELS
 from .body_table import PrintedTable, printed
 
@@ -38,6 +39,11 @@ class Block:
     def is_heading(self) -> bool:
         return self.level > 0
 
+    @property
+    def page_long(self) -> bool:
+        """A paragraph that may run longer than a page (the renderer lets it split however it must)."""
+        return len(self.text) > LONG_PARAGRAPH
+
 
 @dataclass(frozen=True)
 class Attachment:
@@ -47,6 +53,10 @@ class Attachment:
 
 
 ITEM_LEVEL, ITEM_BELOW_ITEMS = 3, 4  # the heading forms 1. and （1）
+_PAGE = profile()["page"]
+LONG_PARAGRAPH = _PAGE["chars_per_line"] * ((_PAGE["height"] - _PAGE["margin_top"] - _PAGE["margin_bottom"])
+                                            // _PAGE["line_pitch"] - 2)
+"""Characters past which a paragraph may fill a page: two lines short of a full page of 28 a line."""
 
 
 def _one_line(text: str) -> str:
