@@ -23,7 +23,7 @@ def test_kinds_lists_every_kind_with_formats_outlines_and_derivations():
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert [line.split("　")[0] for line in lines if not line.startswith(" ")] == [
-        "performance_evaluation", "self_evaluation", "work_summary"]
+        "performance_evaluation", "self_evaluation", "work_summary", "implementation_plan", "work_plan"]
     assert "    格式：docx、md、html、xlsx、pdf" in lines
     assert "    提纲 mof2020：财预〔2020〕10号附件3参考提纲，附资金使用情况表和绩效评价指标评分表" in lines
     assert "    也可由 performance_evaluation 的数据生成：govreport render 数据文件 --kind self_evaluation" in lines

@@ -17,14 +17,17 @@ from typing import Any
 from pydantic import BaseModel
 
 from .checks.performance_evaluation import check_performance_evaluation
+from .checks.plan import check_plan
 from .checks.self_evaluation import check_self_evaluation
 from .checks.work_summary import check_work_summary
 from .errors import Problem
 from .figures import evaluate
+from .figures.plan import plan_figures
 from .figures.scoring import ScoringProfile
 from .figures.self_evaluation import self_evaluate
 from .figures.work_summary import summarise
 from .models import PerformanceEvaluation, SelfEvaluation, WorkSummary
+from .models.plan import ImplementationPlan, WorkPlan
 from .models.self_evaluation import PATHS_IN_PERFORMANCE_EVALUATION, from_performance_evaluation
 from .omissions import Omission
 from .vocabulary.words import DEFAULT_OUTLINE as DEFAULT_OUTLINE_NAME
@@ -175,6 +178,27 @@ KINDS: dict[str, Kind] = {
             compute=summarise,
             folder="work_summary",
             leaves_out=WORK_SUMMARY_LEAVES_OUT,
+        ),
+        Kind(
+            name="implementation_plan",
+            label="实施方案",
+            summary="实施方案：前言、指导思想、工作目标（量化目标写成“达80%以上”）、主要任务（责任单位、完成时限）、"
+                    "实施步骤、部门职责、保障措施、督导检查、责任追究",
+            model=ImplementationPlan,
+            check=check_plan,
+            compute=plan_figures,
+            folder="implementation_plan",
+            leaves_out=FILING_ONLY,
+        ),
+        Kind(
+            name="work_plan",
+            label="工作计划",
+            summary="工作计划：指导思想、工作目标（量化目标写成门槛）、主要任务、工作措施和时间安排",
+            model=WorkPlan,
+            check=check_plan,
+            compute=plan_figures,
+            folder="work_plan",
+            leaves_out=FILING_ONLY,
         ),
     )
 }

@@ -13,6 +13,7 @@ from ..vocabulary.words import APPROXIMATIONS, MAGNITUDES, NOT_APPLICABLE
 from .docnumber import normalise_doc_number
 from .numbers import amount, change_phrase, compared, number, percent, points
 from .numerals import chinese_count, date_text
+from .threshold import target_sentence
 from .uppercase import rmb_upper
 
 
@@ -88,6 +89,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "doc_number": doc_number,
     "quantity": quantity,
     "target_text": target_text,
+    "target_sentence": target_sentence,
     "actual_text": actual_text,
     "change": change_text,
     "compared": compared,

@@ -296,4 +296,91 @@ WORK_SUMMARY = Layout(
     unheld=("achievements.table",),
 )
 
-LAYOUTS = {layout.kind: layout for layout in (PERFORMANCE_EVALUATION, SELF_EVALUATION, WORK_SUMMARY)}
+TARGET_COLUMNS = (
+    Field("name", "目标名称"),
+    _worded("op", "比较方式", OPERATOR_WORDS),
+    Field("value", "目标值", "number"),
+    Field("unit", "单位"),
+    Field("per", "频次说法"),
+    Field("verb", "频次动词"),
+)
+
+
+def _plan(kind: str, headings: tuple[Field, ...], tables: tuple[Table, ...], paragraphs: tuple[Field, ...]) -> Layout:
+    """A plan's workbook: targets, tasks (sub-tasks as 小节 rows) and phases in sheets, chapters as paragraphs.
+    A sub-task's own 责任单位, 完成时限 and targets have no column: only the first level's have."""
+    return Layout(
+        kind=kind,
+        info=(
+            Field("meta.organization", "单位名称"),
+            Field("meta.year", "年度", "int"),
+            Field("meta.date", "成文日期", "date"),
+            Field("meta.title", "标题"),
+            Field("meta.signature", "落款署名"),
+            *_region(),
+            DATE_STYLE,
+            TEMPLATES,
+            Field("meta.start", "计划期开始日期", "date"),
+            Field("meta.end", "计划期结束日期", "date"),
+            Field("meta.tasks_need_owner", "每项任务须有责任单位", "bool", YES_NO),
+            Field("guidance_heading", "指导思想标题"),
+            Field("goals_heading", "工作目标标题"),
+            Field("tasks_heading", "主要任务标题"),
+            Field("tasks_as_chapters", "各项任务作为一级标题", "bool", YES_NO),
+            Field("steps_heading", "实施步骤标题"),
+            *headings,
+            Field("order", "各章顺序", "list"),
+        ),
+        tables=(
+            Table("量化目标", "targets", TARGET_COLUMNS),
+            Table("主要任务", "tasks", (
+                Field("title", "标题"), Field("owner", "责任单位"), Field("deadline", "完成时限", "date"),
+                Field("phase", "所属阶段"), Field("sections", "下级小节", "sections"),
+            ), numbered=True),
+            Table("任务段落", "paragraphs", (Field("", "段落"),), parent="主要任务"),
+            Table("任务数据", "figures", METRIC_COLUMNS, parent="主要任务"),
+            Table("任务目标", "targets", TARGET_COLUMNS, parent="主要任务"),
+            Table("实施阶段", "phases", (
+                Field("name", "阶段名称"), Field("start", "开始日期", "date"), Field("end", "结束日期", "date"),
+            ), numbered=True),
+            Table("阶段段落", "paragraphs", (Field("", "段落"),), parent="实施阶段", blocks=True),
+            *tables,
+        ),
+        paragraphs=(
+            Field("preface", "前言"),
+            Field("guidance", "指导思想"),
+            Field("goals", "工作目标"),
+            *paragraphs,
+            Field("closing", "结尾段落"),
+        ),
+        unheld=("tasks.table",),
+    )
+
+
+IMPLEMENTATION_PLAN = _plan(
+    "implementation_plan",
+    headings=(
+        Field("scope_heading", "实施范围与内容标题"),
+        Field("duties_heading", "部门职责标题"),
+        Field("duties_as_table", "部门职责印成表格", "bool", YES_NO),
+        Field("safeguards_heading", "保障措施标题"),
+        Field("supervision_heading", "督导检查标题"),
+        Field("accountability_heading", "责任追究标题"),
+    ),
+    tables=(Table("部门职责", "duties", (Field("unit", "责任单位"), Field("duties", "工作职责"))),),
+    paragraphs=(
+        Field("scope", "实施范围与内容"),
+        Field("safeguards", "保障措施"),
+        Field("supervision", "督导检查"),
+        Field("accountability", "责任追究"),
+    ),
+)
+WORK_PLAN = _plan(
+    "work_plan",
+    headings=(Field("measures_heading", "工作措施标题"),),
+    tables=(),
+    paragraphs=(Field("measures", "工作措施"),),
+)
+
+LAYOUTS = {layout.kind: layout for layout in (PERFORMANCE_EVALUATION, SELF_EVALUATION, WORK_SUMMARY, IMPLEMENTATION_PLAN,
+                                              WORK_PLAN)}
