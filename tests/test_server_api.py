@@ -320,7 +320,7 @@ def test_unknown_kind_is_404_in_chinese(client):
         answer = client.get(path)
         assert answer.status_code == 404 and answer.json() == {
             "error": "not_found", "problems": [],
-            "message": "未知的报告类型“report”，应为以下之一：performance_evaluation、self_evaluation、work_summary"}
+            "message": "未知的报告类型“report”，应为以下之一：performance_evaluation、self_evaluation、work_summary、implementation_plan、work_plan"}
 
 
 def test_the_blank_workbook_is_excel_templates(client, tmp_path):

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
-from ..vocabulary.scoring import OPERATOR_ALIASES, QUALITATIVE, OperatorCode
+from ..vocabulary.scoring import OPERATOR_ALIASES, OPERATORS, QUALITATIVE, OperatorCode
 from ..vocabulary.words import DEFAULT_DATE_STYLE, DateStyle
 from .body import Body0, Body2, Body3, Section, Table, too_deep
 from .common import Day, Number, Strict, Text
@@ -21,6 +21,11 @@ from .project import DATE_STYLE_HELP, Region, TemplateFolders, Year
 THRESHOLD_WORDS = {"至少": ">=", "不少于": ">=", "以上": ">=", "不低于": ">=", "不超过": "<=", "以内": "<=",
                    "不高于": "<="}
 """The words a plan writes for a threshold, and the operator code each stands for."""
+THRESHOLD_MEANINGS = {">=": "达…以上、不少于", "<=": "控制在…以内、不超过", "=": "达到"}
+TARGET_OPERATOR_HELP = (
+    "比较方式：" + "，".join(f"{o.code}（{THRESHOLD_MEANINGS[o.code]}）" for o in OPERATORS if o.code != QUALITATIVE)
+    + "；也接受 " + " ".join([*(o.word for o in OPERATORS if o.code != QUALITATIVE), *THRESHOLD_WORDS])
+)
 
 
 def _operator(value: Any) -> Any:
@@ -34,10 +39,7 @@ class Target(Strict):
     """A quantified target: worded by code as a threshold (宣传资料入户率达80%以上, 宣传栏不少于2个)."""
 
     name: Text = Field(description="目标名称，如“宣传资料入户率”“健康教育宣传栏”“健康教育专题讲座”")
-    op: Annotated[OperatorCode, BeforeValidator(_operator)] = Field(
-        ">=", description="比较方式：>=（达…以上、不少于），<=（控制在…以内、不超过），=（达到）；"
-                          "也接受 ≥ ≤ ＝ 至少 不少于 不低于 以上 不超过 不高于 以内",
-    )
+    op: Annotated[OperatorCode, BeforeValidator(_operator)] = Field(">=", description=TARGET_OPERATOR_HELP)
     value: Number = Field(description="目标值，如 80")
     unit: Text = Field(description="单位，如“%”“个”“平方米”“次”；比率填 % 或 ‰（写作“达80%以上”）")
     per: Text | None = Field(None, description="频次的说法，如“每季度”“每年”：写作“每季度至少开展一次”“每年不少于6次”")
