@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+import yaml
 from click.testing import CliRunner
 
 import govreport
@@ -332,6 +333,21 @@ def test_a_body_table_is_refused_not_dropped(tmp_path, where):
     assert result.exit_code == 2 and not out.exists()
     assert (f"{path}：工作簿中没有存放正文表格的地方，写成工作簿会丢失这张表；请把数据保留为 JSON 或 YAML 文件"
             in result.output)
+
+
+def test_what_a_sub_task_adds_to_a_section_is_refused_not_dropped(tmp_path):
+    plan = read_yaml(SAMPLES / "health_work_plan_2015.yaml")
+    plan["tasks"][0]["sections"] = [{"title": "建立健康档案", "owner": "公卫科", "deadline": "2016-06-30"}]
+    out = tmp_path / "plan.xlsx"
+    result = CliRunner().invoke(main, ["convert", str(dump(plan, tmp_path / "plan.json")), "-o", str(out)])
+    assert result.exit_code == 2 and not out.exists()
+    for name in ("owner", "deadline"):
+        assert (f"tasks[0].sections[0].{name}：工作簿的“小节”表只存放小节的标题、段落和数据，写成工作簿会丢失此项；"
+                "请把数据保留为 JSON 或 YAML 文件") in result.output
+
+
+def read_yaml(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def test_sections_nested_in_a_circle_are_named(tmp_path):

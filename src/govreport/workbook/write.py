@@ -64,6 +64,9 @@ DATE_FORMAT = "yyyy-mm-dd"
 PARTS_HINT = ("。写成“住院：515；门诊：133”；名称中有“；”“：”或换行时，名称用英文双引号括起，"
               '如 "门诊：慢病"：133')
 TABLE_REFUSED = "工作簿中没有存放正文表格的地方，写成工作簿会丢失这张表；请把数据保留为 JSON 或 YAML 文件"
+SECTION_FIELD_REFUSED = ("工作簿的“小节”表只存放小节的标题、段落和数据，写成工作簿会丢失此项；"
+                         "请把数据保留为 JSON 或 YAML 文件")
+SECTION_HELD = set(Section.model_fields) - set(SECTION_UNHELD)
 SECTION_NOTE = f"本行是一个小节时，填“{SECTION_SHEET}”表中该小节的序号（“段落”列留空）"
 FINDINGS_NOTE = "填“是”表示审查未发现问题（报告写明未发现问题）；不填则报告不作表述；发现问题时填“审查发现”表"
 
@@ -213,6 +216,9 @@ class _Writer:
         for name in SECTION_UNHELD:
             if section.get(name) is not None:
                 self.problems.append(Problem(f"{path}.{name}", TABLE_REFUSED))
+        for name, value in section.items():  # what a task adds to a section (责任单位, 完成时限…) has no column here
+            if name not in SECTION_HELD and name not in SECTION_UNHELD and value not in (None, "", [], {}):
+                self.problems.append(Problem(f"{path}.{name}", SECTION_FIELD_REFUSED))
         for i, inner in enumerate(section.get("sections") or []):
             self.section(inner, f"{path}.sections[{i}]", number)
         return number
