@@ -324,7 +324,7 @@ def outline_xml(title: str = "{{ title }}", new_page: bool = False) -> list[str]
         keyword = "if" if i == 0 else "elif"
         parts += [tag(f"{{%p {keyword} b.level == {level} %}}"),
                   paragraph(style, "{{ b.number }}{{ b.text }}").replace(
-                      "</w:pPr>", "{% if not b.alone %}<w:keepNext/>{% endif %}</w:pPr>", 1)]
+                      "</w:pPr>", "{% if not b.alone or loop.last %}<w:keepNext/>{% endif %}</w:pPr>", 1)]
     # The last paragraph, the blank lines and the signature keep together: a signature never stands alone on a page.
     # A paragraph longer than a page is let split without widow control: LibreOffice otherwise moves it whole to
     # the next page, leaving most of a page empty; Word splits it either way.
