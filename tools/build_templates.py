@@ -219,7 +219,12 @@ def funds_tables() -> list[str]:
 DEVIATION_ALIGN = "{% if r.deviation|cell == not_applicable %}center{% else %}left{% endif %}"
 # The figures of a score row, written by the filters; the execution row's 分值 comes from the figures too.
 TARGET, ACTUAL = "{{ r.indicator|target_text }}", "{{ r.indicator|actual_text }}"
-WEIGHT, SCORE, DEVIATION = "{{ r.weight|number }}", "{{ r.score|amount }}", "{{ r.deviation|cell }}"
+WEIGHT, SCORE, DEVIATION = "{{ r.weight|number }}", "{{ r.score|cell('amount') }}", "{{ r.deviation|cell }}"
+# A 一级指标's subtotal, after its last row when the scoring profile requires subtotals.
+SUBTOTAL_NAME, SUBTOTAL_WEIGHT, SUBTOTAL_SCORE = (
+    "{{ r.subtotal.name }}小计", "{{ r.subtotal.weight|number }}", "{{ r.subtotal.score|amount }}")
+# Indicators not applicable: which, and how the total comes of the rest (render/rows.py score_note).
+SCORE_NOTE = ("{%p if score_note %}", "{{ score_note }}", "{%p endif %}")
 EXECUTION_WEIGHT = "{{ fig.execution_weight|number }}"
 
 
@@ -259,6 +264,11 @@ def score_table() -> list[str]:
         tag_row("{%tr endif %}", 8),
         tag_row("{%tr for r in score_rows %}", 8),
         row(cells),
+        tag_row("{%tr if r.subtotal %}", 8),
+        row([cell(SUBTOTAL_NAME, grid_width("score_widths", 0, 4), span=5, bold=True),
+             cell(SUBTOTAL_WEIGHT, widths[5], bold=True), cell(SUBTOTAL_SCORE, widths[6], bold=True),
+             cell("", widths[7])]),
+        tag_row("{%tr endif %}", 8),
         tag_row("{%tr endfor %}", 8),
         row([cell("总分", grid_width("score_widths", 0, 4), span=5, bold=True),
              cell("{{ fig.weight_total|number }}", widths[5], bold=True),
@@ -272,6 +282,9 @@ def score_table() -> list[str]:
         paragraph("table_title", "绩效指标评分表"),
         paragraph("table_note", "项目名称：{{ project }}"),
         table(widths, rows),
+        tag(SCORE_NOTE[0]),
+        paragraph("table_note", SCORE_NOTE[1]),
+        tag(SCORE_NOTE[2]),
         tag("{%p endif %}"),
     ]
 
@@ -409,6 +422,11 @@ def self_evaluation_form() -> list[str]:
              form_cell(TARGET, listing, 4), form_cell(ACTUAL, listing, 5),
              form_cell(WEIGHT, listing, 6), form_cell(SCORE, listing, 7),
              form_cell(DEVIATION, listing, 8, align=DEVIATION_ALIGN)]),
+        tag_row("{%tr if r.subtotal %}", FORM_COLUMNS),
+        row([form_cell("", listing, 0, shade=True, open_edges=("top", "bottom")),
+             form_cell(SUBTOTAL_NAME, listing, 1, 5, bold=True), form_cell(SUBTOTAL_WEIGHT, listing, 6, bold=True),
+             form_cell(SUBTOTAL_SCORE, listing, 7, bold=True), form_cell("", listing, 8)]),
+        tag_row("{%tr endif %}", FORM_COLUMNS),
         tag_row("{%tr endfor %}", FORM_COLUMNS),
         row([form_cell("总分", listing, 0, 5, bold=True), form_cell("{{ fig.weight_total|number }}", listing, 6, bold=True),
              form_cell("{{ fig.total|amount }}", listing, 7, bold=True), form_cell("", listing, 8)]),
@@ -420,6 +438,9 @@ def self_evaluation_form() -> list[str]:
         summary,
         paragraph("spacer"),
         indicators,
+        tag(SCORE_NOTE[0]),
+        paragraph("table_note", SCORE_NOTE[1]),
+        tag(SCORE_NOTE[2]),
         paragraph("table_note", "填报单位：{{ signature }}　　填报日期：{{ date }}"),
     ]
 

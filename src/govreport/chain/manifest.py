@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import Field, ValidationError
@@ -11,10 +14,54 @@ from ..errors import TemplateFault
 from ..messages import problems_from, yaml_reason
 from ..models.common import Strict, Text
 from ..nesting import BoundedLoader, YamlRefused
-from ..vocabulary.scoring import EXECUTION_DENOMINATORS, OPERATOR_BY_CODE, REVERSE_RULES, Denominator, Reverse
+from ..vocabulary.scoring import (
+    DEVIATION_OPERATORS,
+    EXECUTION_DENOMINATORS,
+    FULL_MARKS,
+    GRADE_FLOOR,
+    NOT_APPLICABLE_RULES,
+    OPERATOR_BY_CODE,
+    RATING_NAMES,
+    REVERSE_RULES,
+    Denominator,
+    NotApplicableRule,
+    RatingName,
+    Reverse,
+    indicator_weights_total,
+)
 from ..vocabulary.words import NUMBERINGS, PAGE_NUMBERS, Numbering, PageNumber, described
+from .overrides import where as shown
 
 MANIFEST = "manifest.yaml"
+
+
+Score = Annotated[Decimal, Field(ge=0, le=FULL_MARKS, allow_inf_nan=False)]
+Share = Annotated[Decimal, Field(ge=0, le=1, allow_inf_nan=False)]
+Percent = Annotated[Decimal, Field(gt=0, le=100, allow_inf_nan=False)]
+
+
+class GradeOption(Strict):
+    name: Text = Field(description="等级名称，如“优”“好”")
+    min: Score = Field(description="本等级的最低分（含）")
+    max: Score = Field(description="本等级的最高分（不含；最高一级含满分）")
+
+
+class RatingOption(Strict):
+    name: RatingName = Field(description="评定：" + "、".join(RATING_NAMES))
+    low: Share = Field(description="得分比例下限（含）")
+    high: Share = Field(description="得分比例上限（不含；达到1的一档含1）")
+
+
+class DeviationOption(Strict):
+    tolerance: Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)] = Field(
+        description="偏差（差额÷年度指标值，%）在此以内不扣分，如 10")
+    step: Percent = Field(description="超出后每档的宽度（%），如 10")
+    deduction: Percent = Field(description="每档（不足一档按一档）扣分值的百分之几，如 20")
+
+
+class VetoOption(Strict):
+    indicators: list[Text] = Field(default_factory=list, description="未取得满分即一票否决的三级指标名称")
+    findings: bool = Field(False, description="为 true 时，数据中 meta.veto 写明的审计、巡视等发现的违规问题一票否决")
 
 
 class ScoringOptions(Strict):
@@ -26,6 +73,14 @@ class ScoringOptions(Strict):
     execution_denominator: Denominator | None = Field(
         None, description=f"预算执行率的分母：{described(EXECUTION_DENOMINATORS)}"
     )
+    grades: list[GradeOption] | None = Field(None, description="等级及其分数段，从高到低，首尾相接，覆盖0～100分")
+    ratings: list[RatingOption] | None = Field(None, description="定性指标各评定的得分比例区间，覆盖0～1")
+    not_applicable: NotApplicableRule | None = Field(
+        None, description=f"有不适用指标时的总分：{described(NOT_APPLICABLE_RULES)}")
+    subtotals: dict[Text, Score] | None = Field(None, description="须有的一级指标及其分值，如 产出指标: 50")
+    deviation: dict[Literal[DEVIATION_OPERATORS], DeviationOption] | None = Field(  # type: ignore[valid-type]
+        None, description="按比较方式（>=、<=、=）设偏差档次：偏差在容许范围内不扣分，超出后每档扣分")
+    veto: VetoOption | None = Field(None, description="一票否决：满足条件时等级定为最低一级，不论得分")
 
 
 class LayoutOptions(Strict):
@@ -48,12 +103,17 @@ class Manifest(Strict):
 
 
 def read_manifest(folder: Path) -> Manifest:
-    """The folder's manifest, or a ``TemplateFault`` naming the file and each wrong field."""
+    """The folder's manifest, or a ``TemplateFault`` naming the file and each wrong field (with its line)."""
     path = folder / MANIFEST
     if not path.is_file():
         raise TemplateFault(f"模板目录 {folder} 中没有 {MANIFEST}（可用 govreport templates init 生成）")
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=BoundedLoader)
+        loader = BoundedLoader(path.read_text(encoding="utf-8"))
+        try:
+            node = loader.get_single_node()
+            raw = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except YamlRefused as exc:
         where = f"（{exc.problem.path}）" if exc.problem.path else ""
         raise TemplateFault(f"{path}{where}：{exc.problem.message}") from None
@@ -62,6 +122,103 @@ def read_manifest(folder: Path) -> Manifest:
     except yaml.YAMLError as exc:
         raise TemplateFault(f"{path} 不是有效的 YAML：{yaml_reason(exc)}") from None
     try:
-        return Manifest.model_validate(raw if isinstance(raw, dict) else {})
+        manifest = Manifest.model_validate(raw if isinstance(raw, dict) else {})
     except ValidationError as exc:
         raise TemplateFault(f"{path} 有误：", problems_from(exc)) from None
+    found = scoring_problems(manifest.scoring)
+    if found:  # in the message itself, which every caller shows (a data file's meta.templates shows no more)
+        raise TemplateFault("评分规则有误：" + "；".join(
+            f"{located(path, node, ('scoring', *where))}：{message}" for where, message in found))
+    return manifest
+
+
+Where = tuple[str | int, ...]
+
+
+def located(path: Path, node: yaml.Node | None, where: Where) -> str:
+    """``folder/manifest.yaml:12``: the line of the deepest part of ``where`` the file writes."""
+    line = None
+    for part in where:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if getattr(k, "value", None) == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            node = None
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return shown(path, line)
+
+
+def scoring_problems(options: ScoringOptions) -> list[tuple[Where, str]]:
+    """What a schema cannot say of a scoring profile: bands that overlap or leave a gap, subtotals that cannot
+    add up to the full marks, a rating given two bands."""
+    found: list[tuple[Where, str]] = []
+    if options.grades is not None:
+        found += _bands("grades", [(g.name, g.min, g.max) for g in options.grades], GRADE_FLOOR, FULL_MARKS, "分")
+    if options.ratings is not None:
+        found += _ratings(options.ratings)
+    if options.subtotals:
+        total = sum(options.subtotals.values(), Decimal(0))
+        allowed = (indicator_weights_total(True), indicator_weights_total(False))
+        if total not in allowed:
+            found.append((("subtotals",), f"各一级指标分值合计{total:f}分，应为{allowed[0]}分（预算执行率计分）"
+                                          f"或{allowed[1]}分（不计分）"))
+    if options.veto is not None:
+        names = options.veto.indicators
+        for n, name in enumerate(names):
+            if name in names[:n]:
+                found.append((("veto", "indicators", n), f"一票否决的指标“{name}”写了两次"))
+    return found
+
+
+def _bands(option: str, bands: Sequence[tuple[str, Decimal, Decimal]], floor: Decimal, top: Decimal,
+           unit: str) -> list[tuple[Where, str]]:
+    """Bands [min, max), the top one closed, must follow one another from ``top`` down to ``floor``."""
+    found: list[tuple[Where, str]] = []
+    order = sorted(range(len(bands)), key=lambda n: bands[n][1], reverse=True)
+    names = [b[0] for b in bands]
+    for n, name in enumerate(names):
+        if name in names[:n]:
+            found.append(((option, n), f"“{name}”写了两次"))
+    for n in range(len(bands)):
+        if bands[n][1] >= bands[n][2]:
+            found.append(((option, n), f"“{bands[n][0]}”的下限{bands[n][1]:f}{unit}不小于上限{bands[n][2]:f}{unit}"))
+    if found or not bands:
+        return found
+    expected = top
+    for n in order:
+        name, low, high = bands[n]
+        if high > expected:
+            found.append(((option, n), f"“{name}”的区间{low:f}～{high:f}{unit}与上一档重叠（上一档从{expected:f}{unit}起）"))
+        elif high < expected:
+            found.append(((option, n), f"“{name}”的上限{high:f}{unit}与上一档（{expected:f}{unit}）之间有空档"))
+        expected = low
+    if expected != floor:
+        found.append(((option, order[-1]), f"最低一档从{expected:f}{unit}起，{floor:f}～{expected:f}{unit}没有等级"))
+    return found
+
+
+def _ratings(ratings: Sequence[RatingOption]) -> list[tuple[Where, str]]:
+    found: list[tuple[Where, str]] = []
+    for n, rating in enumerate(ratings):
+        if rating.name in [r.name for r in ratings[:n]]:
+            found.append((("ratings", n), f"评定“{rating.name}”对应了两个得分比例区间"))
+    if found:
+        return found
+    missing = [name for name in RATING_NAMES if name not in {r.name for r in ratings}]
+    if missing:
+        found.append((("ratings",), "缺少评定：" + "、".join(missing)))
+    return found + _bands("ratings", [(r.name, r.low, r.high) for r in ratings], Decimal(0), Decimal(1), "")
+
+
+def option_line(folder: Path, where: Where) -> str:
+    """Where a folder's manifest writes an option, for a check of the data against it."""
+    path = folder / MANIFEST
+    loader = BoundedLoader(path.read_text(encoding="utf-8"))
+    try:
+        return located(path, loader.get_single_node(), where)
+    finally:
+        loader.dispose()
+

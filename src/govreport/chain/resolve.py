@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import TemplateFault
-from ..figures.scoring import ScoringProfile
+from ..figures.scoring import DeviationBand, ScoringProfile
+from ..vocabulary.scoring import Rating
 from .loader import relative
-from .manifest import LayoutOptions, Manifest, read_manifest
+from .manifest import LayoutOptions, Manifest, ScoringOptions, option_line, read_manifest
 
 ENV_VARIABLE = "GOVREPORT_TEMPLATES"
 TEMPLATE_FILE_SUFFIXES = (".j2", ".docx", ".yaml", ".yml")  # what a county folder holds as files
@@ -43,10 +44,16 @@ class TemplateChain:
     @property
     def scoring(self) -> ScoringProfile:
         """Each option from the most specific folder that sets it; figures.md's defaults otherwise."""
-        options = {}
+        options: dict[str, object] = {}
+        origins: dict[str, str] = {}
         for folder in reversed(self.folders):
-            options.update(folder.manifest.scoring.model_dump(exclude_none=True))
-        return ScoringProfile(**options)
+            given = folder.manifest.scoring
+            for name in given.model_fields_set:
+                if getattr(given, name) is not None:
+                    options[name] = getattr(given, name)
+                    if name in ("subtotals", "veto"):
+                        origins[name] = option_line(folder.path, ("scoring", name))
+        return profile_of(ScoringOptions(**options), origins)
 
     @property
     def layout(self) -> LayoutOptions:
@@ -61,6 +68,34 @@ class TemplateChain:
     def describe(self, builtin: str) -> str:
         """``三亚市 1.0 → 海南省 1.0 → 内置 0.4.0``: what the document properties record."""
         return " → ".join([*(f.label for f in self.folders), builtin])
+
+
+def profile_of(options: ScoringOptions, origins: dict[str, str] | None = None) -> ScoringProfile:
+    """The profile a manifest's ``scoring`` describes (already checked by ``read_manifest``)."""
+    chosen: dict[str, object] = {}
+    if options.reverse is not None:
+        chosen["reverse"] = options.reverse
+    if options.execution_denominator is not None:
+        chosen["execution_denominator"] = options.execution_denominator
+    if options.not_applicable is not None:
+        chosen["not_applicable"] = options.not_applicable
+    if options.grades:
+        bands = sorted(options.grades, key=lambda g: g.min, reverse=True)
+        chosen["grades"] = tuple((g.min, g.name) for g in bands[:-1])
+        chosen["lowest_grade"] = bands[-1].name
+    if options.ratings:
+        full_names = {r.name: r.full_name for r in ScoringProfile().ratings}
+        chosen["ratings"] = tuple(Rating(r.name, full_names[r.name], r.low, r.high, r.high == 1)
+                                  for r in sorted(options.ratings, key=lambda r: r.low, reverse=True))
+    if options.subtotals is not None:
+        chosen["subtotals"] = tuple(options.subtotals.items())
+    if options.deviation is not None:
+        chosen["deviation"] = tuple((op, DeviationBand(d.tolerance, d.step, d.deduction))
+                                    for op, d in options.deviation.items())
+    if options.veto is not None:
+        chosen["veto_indicators"] = tuple(options.veto.indicators)
+        chosen["veto_flagged"] = options.veto.findings
+    return ScoringProfile(**chosen, origins=tuple((origins or {}).items()))  # type: ignore[arg-type]
 
 
 def environment_folders() -> list[Path]:

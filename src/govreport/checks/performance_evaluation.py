@@ -8,18 +8,19 @@ from ..figures.scoring import DEFAULT_PROFILE, ScoringProfile
 from ..format.numbers import amount
 from ..models.performance_evaluation import PerformanceEvaluation
 from .body import check_metrics
-from .project import doc_number_problems, indicator_problems, source_problems
+from .project import doc_number_problems, indicator_problems, source_problems, veto_problems
 
 FUNDS = "implementation.funds"
 
 
 def check_performance_evaluation(report: PerformanceEvaluation, profile: ScoringProfile = DEFAULT_PROFILE) -> list[Problem]:
-    """Every kind's checks take the chain's scoring profile; these do not depend on it."""
+    """Every kind's checks take the chain's scoring profile: the indicators are checked against it."""
     funds = report.implementation.funds
     return [
         *source_problems(f"{FUNDS}.sources", funds.sources, funds.unit),
         *_uses(report),
-        *indicator_problems("targets.indicators", report.targets.indicators, report.targets.execution_scored),
+        *indicator_problems("targets.indicators", report.targets.indicators, report.targets.execution_scored, profile),
+        *veto_problems("meta.veto", report.meta.veto, profile),
         *_dates(report),
         *doc_number_problems("meta.doc_number", report.meta.doc_number),
         *_unanswered(report),

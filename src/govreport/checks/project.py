@@ -12,11 +12,12 @@ from decimal import Decimal
 from ..errors import Problem
 from ..figures.evaluation import weight_of
 from ..figures.funds import SourceFigures, funds_of
+from ..figures.scoring import DEFAULT_PROFILE, ScoringProfile
 from ..format.docnumber import normalise_doc_number
 from ..format.numbers import amount
 from ..models.common import MAX_SIGNIFICANT, significant_digits
 from ..models.project import FundSource, Indicator
-from ..vocabulary.scoring import EXECUTION_WEIGHT, QUALITATIVE, RATING_BY_NAME, RATING_NAMES, indicator_weights_total
+from ..vocabulary.scoring import EXECUTION_WEIGHT, QUALITATIVE, RATING_NAMES, indicator_weights_total
 
 
 def source_problems(where: str, sources: Sequence[FundSource], unit: str) -> list[Problem]:
@@ -60,25 +61,79 @@ def _totals_too_precise(where: str, total: SourceFigures, unit: str) -> list[Pro
     return problems
 
 
-def indicator_problems(where: str, indicators: Sequence[Indicator], execution_scored: bool) -> list[Problem]:
-    """Each indicator's own rules, then weights adding up to 90 (or 100 without the execution row)."""
+def indicator_problems(
+    where: str, indicators: Sequence[Indicator], execution_scored: bool, profile: ScoringProfile = DEFAULT_PROFILE
+) -> list[Problem]:
+    """Each indicator's own rules, then weights adding up to 90 (or 100 without the execution row), then the
+    profile's subtotals and vetoes against the indicators the data gives."""
     problems: list[Problem] = []
     for i, ind in enumerate(indicators):
-        problems += _indicator(f"{where}[{i}]", ind)
+        problems += _indicator(f"{where}[{i}]", ind, profile)
     expected = indicator_weights_total(execution_scored)
     weights = weight_of(indicators)
     if weights != expected:
         why = f"预算执行率计{EXECUTION_WEIGHT}分" if execution_scored else "预算执行率不计分（execution_scored 为 false）"
         problems.append(Problem(where, f"各指标分值合计为{weights:f}，{why}，指标分值合计应为{expected}"))
+    if all(not ind.applicable for ind in indicators):
+        problems.append(Problem(where, "所有指标都标为不适用，没有可计分的指标"))
+    return problems + _subtotals(where, indicators, expected, profile) + _vetoes(indicators, profile)
+
+
+def _subtotals(where: str, indicators: Sequence[Indicator], expected: Decimal, profile: ScoringProfile) -> list[Problem]:
+    """The 一级指标 the profile requires, each with its weight, and no other."""
+    if not profile.subtotals:
+        return []
+    origin = profile.origin("subtotals") or where
+    required = dict(profile.subtotals)
+    problems = []
+    total = sum(required.values(), Decimal(0))
+    if total != expected:
+        problems.append(Problem(origin, f"评分规则要求的一级指标分值合计{total:f}分，本报告的指标分值合计应为{expected}分，"
+                                        "两者不符（请核对 execution_scored 或评分规则）"))
+    given: dict[str, Decimal] = {}
+    for ind in indicators:
+        given[ind.level1] = given.get(ind.level1, Decimal(0)) + ind.weight
+    for name, weight in given.items():
+        if name not in required:
+            first = next(i for i, ind in enumerate(indicators) if ind.level1 == name)
+            problems.append(Problem(f"{where}[{first}].level1",
+                                    f"一级指标“{name}”不在评分规则要求的一级指标中（{'、'.join(required)}）"))
+        elif weight != required[name]:
+            problems.append(Problem(
+                where, f"一级指标“{name}”的分值合计{weight:f}分，评分规则（{origin}）要求{required[name]:f}分"))
+    for name in required:
+        if name not in given:
+            problems.append(Problem(origin, f"评分规则要求一级指标“{name}”（{required[name]:f}分），本报告没有这一级指标"))
     return problems
 
 
-def _indicator(where: str, ind: Indicator) -> list[Problem]:
+def _vetoes(indicators: Sequence[Indicator], profile: ScoringProfile) -> list[Problem]:
+    """A veto naming an indicator the data does not have would never apply: a misspelt name, refused."""
+    names = [ind.name for ind in indicators]
+    return [Problem(profile.origin("veto"), f"一票否决的指标“{name}”不在本报告的绩效指标中（有：{'、'.join(names)}）")
+            for name in profile.veto_indicators if name not in names]
+
+
+def veto_problems(where: str, veto: str | None, profile: ScoringProfile) -> list[Problem]:
+    """A finding of misuse written in the data counts only where the profile makes it a veto."""
+    if veto and not profile.veto_flagged:
+        return [Problem(where, "评分规则未把审计、巡视等发现的问题设为一票否决（veto.findings），此处的事由不影响等级",
+                        "warning")]
+    return []
+
+
+def _indicator(where: str, ind: Indicator, profile: ScoringProfile) -> list[Problem]:
     problems = []
+    if not ind.applicable:
+        if not ind.reason:
+            problems.append(Problem(f"{where}.reason", "不适用的指标须写明理由 reason（印在评分表中）"))
+        return problems
+    if ind.reason:
+        problems.append(Problem(f"{where}.reason", "只有不适用的指标（applicable 为 false）才填写 reason"))
     if ind.score is not None and ind.score > ind.weight:
         problems.append(Problem(f"{where}.score", f"得分{ind.score:f}超过分值{ind.weight:f}"))
     if ind.qualitative:
-        rating = RATING_BY_NAME.get(ind.rating or "")
+        rating = next((r for r in profile.ratings if r.name == ind.rating), None)
         if rating is None and ind.score is None:
             problems.append(Problem(f"{where}.rating", f"定性指标须填写评定（{'、'.join(RATING_NAMES)}）或得分 score"))
         elif rating is not None and ind.ratio is None and rating.ratio_required:

@@ -7,13 +7,14 @@ from ..figures.evaluation import score_indicator
 from ..figures.scoring import DEFAULT_PROFILE, ScoringProfile
 from ..models.self_evaluation import SelfEvaluation
 from .body import check_metrics
-from .project import indicator_problems, source_problems
+from .project import indicator_problems, source_problems, veto_problems
 
 
 def check_self_evaluation(report: SelfEvaluation, profile: ScoringProfile = DEFAULT_PROFILE) -> list[Problem]:
     problems = [
         *source_problems("funds.sources", report.funds.sources, report.funds.unit),
-        *indicator_problems("indicators", report.indicators, report.execution_scored),
+        *indicator_problems("indicators", report.indicators, report.execution_scored, profile),
+        *veto_problems("meta.veto", report.meta.veto, profile),
         *check_metrics(report),
     ]
     if any(p.severity == "error" for p in problems):
@@ -25,7 +26,7 @@ def _unexplained_deviations(report: SelfEvaluation, profile: ScoringProfile) -> 
     """The form asks why an indicator fell short; an empty cell there is worth a warning."""
     problems = []
     for i, ind in enumerate(report.indicators):
-        if ind.deviation:
+        if ind.deviation or not ind.applicable:
             continue
         if not score_indicator(ind, profile).met:
             problems.append(Problem(

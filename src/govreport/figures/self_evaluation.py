@@ -9,5 +9,6 @@ from .scoring import DEFAULT_PROFILE, ScoringProfile
 
 def self_evaluate(report: SelfEvaluation, profile: ScoringProfile = DEFAULT_PROFILE) -> EvaluationFigures:
     return project_figures(
-        report.funds.unit, report.funds.sources, [], report.indicators, report.execution_scored, profile
+        report.funds.unit, report.funds.sources, [], report.indicators, report.execution_scored, profile,
+        veto=report.meta.veto,
     )

@@ -22,6 +22,7 @@ from .project import (
     DEFAULT_MONEY_UNIT,
     EXECUTION_SCORED_HELP,
     MONEY_UNIT_HELP,
+    VETO_HELP,
     FundSource,
     Indicator,
     ProblemItem,
@@ -47,6 +48,7 @@ class Meta(Strict):
     date_style: DateStyle = Field(DEFAULT_DATE_STYLE, description=DATE_STYLE_HELP)
     templates: TemplateFolders
     outline: OutlineName = Field(DEFAULT_OUTLINE, description=OUTLINE_HELP)
+    veto: Text | None = Field(None, description=VETO_HELP)
 
 
 class Background(Strict):

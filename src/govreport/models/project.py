@@ -16,6 +16,7 @@ from ..vocabulary.scoring import (
     OPERATOR_ALIASES,
     OPERATORS,
     QUALITATIVE,
+    RATING_EXTRA_WORDS,
     RATING_NAMES,
     RATINGS,
     OperatorCode,
@@ -25,7 +26,7 @@ from ..vocabulary.scoring import (
 from ..vocabulary.words import DATE_STYLES, MONEY_UNITS, MoneyUnit, described
 from .common import Amount, InRange, Money, Strict, Text, Unit
 
-RATING_ALIASES = {r.full_name: r.name for r in RATINGS}
+RATING_ALIASES = {**{r.full_name: r.name for r in RATINGS}, **RATING_EXTRA_WORDS}
 
 
 def _alias(table: dict[str, str]):
@@ -52,7 +53,7 @@ OPERATOR_HELP = (
     "比较方式：" + "、".join(f"{o.code}（{o.meaning}）" for o in OPERATORS)
     + "；也接受 " + " ".join(o.word for o in OPERATORS)
 )
-RATING_HELP = "定性指标评定：" + "、".join(RATING_NAMES) + "（也接受完整表述）"
+RATING_HELP = "定性指标评定：" + "、".join(RATING_NAMES) + "（也接受完整表述和" + "、".join(RATING_EXTRA_WORDS) + "）"
 RATIO_HELP = "定性指标得分比例：" + "，".join(
     f"{r.name} {r.low}～{r.high}" + ("" if r.high_included else "（不含）") for r in RATINGS)
 TemplateFolders = Annotated[
@@ -107,6 +108,8 @@ class Indicator(Strict):
         None, description="评价人给定的得分；填写后不再按公式计算，须不超过分值"
     )
     deviation: Text | None = Field(None, description="偏差原因分析及改进措施")
+    applicable: bool = Field(True, description="为 false 时该指标不适用、不计分（须写明理由 reason）")
+    reason: Text | None = Field(None, description="不适用的理由，印在评分表的偏差原因一栏")
 
     @property
     def qualitative(self) -> bool:
@@ -118,3 +121,6 @@ class ProblemItem(Strict):
     problem: Text = Field(description="问题")
     cause: Text | None = Field(None, description="原因分析")
     measure: Text | None = Field(None, description="应对措施")
+
+
+VETO_HELP = "审计、巡视等发现资金挪用等违规问题时写明事由；模板评分规则设有一票否决（veto.findings）时，等级定为最低一级"

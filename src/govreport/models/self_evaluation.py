@@ -20,6 +20,7 @@ from .project import (
     DEFAULT_MONEY_UNIT,
     EXECUTION_SCORED_HELP,
     MONEY_UNIT_HELP,
+    VETO_HELP,
     FundSource,
     Indicator,
     ProblemItem,
@@ -40,6 +41,7 @@ class SelfEvaluationMeta(Strict):
     templates: TemplateFolders
     title: Text | None = Field(None, description="自评报告标题；不填则由部门、年度和项目名称生成")
     region: Region | None = Field(None, description="所属地区")
+    veto: Text | None = Field(None, description=VETO_HELP)
 
 
 class SelfEvaluationFunds(Strict):
@@ -74,6 +76,7 @@ def from_performance_evaluation(pe: PerformanceEvaluation) -> dict[str, Any]:
             "department": meta.department, "project": meta.project, "year": meta.year,
             "implementer": meta.department, "evaluator": meta.evaluator, "date": meta.date,
             "date_style": meta.date_style, "region": meta.region, "templates": meta.templates,
+            "veto": meta.veto,
         },
         "funds": {"unit": pe.implementation.funds.unit, "sources": list(pe.implementation.funds.sources)},
         "goals": {

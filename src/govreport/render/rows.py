@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..figures.evaluation import EvaluationFigures
+from ..figures.evaluation import EvaluationFigures, IndicatorFigures, Level1Group
 from ..format.filters import actual_text, cell, target_text
 from ..format.numbers import amount, number, percent
 from ..format.textwidth import BREAK, heading_units, wrap
@@ -34,6 +34,7 @@ CELL_ALLOWANCE = CELL_PADDING + 20  # and its share of the borders, with a littl
 SCORE_HEADINGS = tuple(h.replace("|", BREAK) for h in (
     "一级指标", "二级指标", "三级指标", "年度|指标值", "实际|完成值", "分值", "得分", "偏差原因|分析及|改进措施"))
 SCORE_HEADS = tuple(h.replace(BREAK, "") for h in SCORE_HEADINGS)
+SUBTOTAL = "小计"  # after a 一级指标's name, on the row of its subtotal
 FORM_COLUMNS = 1 + len(SCORE_HEADINGS)  # the self-evaluation form's grid: the 绩效指标 label, then the score columns
 
 
@@ -48,12 +49,13 @@ class ScoreRow:
 
     indicator: Indicator  # its 年度指标值 and 实际完成值 are written by ``target_text`` and ``actual_text``
     weight: Decimal
-    score: Decimal
-    deviation: str | None  # 偏差原因分析及改进措施; None where nothing is to be explained (full marks)
+    score: Decimal | None  # None (“/”) for an indicator not applicable
+    deviation: str | None  # 偏差原因分析及改进措施 (the reason of one not applicable); None for full marks
     first_of_level1: bool
     first_of_level2: bool
     last_of_level1: bool = False
     last_of_level2: bool = False
+    subtotal: Level1Group | None = None  # on a group's last row when the profile requires subtotals
 
     @property
     def level1(self) -> str:
@@ -90,11 +92,36 @@ def score_rows(figures: EvaluationFigures) -> list[ScoreRow]:
         starts.append((previous is None or previous[0] != ind.level1, previous != (ind.level1, ind.level2)))
         previous = (ind.level1, ind.level2)
     ends = [*starts[1:], (True, True)]
+    groups = {g.name: g for g in figures.level1_groups} if figures.subtotals else {}
     return [
-        ScoreRow(item.indicator, item.indicator.weight, item.score,
-                 item.indicator.deviation or (None if item.met else ""), *start, *end)
+        ScoreRow(item.indicator, item.indicator.weight, item.score, _deviation(item), *start, *end,
+                 subtotal=groups.get(item.indicator.level1) if end[0] else None)
         for item, start, end in zip(figures.indicators, starts, ends, strict=True)
     ]
+
+
+def _deviation(item: IndicatorFigures) -> str | None:
+    if not item.applicable:
+        return item.indicator.reason or ""
+    return item.indicator.deviation or (None if item.met else "")
+
+
+def subtotal_cells(group: Level1Group) -> list[Cell | None]:
+    """A 一级指标's subtotal row: its name over the label columns, its weight and score."""
+    return [Cell(group.name + SUBTOTAL), None, None, None, None, figure(number(group.weight)),
+            figure(amount(group.score)), None]
+
+
+def score_note(figures: EvaluationFigures) -> str | None:
+    """The note under a score table with indicators not applicable: which, and how the total comes of the rest."""
+    dropping = figures.not_applicable
+    if dropping is None:
+        return None
+    names = "".join(f"“{i.indicator.name}”" for i in dropping.dropped)
+    total = (f"折算为百分制得分{amount(figures.total)}分" if dropping.rescaled
+             else f"不折算，总分为{amount(figures.total)}分")
+    return (f"注：{names}不适用，不计分；适用指标满分{number(dropping.full_marks)}分，"
+            f"得分{amount(dropping.score)}分，{total}。")
 
 
 def fund_heads(figures: EvaluationFigures) -> list[str]:
@@ -136,8 +163,10 @@ def score_cells(rows: Sequence[ScoreRow]) -> list[list[Cell | None]]:
     for r in rows:
         quantity = Cell if r.indicator.op == QUALITATIVE else figure
         table.append([Cell(r.level1), Cell(r.level2), Cell(r.name), quantity(target_text(r.indicator)),
-                      quantity(actual_text(r.indicator)), figure(number(r.weight)), figure(amount(r.score)),
+                      quantity(actual_text(r.indicator)), figure(number(r.weight)), figure(cell(r.score, "amount")),
                       Cell(cell(r.deviation))])
+        if r.subtotal is not None:
+            table.append(subtotal_cells(r.subtotal))
     return table
 
 
@@ -152,7 +181,7 @@ def performance_evaluation_tables(figures: EvaluationFigures) -> dict[str, Any]:
     table.append([None] * 5 + [figure(number(figures.weight_total)), figure(amount(figures.total)), None])
     widths = table_widths(table)
     return {"score_rows": rows, "score_widths": widths, "score_heads": headings(SCORE_HEADINGS, widths),
-            "not_applicable": NOT_APPLICABLE}
+            "not_applicable": NOT_APPLICABLE, "score_note": score_note(figures)}
 
 
 def self_evaluation_tables(figures: EvaluationFigures) -> dict[str, Any]:
@@ -179,7 +208,7 @@ def self_evaluation_tables(figures: EvaluationFigures) -> dict[str, Any]:
     indicator = table_widths(table, lead=form[0])  # its label column lines up with the table above
     return {"score_rows": rows, "fund_rows": funds, "fund_heads": heads, "form_widths": form,
             "indicator_widths": indicator, "indicator_heads": headings(SCORE_HEADINGS, indicator[1:]),
-            "not_applicable": NOT_APPLICABLE}
+            "not_applicable": NOT_APPLICABLE, "score_note": score_note(figures)}
 
 
 def _em() -> float:

@@ -45,7 +45,7 @@ from ..ooxml.writer import reproducible
 from ..vocabulary.gbt9704 import profile
 from ..vocabulary.words import NOT_APPLICABLE
 from .columns import Cell, column_floors, fit_columns
-from .rows import FORM_COLUMNS, SCORE_HEADINGS, FundRow, ScoreRow
+from .rows import FORM_COLUMNS, SCORE_HEADINGS, SUBTOTAL, FundRow, ScoreRow
 
 COLUMNS = FORM_COLUMNS
 STYLES = profile()["styles"]  # the DOCX form's: its table title, its cells, its note line
@@ -202,6 +202,8 @@ def self_evaluation_workbook(context: dict[str, Any], fonts: Mapping[str, str] |
     row = form.next_row()
     form.put(row, 1, 6, "自评等级", bold=True)
     form.put(row, 7, 9, fig.grade, bold=True)
+    if context["score_note"]:
+        _line(form, context["score_note"], form.font(BODY_FONT, size=BODY_SIZE), "left")
     _line(form, f"填报单位：{context['signature']}　　填报日期：{context['date']}", form.font(BODY_FONT, size=BODY_SIZE),
           "right")
 
@@ -278,9 +280,18 @@ def _indicators(form: FormSheet, rows: Sequence[ScoreRow]) -> None:
         form.put(row, 5, 5, target_text(r.indicator))
         form.put(row, 6, 6, actual_text(r.indicator))
         form.put(row, 7, 7, r.weight, number_format=WEIGHT_FORMAT)
-        form.put(row, 8, 8, r.score, number_format=SCORE_FORMAT)
+        form.put(row, 8, 8, _applicable(r.score), number_format=SCORE_FORMAT)
         deviation = cell_text(r.deviation)
         form.put(row, 9, 9, deviation, left=deviation != NOT_APPLICABLE)  # "/" centred
+        if r.subtotal is not None:  # the group's labels end above its subtotal row
+            form.merge_down(2, runs[2], row)
+            form.merge_down(3, runs[3], row)
+            row = form.next_row()
+            form.put(row, 2, 6, r.subtotal.name + SUBTOTAL, bold=True)
+            form.put(row, 7, 7, r.subtotal.weight, number_format=WEIGHT_FORMAT, bold=True)
+            form.put(row, 8, 8, r.subtotal.score, number_format=SCORE_FORMAT, bold=True)
+            form.put(row, 9, 9, "")
+            runs = {2: row + 1, 3: row + 1}
     form.merge_down(2, runs[2], form.row)
     form.merge_down(3, runs[3], form.row)
     form.merge_down(1, first, form.row)

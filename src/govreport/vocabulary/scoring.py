@@ -51,6 +51,8 @@ RATINGS = (
     Rating("未达成", "未达成年度指标且效果较差", Decimal("0"), Decimal("0.6"), False),
 )
 RATING_NAMES = tuple(r.name for r in RATINGS)
+RATING_EXTRA_WORDS = {"达成预期指标": "达成", "未达成预期指标": "未达成", "部分达成预期指标": "部分达成"}
+"""Other words forms write for a rating (a published 自评表 writes 达成预期指标), and the rating each stands for."""
 RATING_BY_NAME = {r.name: r for r in RATINGS}
 RATING_FULL_NAMES = {r.name: r.full_name for r in RATINGS}  # templates see it as ``rating_text``
 RatingName = Literal[RATING_NAMES]  # type: ignore[valid-type]
@@ -58,6 +60,8 @@ RatingName = Literal[RATING_NAMES]  # type: ignore[valid-type]
 GRADES = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"))
 """等级 by the lowest total that earns it, from the best."""
 LOWEST_GRADE = "差"
+GRADE_FLOOR = Decimal(0)
+"""The lowest band of a grade table starts here; the best ends at ``FULL_MARKS``."""
 
 
 @dataclass(frozen=True)
@@ -96,3 +100,13 @@ Reverse = Literal[tuple(r.code for r in REVERSE_RULES)]  # type: ignore[valid-ty
 EXECUTION_DENOMINATORS = (Choice("budget", "全年预算数，默认"), Choice("initial", "年初预算数"))
 """What 预算执行率 divides by, by a county's scoring option."""
 Denominator = Literal[tuple(d.code for d in EXECUTION_DENOMINATORS)]  # type: ignore[valid-type]
+
+NOT_APPLICABLE_RULES = (
+    Choice("rescale", "适用指标得分按百分制折算，默认"),
+    Choice("keep", "不折算，总分即适用指标得分之和，满分仍为100分"),
+)
+"""What becomes of the total when indicators are marked 不适用, by a county's scoring option."""
+NotApplicableRule = Literal[tuple(r.code for r in NOT_APPLICABLE_RULES)]  # type: ignore[valid-type]
+
+DEVIATION_OPERATORS = tuple(o.code for o in OPERATORS if o.code != QUALITATIVE)
+"""The operators a deviation band may be set for: a qualitative indicator has no deviation to measure."""
