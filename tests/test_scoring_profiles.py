@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import openpyxl
 import pytest
+import yaml
 from click.testing import CliRunner
 
 import govreport
@@ -21,8 +23,9 @@ from govreport.figures.evaluation import EvaluationFigures, project_figures
 from govreport.figures.scoring import DEFAULT_PROFILE, ScoringProfile, grade
 from govreport.models.project import FundSource, Indicator
 
-from .conftest import SAMPLES, dump, read
+from .conftest import ROOT, SAMPLES, dump, read
 
+EXAMPLES = ROOT / "templates"
 GRADES_GOOD = """
   grades:
     - {name: 好, min: 90, max: 100}
@@ -340,3 +343,63 @@ def test_a_veto_naming_an_unknown_indicator_is_refused_at_render(tmp_path):
     result = CliRunner().invoke(main, ["render", str(data), "-o", str(tmp_path / "out.docx")])
     assert result.exit_code == 2
     assert "manifest.yaml:5：一票否决的指标“救助对象满意率”不在本报告的绩效指标中" in result.output
+
+
+# --- one data file, two profiles ------------------------------------------------------------------------------
+
+def test_one_data_file_under_two_profiles(tmp_path):
+    """samples/self_evaluation_chizhou.yaml without its folder, under each example profile.
+
+    Both: 医疗救助人次 20.00, 认定准确率 10.00, 自付比例 15.00, 长效机制 15.00, 满意度 10.00; 一站式结算率 (5)
+    not applicable; 预算执行率 1147.5 ÷ 1200 = 95.625% → 9.56.
+    池州市: 资助参保人数 10 × 20580 ÷ 21000 = 9.80; 人均救助金额 (ratio) 5 × 800 ÷ 865 = 4.624… → 4.62;
+    84.42 + 9.56 = 93.98 of 95 → 98.926… → 98.93, 优; 产出指标 44.42 of 50.
+    示例省: 资助参保人数 偏差 2% and 人均救助金额 超出 8.125%, both within 10%: 10.00 and 5.00;
+    85.00 + 9.56 = 94.56, not rescaled, 好.
+    """
+    data = yaml.safe_load((SAMPLES / "self_evaluation_chizhou.yaml").read_text(encoding="utf-8"))
+    del data["meta"]["templates"]
+    path = tmp_path / "data.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    chizhou = govreport.load(path, templates=[EXAMPLES / "池州市"])
+    example = govreport.load(path, templates=[EXAMPLES / "示例省"])
+    assert [i.score for i in chizhou.figures.indicators][1:5] == [D("9.80"), D("10.00"), None, D("4.62")]
+    assert [i.score for i in example.figures.indicators][1:5] == [D("10.00"), D("10.00"), None, D("5.00")]
+    assert (chizhou.figures.total, chizhou.figures.grade) == (D("98.93"), "优")
+    assert (example.figures.total, example.figures.grade) == (D("94.56"), "好")
+    first, second = text_of(govreport.render(chizhou, "docx")), text_of(govreport.render(example, "docx"))
+    assert "适用指标满分95分，得分93.98分，折算为百分制得分98.93分" in first
+    assert "产出指标小计" in first and "44.42" in first and "产出指标小计" not in second
+    assert "自评总分98.93分，自评等级为“优”。" in first
+    assert "适用指标满分95分，得分94.56分，不折算，总分为94.56分" in second
+    assert "自评总分94.56分，自评等级为“好”。" in second
+    sheet = openpyxl.load_workbook(io.BytesIO(govreport.render(chizhou, "xlsx"))).active
+    values = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "产出指标小计" in values and D("44.42") in [D(str(v)) for v in values if isinstance(v, float | int)]
+
+
+@pytest.mark.parametrize("sample", ["self_evaluation_chizhou.yaml", "self_evaluation_veto.yaml"])
+def test_example_profiles_render_their_samples(sample):
+    report = govreport.load(SAMPLES / sample)
+    assert govreport.render(report, "docx") and govreport.render(report, "xlsx")
+
+
+def test_veto_sample_states_the_finding():
+    # 示例省: every indicator within its band → 90.00, + 9.56 = 99.56, 好; meta.veto caps it at 差
+    report = govreport.load(SAMPLES / "self_evaluation_veto.yaml")
+    assert (report.figures.total, report.figures.score_grade, report.figures.grade) == (D("99.56"), "好", "差")
+    assert "但县审计局审计发现挪用项目资金12.00万元用于办公用房维修，实行一票否决，自评等级定为“差”" in text_of(
+        govreport.render(report, "docx"))
+
+
+def test_templates_list_shows_the_active_profile():
+    result = CliRunner().invoke(main, ["templates", "list", "-t", str(EXAMPLES / "示例省"), "-t", str(EXAMPLES / "池州市")])
+    assert result.exit_code == 0
+    for line in ("  等级：好 90～100，较好 80～90，一般 60～80，差 0～60",
+                 "  定性评定：达成 0.9～1，部分达成 0.5～0.9（不含0.9），未达成 0～0.5（不含0.5）",
+                 "  不适用指标：keep",  # 示例省 comes first: its choice wins over 池州市's rescale
+                 "  一级指标分值：产出指标50分、效益指标30分、满意度指标10分",
+                 "  偏差分档：>= 偏差10%以内不扣分，超出每10%扣20%；<= 偏差10%以内不扣分，超出每10%扣20%",
+                 "  一票否决：数据中 meta.veto 写明的违规问题"):
+        assert line in result.output.splitlines()
+    assert "评分：反向指标 ratio；预算执行率分母 budget" in result.output
