@@ -144,6 +144,8 @@ INDICATOR_COLUMNS = (
     Field("ratio", "得分比例", "number"),
     Field("score", "评定得分", "number"),
     Field("deviation", "偏差原因及改进措施"),
+    Field("applicable", "适用", "bool", YES_NO),
+    Field("reason", "不适用理由"),
 )
 METRIC_COLUMNS = (
     Field("name", "指标名称"),
@@ -187,6 +189,7 @@ PERFORMANCE_EVALUATION = Layout(
         DATE_STYLE,
         _worded("meta.outline", "报告提纲", OUTLINE_WORDS),
         TEMPLATES,
+        Field("meta.veto", "一票否决事由"),
         Field("implementation.funds.unit", "金额单位", "choice", MONEY_UNITS),
         Field("implementation.period.start", "实施开始日期", "date"),
         Field("implementation.period.end", "实施结束日期", "date"),
@@ -245,6 +248,7 @@ SELF_EVALUATION = Layout(
         *_region(),
         DATE_STYLE,
         TEMPLATES,
+        Field("meta.veto", "一票否决事由"),
         Field("funds.unit", "金额单位", "choice", MONEY_UNITS),
         Field("execution_scored", "预算执行率计分", "bool", YES_NO),
     ),
