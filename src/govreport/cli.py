@@ -318,6 +318,45 @@ def convert(data: Path, output: Path, force: bool) -> None:
     click.echo(f"已生成：{output}")
 
 
+@main.command("plan-from-summary", add_help_option=False)
+@_help_option
+@click.argument("data", type=PathType(dir_okay=False, path_type=Path), metavar="工作总结数据文件")
+@click.option("-o", "--output", required=True, type=PathType(dir_okay=False, path_type=Path), metavar="文件",
+              help="下一年工作计划的数据文件，格式由扩展名确定：.json、.yaml、.yml 或 .xlsx")
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖")
+def plan_from_summary(data: Path, output: Path, force: bool) -> None:
+    """把工作总结的“下一步工作打算”写成下一年的工作计划数据文件（work_plan）：每一条打算是一项任务，
+    单位、落款和日期样式沿用总结，年度加一。"""
+    import os
+
+    from . import load
+    from .dump import plain, to_json, to_workbook, to_yaml
+    from .models.next_plan import next_plan
+    from .models.work_summary import WorkSummary
+    from .validate import to_report
+    from .write import write_atomic
+
+    try:
+        _refuse_existing(output, force)
+        summary = load(data)
+        if not isinstance(summary.data, WorkSummary):
+            raise GovreportError(f"{data} 是{summary.kind.label}（{summary.kind.name}）的数据；"
+                                 "plan-from-summary 只接受工作总结（work_summary）")
+        if not summary.data.plans:
+            raise GovreportError(f"{data} 的“{summary.data.plans_heading}”（plans）是空的，没有可写成计划的内容")
+        folders = [os.path.relpath(data.parent / t, output.parent) for t in summary.data.meta.templates]
+        plan = to_report(next_plan(summary.data, folders), output)
+        suffix = output.suffix.lower()
+        fields = plain(plan.data)
+        ordered = {"kind": fields.pop("kind"), **fields}  # kind first, as a clerk reads a data file
+        content = to_workbook(plan.data, str(data)) if suffix == ".xlsx" else (
+            to_json(ordered) if suffix == ".json" else to_yaml(ordered))
+        write_atomic(output, content)
+    except GovreportError as exc:
+        _fail(exc)
+    click.echo(f"已生成：{output}（{len(plan.data.tasks)}项任务，请补写指导思想、工作目标和完成时限）")
+
+
 @main.command(add_help_option=False)
 @_help_option
 @click.argument("inputs", nargs=-1, required=True, metavar="数据文件、目录或通配符...")

@@ -18,6 +18,7 @@ import yaml
 from .errors import DataError, Problem, format_path
 from .messages import yaml_reason
 from .nesting import REPEATED_KEY, BoundedLoader, YamlRefused, may_nest_too_deep, scan, too_deep
+from .validate import NAMED_PLAN, NamedPlan, PlannedData
 
 JSON_SUFFIXES = {".json"}
 YAML_SUFFIXES = {".yaml", ".yml"}
@@ -27,8 +28,17 @@ MAX_DATA_BYTES = 50 * 1024 * 1024
 
 
 def read_data(path: str | Path) -> dict[str, Any]:
-    """Read a data file; every way it can fail becomes a ``DataError`` in Chinese."""
+    """Read a data file; every way it can fail becomes a ``DataError`` in Chinese.
+
+    A work summary that names the plan it answers (``meta.plan``, relative to
+    the summary's folder) is read with that plan: the data carries the plan's
+    plain data, or why it could not be read, for ``validate`` to check.
+    """
     path = Path(path)
+    return _with_plan(_read_file(path), path)
+
+
+def _read_file(path: Path) -> dict[str, Any]:
     suffix = path.suffix.lower()
     if suffix not in JSON_SUFFIXES | YAML_SUFFIXES | XLSX_SUFFIXES:
         raise DataError(
@@ -56,6 +66,24 @@ def read_data(path: str | Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise DataError([Problem("", "数据文件的最外层应为对象（键值对），例如 {\"kind\": …}")], str(path))
     return data
+
+
+def _with_plan(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    meta = data.get("meta")
+    named = meta.get("plan") if data.get("kind") == "work_summary" and isinstance(meta, dict) else None
+    if not isinstance(named, str) or not named.strip():
+        return data
+    plan_path = path.parent / named.strip()
+    try:
+        if not plan_path.is_file():
+            reason = "不是普通文件" if plan_path.exists() else "找不到数据文件"
+            raise DataError([Problem("", reason)], str(plan_path))
+        named_plan = NamedPlan(plan_path, _read_file(plan_path), [])
+    except DataError as exc:
+        named_plan = NamedPlan(plan_path, None, exc.problems)
+    carrier = data if hasattr(data, "__dict__") else PlannedData(data)
+    setattr(carrier, NAMED_PLAN, named_plan)
+    return carrier
 
 
 def parse_json(text: str, source: str = "") -> Any:

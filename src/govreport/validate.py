@@ -23,10 +23,14 @@ from .chain import TemplateChain, resolve_chain
 from .chain.loader import BUILTIN_TEMPLATES
 from .chain.resolve import environment_folders
 from .chain.shells import find_shell, shell_mentions
+from .checks.work_summary import PLAN_FIELD, check_answers
 from .errors import DataError, Problem, TemplateFault
 from .figures.arithmetic import exact_arithmetic
+from .figures.work_summary import answer_figures
 from .kinds import KINDS, Derivation, Kind, kinds_text
 from .messages import problems_from
+from .models.plan import PlanBase
+from .models.work_summary import WorkSummary
 from .omissions import Omission, omission_warnings
 from .report import Report
 from .workbook.located import WorkbookData
@@ -106,6 +110,8 @@ def _found(
     if refusals:
         return None, parsed.problems + refusals
     problems = _checked_apart(kind, parsed, chain)
+    plan, planned = _answered_plan(model, data, source)
+    problems += planned
     if any(p.severity == "error" for p in problems):
         return None, problems
     problems += _left_out(kind, target, derivation, model, chain, outline)
@@ -115,7 +121,58 @@ def _found(
         if derived is None or any(p.severity == "error" for p in problems):
             return None, problems
         model = derived
-    return Report(target, model, target.compute(model, chain.scoring), tuple(problems), chain), problems
+    figures = target.compute(model, chain.scoring)
+    if plan is not None and isinstance(model, WorkSummary):
+        figures = replace(figures, answers=answer_figures(model, plan))
+    return Report(target, model, figures, tuple(problems), chain), problems
+
+
+PLAN_KINDS = ("work_plan", "implementation_plan")
+
+
+class NamedPlan(NamedTuple):
+    """The plan a work summary's ``meta.plan`` names, as ``load.read_data`` read it beside the summary:
+    its path, its plain data (None when it could not be read) and why it could not be read."""
+
+    path: Path
+    data: Mapping[str, Any] | None
+    problems: list[Problem]
+
+
+NAMED_PLAN = "named_plan"  # the attribute of the data read from a file that carries its ``NamedPlan``
+
+
+class PlannedData(dict):
+    """Plain data read from a file, with the plan its ``meta.plan`` names (a workbook's data carries it itself)."""
+
+    named_plan: NamedPlan
+
+
+def _answered_plan(
+    model: BaseModel, data: Mapping[str, Any], source: Path | None
+) -> tuple[PlanBase | None, list[Problem]]:
+    """The plan a work summary names, validated as a plan, and the summary's answers checked against it;
+    every fault of the plan is a problem of ``meta.plan``. The plan is read with the summary's file
+    (``load.read_data``): data that comes from no file (the server, a dict) cannot name one."""
+    if not isinstance(model, WorkSummary) or model.meta.plan is None:
+        return None, []
+    named: NamedPlan | None = getattr(data, NAMED_PLAN, None)
+    if source is None or named is None:
+        return None, [Problem(PLAN_FIELD, "meta.plan 的路径相对于数据文件所在目录，只能用于从磁盘上的数据文件读入的总结"
+                              "（govreport.load(文件路径) 或命令行）；这里的数据不是这样读入的")]
+    if named.data is None:
+        return None, [Problem(PLAN_FIELD, f"所回应的计划 {named.path}：{p.message}") for p in named.problems]
+    kind, problem = _kind(named.data)
+    if kind is None or kind.name not in PLAN_KINDS:
+        found = f"{kind.label}（{kind.name}）的数据" if kind else f"不是报告数据（{problem.message if problem else ''}）"
+        wanted = "或".join(f"{KINDS[k].label}（{k}）" for k in PLAN_KINDS)
+        return None, [Problem(PLAN_FIELD, f"所回应的计划 {named.path} 是{found}，应为{wanted}")]
+    plan, found_problems = _checked(kind, named.data, TemplateChain())
+    errors = [p for p in _located(named.data, found_problems) if p.severity == "error"]
+    if plan is None or errors:
+        return None, [Problem(PLAN_FIELD, f"所回应的计划 {named.path} 有错误：{p.path or '（整个文件）'}：{p.message}")
+                      for p in errors]
+    return plan, check_answers(model, plan)  # type: ignore[arg-type]
 
 
 def _chain(templates: Sequence[str | Path], model: BaseModel, source: Path | None) -> tuple[TemplateChain, list[Problem]]:

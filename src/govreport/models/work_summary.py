@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ..vocabulary.words import DEFAULT_DATE_STYLE, DateStyle
 from .body import Body0, Body3, Metric, Section, Table, too_deep
-from .common import Day, Strict, Text
+from .common import Day, Number, Strict, Text
 from .project import DATE_STYLE_HELP, Region, TemplateFolders, Year
 
 
@@ -26,6 +26,27 @@ class WorkSummaryMeta(Strict):
     title: Text | None = Field(None, description="标题；不填则为“单位名称+年度+年工作总结”")
     signature: Text | None = Field(None, description="落款署名；不填则为单位名称")
     region: Region | None = Field(None, description="所属地区")
+    plan: Text | None = Field(
+        None, description="本总结回应的计划：工作计划（work_plan）或实施方案（implementation_plan）数据文件的路径，"
+        "相对本数据文件所在目录，如“cycle_plan_2024.yaml”；填写后计划的每项量化目标都应在 answers 中写明实际完成数")
+
+
+class TargetAnswer(Strict):
+    """The actual figure of one quantified target of the plan; the sentence is worded from the plan's threshold."""
+
+    target: Text = Field(description="计划中目标的名称，与计划 targets 中的 name 一字不差，如“宣传资料入户率”")
+    per: Text | None = Field(
+        None, description="频次说法，与计划中该目标的 per 相同（如“每季度”）；计划中同名目标只有一个时不填")
+    actual: Number = Field(
+        description="实际完成数，单位与计划中该目标的单位相同（计划写 80%，这里写 86.5）；"
+        "比较方式、目标值和单位取自计划，句子由程序生成：“宣传资料入户率达到86.5%，超过年初计划80%的目标”")
+
+
+class TaskAnswer(Strict):
+    """A word on one task of the plan: what became of it, in the clerk's own sentence."""
+
+    task: Text = Field(description="计划中任务的标题，与计划 tasks（含下级任务）中的 title 一字不差")
+    text: Text = Field(description="该项任务的完成情况，一段文字，如“3月20日前调整了健康教育工作领导小组……”")
 
 
 class Achievement(Strict):
@@ -59,6 +80,14 @@ class WorkSummary(Strict):
     suggestions: Body3 = Field(description="下一步工作建议（可选的一章），文字各条或小节")
     plans_heading: Text = Field("下一步工作打算", description="最后一章的标题，如“下一步工作打算”“2005年工作重点”")
     plans: Body3 = Field(description="下一步工作打算：文字各条编为 1. 2.；带 title 的小节编为（一）（二）")
+    answers_heading: Text = Field("计划完成情况", description="“计划完成情况”一章的标题（填写 answers 或 task_answers 时写出）")
+    plan_label: Text = Field("年初计划", description="句中对所回应计划的称呼，如“年初计划”“实施方案”")
+    answers: list[TargetAnswer] = Field(
+        default_factory=list, description="计划中各项量化目标的实际完成数（须填 meta.plan），每项生成一句，"
+        "写在“计划完成情况”一章；计划中的目标没有写到的，检查时会提示")
+    task_answers: list[TaskAnswer] = Field(
+        default_factory=list, description="计划中各项任务的完成情况（须填 meta.plan），每项一段；完成时限早于本总结"
+        "成文日期的任务，既不在此写明、其目标也不在 answers 中的，检查时会提示")
 
     @field_validator("achievements")
     @classmethod
@@ -69,3 +98,10 @@ class WorkSummary(Strict):
             if reason := too_deep([*item.paragraphs, *item.sections], levels):
                 raise ValueError(f"第{n + 1}项工作（achievements[{n}]）：{reason}")
         return items
+
+    @model_validator(mode="after")
+    def _answers_need_plan(self) -> WorkSummary:
+        """A target's threshold and unit come from the plan: without one an answer cannot be worded."""
+        if (self.answers or self.task_answers) and self.meta.plan is None:
+            raise ValueError("填写了 answers 或 task_answers，却没有在 meta.plan 中写明所回应的计划文件")
+        return self
