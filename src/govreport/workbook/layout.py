@@ -282,12 +282,18 @@ WORK_SUMMARY = Layout(
         Field("causes_heading", "原因分析标题"),
         Field("suggestions_heading", "工作建议标题"),
         Field("plans_heading", "第三章标题"),
+        Field("meta.plan", "所回应的计划文件"),
+        Field("answers_heading", "计划完成情况标题"),
+        Field("plan_label", "对计划的称呼"),
     ),
     tables=(
         Table("主要工作", "achievements", (Field("heading", "标题"), Field("sections", "下级小节", "sections")),
               numbered=True),
         Table("工作段落", "paragraphs", (Field("", "段落"),), parent="主要工作", blocks=True),
         Table("工作数据", "metrics", METRIC_COLUMNS, parent="主要工作"),
+        Table("目标完成情况", "answers", (Field("target", "目标名称"), Field("per", "频次说法"),
+                                     Field("actual", "实际完成数", "number"))),
+        Table("任务完成情况", "task_answers", (Field("task", "任务标题"), Field("text", "完成情况"))),
     ),
     paragraphs=(
         Field("intro", "开头段落"),
