@@ -18,20 +18,23 @@ import pytest
 
 import govreport
 
-from .conftest import ROOT, SAMPLES, read
+from .conftest import ROOT, SAMPLES
 
 RECORD = Path(__file__).parent / "fixtures" / "output_hashes.json"
 COUNTIES = {
     "performance_evaluation": [(), ("三亚市",), ("海南省",)],
     "self_evaluation": [()],
     "work_summary": [(), ("秀山县",)],
+    "implementation_plan": [()],
+    "work_plan": [()],
 }
+DATA = ("*.json", "*.yaml")  # every sample, whatever it is written in
 
 
 def cases() -> list[tuple[str, str | None, tuple[str, ...]]]:
     found = []
-    for sample in sorted(SAMPLES.glob("*.json")):
-        kind = read(sample)["kind"]
+    for sample in sorted(p for pattern in DATA for p in SAMPLES.glob(pattern)):
+        kind = govreport.load(sample).kind.name
         for as_kind in [None, *(k for k, entry in govreport.KINDS.items() if kind in entry.derived_from)]:
             for counties in COUNTIES[as_kind or kind]:
                 found.append((sample.name, as_kind, counties))
