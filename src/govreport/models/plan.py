@@ -13,10 +13,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
 from ..vocabulary.scoring import OPERATOR_ALIASES, OPERATORS, QUALITATIVE, OperatorCode
-from ..vocabulary.words import DEFAULT_DATE_STYLE, DateStyle
 from .body import Body0, Body2, Body3, Section, Table, too_deep
 from .common import Day, Number, Strict, Text
-from .project import DATE_STYLE_HELP, Region, TemplateFolders, Year
+from .project import OrganizationMeta
 
 THRESHOLD_WORDS = {"至少": ">=", "不少于": ">=", "以上": ">=", "不低于": ">=", "不超过": "<=", "以内": "<=",
                    "不高于": "<="}
@@ -93,15 +92,7 @@ class Duty(Strict):
     duties: Text = Field(description="职责，一段文字，如“负责将健康教育工作列入卫生工作目标……”")
 
 
-class PlanMeta(Strict):
-    organization: Text = Field(description="制定单位，如“红花岗区中华路街道丁字口社区居委会”；用于落款")
-    year: Year
-    date: Day = Field(description="成文日期，格式 2015-01-20")
-    date_style: DateStyle = Field(DEFAULT_DATE_STYLE, description=DATE_STYLE_HELP)
-    templates: TemplateFolders
-    title: Text | None = Field(None, description="标题；不填则为“单位名称+年度+年实施方案（工作计划）”")
-    signature: Text | None = Field(None, description="落款署名；不填则为单位名称")
-    region: Region | None = Field(None, description="所属地区")
+class PlanMeta(OrganizationMeta):
     start: Day | None = Field(None, description="方案（计划）期的开始日期；各阶段须在期内")
     end: Day | None = Field(None, description="方案（计划）期的结束日期；各阶段和完成时限不得晚于此日")
     tasks_need_owner: bool = Field(False, description="true 时每项任务都须写明责任单位（owner）")

@@ -23,8 +23,8 @@ from ..vocabulary.scoring import (
     RatingName,
     indicator_weights_total,
 )
-from ..vocabulary.words import DATE_STYLES, MONEY_UNITS, MoneyUnit, described
-from .common import Amount, InRange, Money, Strict, Text, Unit
+from ..vocabulary.words import DATE_STYLES, DEFAULT_DATE_STYLE, MONEY_UNITS, DateStyle, MoneyUnit, described
+from .common import Amount, Day, InRange, Money, Strict, Text, Unit
 
 RATING_ALIASES = {**{r.full_name: r.name for r in RATINGS}, **RATING_EXTRA_WORDS}
 
@@ -70,6 +70,19 @@ class Region(Strict):
     province: Text | None = Field(None, description="省（自治区、直辖市）")
     city: Text | None = Field(None, description="市（州）")
     county: Text | None = Field(None, description="县（区）")
+
+
+class OrganizationMeta(Strict):
+    """What an office's own documents (总结, 计划, 方案) share: who writes, for which year, when, how it is signed."""
+
+    organization: Text = Field(description="单位名称，如“秀山土家族苗族自治县卫生项目办公室”；用于标题和落款")
+    year: Year
+    date: Day = Field(description="成文日期，格式 2026-01-20")
+    date_style: DateStyle = Field(DEFAULT_DATE_STYLE, description=DATE_STYLE_HELP)
+    templates: TemplateFolders
+    title: Text | None = Field(None, description="标题；不填则为“单位名称+年度+年”加报告类型的名称（如“工作总结”）")
+    signature: Text | None = Field(None, description="落款署名；不填则为单位名称")
+    region: Region | None = Field(None, description="所属地区")
 
 
 class FundSource(Strict):

@@ -11,21 +11,12 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from ..vocabulary.words import DEFAULT_DATE_STYLE, DateStyle
 from .body import Body0, Body3, Metric, Section, Table, too_deep
-from .common import Day, Number, Strict, Text
-from .project import DATE_STYLE_HELP, Region, TemplateFolders, Year
+from .common import Number, Strict, Text
+from .project import OrganizationMeta
 
 
-class WorkSummaryMeta(Strict):
-    organization: Text = Field(description="单位名称，如“秀山土家族苗族自治县卫生项目办公室”；用于标题和落款")
-    year: Year
-    date: Day = Field(description="成文日期，格式 2004-12-20")
-    date_style: DateStyle = Field(DEFAULT_DATE_STYLE, description=DATE_STYLE_HELP)
-    templates: TemplateFolders
-    title: Text | None = Field(None, description="标题；不填则为“单位名称+年度+年工作总结”")
-    signature: Text | None = Field(None, description="落款署名；不填则为单位名称")
-    region: Region | None = Field(None, description="所属地区")
+class WorkSummaryMeta(OrganizationMeta):
     plan: Text | None = Field(
         None, description="本总结回应的计划：工作计划（work_plan）或实施方案（implementation_plan）数据文件的路径，"
         "相对本数据文件所在目录，如“cycle_plan_2024.yaml”；填写后计划的每项量化目标都应在 answers 中写明实际完成数")
