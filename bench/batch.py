@@ -38,14 +38,14 @@ from docxtpl import DocxTemplate
 
 import govreport
 from govreport.batch import run_batch
-from govreport.dump import to_json
-from govreport.load import read_data
+from govreport.convert import to_json
 from govreport.ooxml.reader import entries
 from govreport.ooxml.writer import zipped
-from govreport.render import chosen_outline
-from govreport.render.context import build_context
-from govreport.render.docx import compiled_report
-from govreport.render.environment import BUILTIN_TEMPLATES, environment
+from govreport.reading import read_data
+from govreport.rendering import chosen_outline
+from govreport.rendering.context import build_context
+from govreport.rendering.docx import compiled_report
+from govreport.rendering.environment import BUILTIN_TEMPLATES, environment
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = [ROOT / "samples" / n for n in ("sanya_health_poverty_2025.json", "self_evaluation.json", "work_summary.json")]
@@ -176,7 +176,7 @@ def peak_memory(folder: Path, sizes: tuple[int, ...]) -> list[str]:
 
 def pdf(paths: list[Path], singles: int = 5) -> list[str]:
     """PDF through LibreOffice: a batch (one start per group of files) against one start per file."""
-    from govreport.convert import docx_to_pdf
+    from govreport.pdf import docx_to_pdf
 
     rows = ["| PDF through LibreOffice | reports | seconds | s/report |", "| --- | ---: | ---: | ---: |"]
     with tempfile.TemporaryDirectory() as out:

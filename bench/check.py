@@ -27,8 +27,8 @@ from pathlib import Path
 import yaml
 
 import govreport
-from govreport.load import read_data
 from govreport.proofread import KINDS, check_file
+from govreport.reading import read_data
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "sanya_health_poverty_2025.json"
@@ -50,7 +50,7 @@ def doubled(node):
 def pages(docx: Path) -> str:
     if not shutil.which("soffice") or not shutil.which("pdfinfo"):
         return "?"
-    from govreport.convert import docx_to_pdf
+    from govreport.pdf import docx_to_pdf
 
     pdf = docx.with_suffix(".pdf")
     pdf.write_bytes(docx_to_pdf(docx.read_bytes()))

@@ -23,11 +23,11 @@ from hypothesis import strategies as st
 
 import govreport
 from govreport.cli import main
-from govreport.dump import converted, plain
-from govreport.load import read_data
-from govreport.validate import parse_model
+from govreport.convert import converted, plain
+from govreport.reading import read_data
+from govreport.validation import parse_model
 from govreport.vocabulary.words import APPROXIMATIONS
-from govreport.workbook.layout import MAX_ROWS
+from govreport.workbook.sheets import MAX_ROWS
 
 from .conftest import SAMPLES, dump, read, unnumbered
 

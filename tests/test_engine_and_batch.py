@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from docxtpl import DocxTemplate
 
 import govreport
-import govreport.convert
 import govreport.docx
+import govreport.pdf
 from govreport.cli import main
 from govreport.fonts import font_report, is_cjk_face, pdf_faces
 
@@ -150,7 +150,7 @@ def test_same_stems_in_different_folders_get_distinct_names(tmp_path):
 
 
 def test_missing_libreoffice_is_one_clear_message(tmp_path, monkeypatch):
-    monkeypatch.setattr(govreport.convert.shutil, "which", lambda name: None)
+    monkeypatch.setattr(govreport.pdf.shutil, "which", lambda name: None)
     result = CliRunner().invoke(main, ["batch", str(CONTRACT), "-o", str(tmp_path / "out"), "-f", "pdf"])
     assert result.exit_code == 2 and "apt-get install libreoffice-writer-nogui" in result.output
 
@@ -178,7 +178,7 @@ def test_batch_docx_and_pdf_in_one_run_with_one_libreoffice_start(tmp_path, mixe
             starts.append(command)
         return real_popen(command, *args, **kwargs)
 
-    monkeypatch.setattr(govreport.convert.subprocess, "Popen", counting)
+    monkeypatch.setattr(govreport.pdf.subprocess, "Popen", counting)
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["batch", str(mixed_folder), "-o", str(out), "-f", "docx", "-f", "pdf"])
     assert result.exit_code == 0, result.output

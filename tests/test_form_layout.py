@@ -1,6 +1,6 @@
 """The forms show every cell's text: column widths from content, rows as tall as their lines, labels on every page.
 
-Widths are checked against the rules of format/textwidth.py and render/columns.py
+Widths are checked against the rules of format/textwidth.py and rendering/columns.py
 and, for real, against what LibreOffice makes of the DOCX and the XLSX.
 """
 
@@ -35,8 +35,8 @@ from govreport.format.textwidth import (
     width_for_lines,
     wrap,
 )
-from govreport.render.columns import Cell, Layout, column_floors, fewest_lines, fit_columns, relaxed
-from govreport.render.rows import SCORE_HEADINGS
+from govreport.rendering.columns import Cell, Layout, column_floors, fewest_lines, fit_columns, relaxed
+from govreport.rendering.rows import SCORE_HEADINGS
 
 from .conftest import SAMPLES, read, unnumbered
 from .test_render import W
@@ -284,7 +284,7 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
     assert shutil.which("soffice"), "LibreOffice (soffice) must be installed for this test"
     fonts = subprocess.run(["fc-list"], capture_output=True, text=True, check=True).stdout
     assert "Carlito" in fonts, "fonts-crosextra-carlito must be installed: Calc sizes columns by Calibri's metrics"
-    from govreport.convert import convert_files
+    from govreport.pdf import convert_files
 
     work = tmp_path_factory.mktemp("forms")
     sources = {

@@ -32,9 +32,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("kinds",),
     ("chain",),
     ("report",),
-    ("render", "docx"),
-    ("templatetools", "workbook", "write", "convert", "fonts"),
-    ("load", "validate", "dump"),
+    ("rendering", "docx"),
+    ("templatetools", "workbook", "write", "pdf", "fonts", "filenames"),
+    ("reading", "validation", "convert"),
     ("proofread",),
     ("govreport",),  # the package's own functions: govreport.load, govreport.render…
     ("batch",),
@@ -46,7 +46,7 @@ LEVEL = {unit: level for level, units in enumerate(LAYERS) for unit in units}
 
 @dataclass(frozen=True)
 class Import:
-    source: str  # the importing module, govreport.render.docx
+    source: str  # the importing module, govreport.rendering.docx
     target: str  # the module it imports, govreport.chain.shells
     line: int
 
@@ -171,8 +171,8 @@ def test_no_cycle_between_packages():
 def test_the_graph_is_read_whole():
     """The reader sees the imports that matter here: relative, absolute, inside functions, shadowed names."""
     found = {(i.source, i.target) for i in imports(SOURCE)}
-    assert ("govreport.render.docx", "govreport.chain.shells") in found  # from ..chain.shells import find_shell
-    assert ("govreport.render.per_kind", "govreport.render.xlsx") in found  # inside a function
+    assert ("govreport.rendering.docx", "govreport.chain.shells") in found  # from ..chain.shells import find_shell
+    assert ("govreport.rendering.per_kind", "govreport.rendering.xlsx") in found  # inside a function
     assert ("govreport.cli", "govreport.templatetools.check") in found  # inside a function
     assert ("govreport.server.api", "govreport") in found  # from govreport import load: the function, not the module
 
@@ -189,8 +189,8 @@ def _plant(path: Path, line: str) -> None:
 
 
 @pytest.mark.parametrize("planted", [
-    "from ..render.docx import render_docx\n",
-    "import govreport.render\n",
+    "from ..rendering.docx import render_docx\n",
+    "import govreport.rendering\n",
     "\n\ndef _later():\n    from ..templatetools import check  # noqa\n",
     "\n\ndef _later():\n    import importlib\n    return importlib.import_module('govreport.proofread')\n",
     "from .. import render\n",  # the facade's function render: the top of the package
@@ -202,16 +202,16 @@ def test_an_upward_import_fails(copy, planted):
 
 
 def test_an_import_within_the_package_or_downward_passes(copy):
-    _plant(copy / "render" / "docx.py", "from ..figures.rounding import round_half_up\nfrom .guard import shown\n")
+    _plant(copy / "rendering" / "docx.py", "from ..figures.rounding import round_half_up\nfrom .guard import shown\n")
     assert upward(copy) == [] and cycles(copy) == []
 
 
 def test_a_cycle_within_a_layer_fails(copy):
-    _plant(copy / "load.py", "\n\ndef _later():\n    from .validate import to_report  # noqa\n")
+    _plant(copy / "reading.py", "\n\ndef _later():\n    from .validation import to_report  # noqa\n")
     assert cycles(copy) == []  # one way only: allowed
-    _plant(copy / "validate.py", "from .load import read_data\n")
+    _plant(copy / "validation.py", "from .reading import read_data\n")
     assert upward(copy) == []  # the same layer, so only the cycle check can see it
-    assert cycles(copy) == [["load", "validate"]]
+    assert cycles(copy) == [["reading", "validation"]]
 
 
 def test_a_new_module_needs_a_place(copy):

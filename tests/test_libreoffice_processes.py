@@ -18,9 +18,9 @@ import pytest
 from click.testing import CliRunner
 
 import govreport
-from govreport import convert
+from govreport import pdf as conversion
 from govreport.cli import main
-from govreport.convert import docx_to_pdf, time_limit
+from govreport.pdf import docx_to_pdf, time_limit
 
 from .conftest import CONTRACT
 
@@ -57,10 +57,10 @@ QUITS_LEAVING_A_CHILD = "sleep 300 &\necho $! >> {folder}/pids\nexit 0"  # ends 
 @pytest.fixture
 def tiny_limit(monkeypatch):
     """A one-second limit, so a hanging stand-in times out at once; one second's grace before the kill."""
-    monkeypatch.setattr(convert, "START_SECONDS", 1)
-    monkeypatch.setattr(convert, "FILE_SECONDS", 0)
-    monkeypatch.setattr(convert, "SECONDS_PER_MB", 0)
-    monkeypatch.setattr(convert, "GRACE_SECONDS", 1)
+    monkeypatch.setattr(conversion, "START_SECONDS", 1)
+    monkeypatch.setattr(conversion, "FILE_SECONDS", 0)
+    monkeypatch.setattr(conversion, "SECONDS_PER_MB", 0)
+    monkeypatch.setattr(conversion, "GRACE_SECONDS", 1)
 
 
 def install(tmp_path: Path, monkeypatch, body: str) -> Path:
@@ -182,9 +182,9 @@ def test_real_libreoffice_leaves_no_process_after_converting_or_timing_out(tmp_p
     assert seen, "LibreOffice was running with the private profile during the conversion"
     assert _soffice_processes(str(private)) == []
 
-    monkeypatch.setattr(convert, "START_SECONDS", 1)  # far shorter than LibreOffice needs for a start
-    monkeypatch.setattr(convert, "FILE_SECONDS", 0)
-    monkeypatch.setattr(convert, "SECONDS_PER_MB", 0)
+    monkeypatch.setattr(conversion, "START_SECONDS", 1)  # far shorter than LibreOffice needs for a start
+    monkeypatch.setattr(conversion, "FILE_SECONDS", 0)
+    monkeypatch.setattr(conversion, "SECONDS_PER_MB", 0)
     error, seen = _convert_watching(str(private), docx)
     assert isinstance(error, govreport.GovreportError) and "PDF 转换超时（已等待 1 秒）" in error.message
     assert seen and _soffice_processes(str(private)) == []

@@ -29,8 +29,8 @@ from lxml import etree
 import govreport
 from govreport.format.filters import FILTERS
 from govreport.kinds import KINDS
-from govreport.render.closing import closing_indents, shell_has_seal, text_width
-from govreport.render.environment import BUILTIN_TEMPLATES
+from govreport.rendering.closing import closing_indents, shell_has_seal, text_width
+from govreport.rendering.environment import BUILTIN_TEMPLATES
 
 from .conftest import ROOT, SAMPLES
 
@@ -98,7 +98,7 @@ class Sample:
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory) -> dict[str, Sample]:
     assert shutil.which("soffice"), "LibreOffice (soffice) must be installed for this test"
-    from govreport.convert import convert_files
+    from govreport.pdf import convert_files
 
     work = tmp_path_factory.mktemp("fidelity")
     cases = {**CASES, SEALED: ("sanya_health_poverty_2025.json", (county_with_picture(work / SEALED, True),), None)}

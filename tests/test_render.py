@@ -12,7 +12,7 @@ import yaml
 from docx.oxml.ns import qn
 
 import govreport
-from govreport.render.environment import BUILTIN_TEMPLATES
+from govreport.rendering.environment import BUILTIN_TEMPLATES
 
 from .conftest import SAMPLES, read
 

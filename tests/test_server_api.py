@@ -102,7 +102,7 @@ def test_a_workbook_upload_and_a_county_folder_give_the_command_lines_bytes(clie
 
 def test_the_file_name_offered_is_the_reports_title(client):
     answer = post_file(client, "/api/v1/render", CONTRACT, format="docx")
-    title = govreport.render_as(govreport.load(CONTRACT), "docx").title
+    title = govreport.render(govreport.load(CONTRACT), "docx").title
     assert answer.headers["content-disposition"].startswith("attachment;")
     assert f"filename*=UTF-8''{httpx.URL('/' + title).raw_path.decode()[1:]}.docx" in answer.headers["content-disposition"]
 

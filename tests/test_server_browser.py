@@ -95,7 +95,7 @@ def test_a_clerk_downloads_the_workbook_fixes_two_errors_previews_and_downloads(
     frame = wait(browser).until(shown.visibility_of_element_located((By.ID, "preview")))
     assert browser.find_element(By.ID, "summary").text.startswith("项目.xlsx：数据检查通过。")
     report = govreport.load(corrected)
-    title = govreport.render_as(report, "html").title
+    title = govreport.render(report, "html").title
     browser.switch_to.frame(frame)
     headings = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "h1, h2, h3")]
     cells_shown = [td.text for td in browser.find_elements(By.TAG_NAME, "td")]

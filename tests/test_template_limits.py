@@ -27,8 +27,8 @@ from jinja2.sandbox import SandboxedEnvironment
 import govreport
 from govreport.batch import run_batch
 from govreport.kinds import KINDS
-from govreport.render import bounds
-from govreport.render.bounds import (
+from govreport.rendering import bounds
+from govreport.rendering.bounds import (
     MAX_DEPTH,
     MAX_OUTPUT,
     MAX_SECONDS,
@@ -46,7 +46,7 @@ from govreport.render.bounds import (
     time_message,
     width_message,
 )
-from govreport.render.environment import BoundedSandbox
+from govreport.rendering.environment import BoundedSandbox
 from govreport.templatetools.scaffold import starter_shell
 
 from .conftest import CONTRACT, ROOT, SAMPLES, read

@@ -44,12 +44,12 @@ from lxml import etree
 import govreport
 from govreport.kinds import KINDS
 from govreport.proofread import check_file
-from govreport.render.rows import fund_rows, score_rows
+from govreport.rendering.rows import fund_rows, score_rows
 from govreport.report import Report
 from govreport.vocabulary.gbt9704 import millimetres, profile
 from govreport.vocabulary.scoring import EXECUTION_WEIGHT, GRADES, LOWEST_GRADE, OPERATORS, RATINGS, indicator_weights_total
 from govreport.vocabulary.words import NOT_APPLICABLE, outline_names
-from govreport.workbook.layout import LAYOUTS
+from govreport.workbook.sheets import LAYOUTS
 
 from .conftest import ROOT
 
@@ -257,7 +257,7 @@ def test_each_known_copy_is_still_there():
 
 def test_the_scan_reads_every_kind_of_source():
     scanned = {p.relative_to(ROOT).as_posix() for p in sources()}
-    for expected in ("src/govreport/checks/project.py", "src/govreport/render/rows.py", "tools/build_templates.py",
+    for expected in ("src/govreport/checks/project.py", "src/govreport/rendering/rows.py", "tools/build_templates.py",
                      "src/govreport/templates/performance_evaluation/sentences.j2",
                      "src/govreport/templates/self_evaluation/report.md.j2", "src/govreport/templates/outline.html.j2",
                      "src/govreport/templates/performance_evaluation/report.docx",
@@ -416,7 +416,7 @@ def test_the_templates_take_the_execution_weight_from_the_figures():
     assert '<td class="figure">12</td>' in govreport.render(report, "html").decode()
     execution = _docx_row(govreport.render(report, "docx"), "预算执行率")  # the score table's row, after the funds'
     assert (execution[3], execution[5], execution[7]) == ("100%", "12", "/")
-    mof = govreport.render_as(report, "md", outline="mof2020").content.decode()
+    mof = govreport.render(report, "md", outline="mof2020").content.decode()
     assert "另设预算执行率（12分）" in mof and "预算执行率得分9.12分（分值12分）" in mof
     form = _with_weight(govreport.load(FORM), Decimal(12))
     assert "（分值12分）" in govreport.render(form, "md").decode()

@@ -16,7 +16,7 @@ from govreport.cli import main
 from govreport.kinds import KINDS
 from govreport.models.body import Section
 from govreport.workbook.describe import field_info
-from govreport.workbook.layout import LAYOUTS, SECTION_TABLES, SECTION_UNHELD
+from govreport.workbook.sheets import LAYOUTS, SECTION_TABLES, SECTION_UNHELD
 
 from .conftest import CONTRACT, SAMPLES, dump, read
 

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from govreport.cli import main
 from govreport.errors import DataError, TemplateFault
-from govreport.render.package import checked_docx
+from govreport.rendering.package import checked_docx
 from govreport.workbook.read import read_workbook
 
 from .conftest import CONTRACT, ROOT

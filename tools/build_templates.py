@@ -21,8 +21,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.parts.hdrftr import FooterPart
 
 from govreport.kinds import KINDS
-from govreport.render.closing import character_spacing
-from govreport.render.rows import CELL_PADDING, FORM_COLUMNS
+from govreport.rendering.closing import character_spacing
+from govreport.rendering.rows import CELL_PADDING, FORM_COLUMNS
 from govreport.vocabulary.gbt9704 import profile
 
 REPO = Path(__file__).resolve().parent.parent
@@ -223,7 +223,7 @@ WEIGHT, SCORE, DEVIATION = "{{ r.weight|number }}", "{{ r.score|cell('amount') }
 # A 一级指标's subtotal, after its last row when the scoring profile requires subtotals.
 SUBTOTAL_NAME, SUBTOTAL_WEIGHT, SUBTOTAL_SCORE = (
     "{{ r.subtotal.name }}小计", "{{ r.subtotal.weight|number }}", "{{ r.subtotal.score|amount }}")
-# Indicators not applicable: which, and how the total comes of the rest (render/rows.py score_note).
+# Indicators not applicable: which, and how the total comes of the rest (rendering/rows.py score_note).
 SCORE_NOTE = ("{%p if score_note %}", "{{ score_note }}", "{%p endif %}")
 EXECUTION_WEIGHT = "{{ fig.execution_weight|number }}"
 
@@ -290,13 +290,13 @@ def score_table() -> list[str]:
 
 
 def section_mark(landscape: bool) -> str:
-    """A paragraph ending a section; render/sections.py fills the mark with the document's own page setup."""
+    """A paragraph ending a section; rendering/sections.py fills the mark with the document's own page setup."""
     orient = ' w:orient="landscape"' if landscape else ""
     return f'<w:p><w:pPr><w:pStyle w:val="GRSpacer"/><w:sectPr><w:pgSz{orient}/></w:sectPr></w:pPr></w:p>'
 
 
 def body_table() -> list[str]:
-    """A table of the body (render/body_table.py): title, unit, typed cells, merged groups and the 合计 row; the
+    """A table of the body (rendering/body_table.py): title, unit, typed cells, merged groups and the 合计 row; the
     grid and the widths are worked out per table, so rows and cells are plain Jinja loops rather than docxtpl's.
     A table too wide for the portrait page stands on a landscape page of its own."""
     width, align = "{{ b.table.widths[loop.index0] }}", "{{ b.table.aligns[loop.index0] }}"
@@ -346,7 +346,7 @@ def outline_xml(title: str = "{{ title }}", new_page: bool = False) -> list[str]
                     "</w:pPr>")
     parts += [tag("{%p elif b.table %}"), *body_table(), tag("{%p else %}"), last_keeps, tag("{%p endif %}"),
               tag("{%p endfor %}")]
-    # Signature and date stand where GB/T 9704 7.3.5 puts them: indents worked out per report (render/closing.py).
+    # Signature and date stand where GB/T 9704 7.3.5 puts them: indents worked out per report (rendering/closing.py).
     signature = '<w:ind w:rightChars="0" w:right="{{ closing.signature[loop.index0] }}"/>'
     date = ('<w:ind w:leftChars="0" w:left="{{ closing.date_left }}" w:rightChars="0" w:right="{{ closing.date_right }}"/>'
             '<w:jc w:val="{{ closing.date_align }}"/>')

@@ -1,11 +1,12 @@
 """govreport — 把项目数据生成规范的政府绩效报告。
 
-The pipeline, one module per stage: ``load`` (JSON, YAML or an Excel
-workbook) → ``validate`` (Pydantic models, consistency checks, what the
+The pipeline, one module per stage: ``reading`` (JSON, YAML or an Excel
+workbook) → ``validation`` (Pydantic models, consistency checks, what the
 document will not print) → ``figures`` (Decimal arithmetic) → ``format`` (how
-numbers and dates are written) → ``render`` (sandboxed Jinja compiled once
+numbers and dates are written) → ``rendering`` (sandboxed Jinja compiled once
 per DOCX template; Markdown, HTML, the XLSX form) → ``write`` (atomic, only to
-new paths or writable regular files) → ``convert`` (PDF through LibreOffice).
+new paths or writable regular files) → ``pdf`` (PDF through LibreOffice). The
+functions below are the package's own API; no module shares their names.
 
     import govreport
     report = govreport.load("data.json")
@@ -14,21 +15,22 @@ new paths or writable regular files) → ``convert`` (PDF through LibreOffice).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from .errors import DataError, GovreportError, OutputError, Problem, TemplateFault
 from .kinds import KINDS
-from .load import read_data
-from .render import Format, Rendered, render_document
+from .reading import read_data
+from .rendering import Format, Rendered, render_document
 from .report import Report
-from .validate import find_problems, to_report
+from .validation import find_problems, to_report
 from .version import __version__
 from .write import write_atomic
 
 __all__ = [
-    "KINDS", "DataError", "GovreportError", "OutputError", "Problem", "Report", "TemplateFault",
+    "KINDS", "DataError", "GovreportError", "OutputError", "Problem", "Rendered", "Report", "TemplateFault",
     "__version__", "load", "render", "render_as", "render_to", "validate",
 ]
 
@@ -73,14 +75,17 @@ def validate(
     return problems
 
 
-def render(report: Report, format: Format = "docx", outline: str | None = None) -> bytes:
-    """The finished document as bytes: ``docx``, ``md``, or ``xlsx`` for kinds with a form."""
-    return render_as(report, format, outline).content
+def render(report: Report, format: Format = "docx", outline: str | None = None) -> Rendered:
+    """The finished document: ``docx``, ``md``, ``html``, or ``xlsx`` for kinds with a form. It is ``bytes``,
+    with the report's ``title`` for callers that name the file after it."""
+    return render_document(report, format, outline)
 
 
 def render_as(report: Report, format: Format = "docx", outline: str | None = None) -> Rendered:
-    """The document with its title, for callers that name the file after the report."""
-    return render_document(report, format, outline)
+    """Deprecated: ``render`` returns the document with its title."""
+    warnings.warn("govreport.render_as 已弃用：请改用 govreport.render，它返回的文档带有 title", DeprecationWarning,
+                  stacklevel=2)
+    return render(report, format, outline)
 
 
 def render_to(report: Report, path: str | Path, format: Format | None = None, outline: str | None = None) -> Path:
@@ -92,15 +97,3 @@ def render_to(report: Report, path: str | Path, format: Format | None = None, ou
     path = Path(path)
     chosen = format or path.suffix.lstrip(".").lower() or "docx"
     return write_atomic(path, render(report, chosen, outline))  # type: ignore[arg-type]
-
-
-def default_output(report: Report, title: str, suffix: str) -> Path:
-    """Beside the data file (or in the working folder), named after the report's title."""
-    base = report.source.parent if report.source else Path.cwd()
-    return base / f"{safe_filename(title)}.{suffix}"
-
-
-def safe_filename(title: str) -> str:
-    """A title usable as a file name on Windows and Linux alike."""
-    cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in title).strip(" .")
-    return cleaned[:120] or "report"

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import GovreportError, Problem
-from .load import DATA_SUFFIXES
+from .reading import DATA_SUFFIXES
 from .write import output_folder, write_atomic
 
 BatchFormat = Literal["docx", "md", "pdf"]
@@ -148,8 +148,8 @@ def _outcomes(jobs: list[Job], workers: int) -> Iterator[Outcome]:
 
 def _convert_group(group: list[Outcome], outdir: Path) -> None:
     """One LibreOffice start for the group; each PDF moved into place atomically."""
-    from .convert import NOT_CONVERTED, convert_files
     from .fonts import font_report
+    from .pdf import NOT_CONVERTED, convert_files
 
     staged = [o.docx for o in group if o.docx is not None]
     with tempfile.TemporaryDirectory(prefix="govreport-pdf-") as work:
@@ -175,7 +175,7 @@ def _convert_group(group: list[Outcome], outdir: Path) -> None:
 
 
 def _to_pdf(outcomes: list[Outcome], outdir: Path, workers: int, tick: Callable[[int], None]) -> None:
-    from .convert import FILES_PER_START
+    from .pdf import FILES_PER_START
 
     pending = [o for o in outcomes if not o.failed and o.docx is not None]
     tick(len(outcomes) - len(pending))
@@ -197,7 +197,7 @@ def run_batch(
 ) -> Summary:
     """Render every source into ``outdir`` (created when missing) in each of ``formats``; ``progress`` is told how
     many more steps are done. Paths may be given as strings."""
-    from .convert import soffice
+    from .pdf import soffice
 
     start = time.perf_counter()
     chosen: tuple[BatchFormat, ...] = (formats,) if isinstance(formats, str) else tuple(dict.fromkeys(formats))

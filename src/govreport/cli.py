@@ -124,7 +124,8 @@ TEMPLATES_OPTION = click.option(
 def render(data: Path, output: Path | None, fmt: str | None, as_kind: str | None, outline: str | None,
            templates: tuple[Path, ...]) -> None:
     """把数据文件（.json / .yaml / .xlsx）生成报告。"""
-    from . import default_output, load, render_as
+    from . import load, render
+    from .filenames import default_output
     from .write import check_target, write_atomic
 
     try:
@@ -135,12 +136,12 @@ def render(data: Path, output: Path | None, fmt: str | None, as_kind: str | None
         _report_problems(list(report.warnings))
         if chosen not in report.kind.output_formats:
             raise GovreportError(f"{report.kind.label}不支持输出格式“{chosen}”，可用：{'、'.join(report.kind.output_formats)}")
-        document = render_as(report, "docx" if chosen == "pdf" else chosen, outline)  # type: ignore[arg-type]
+        document = render(report, "docx" if chosen == "pdf" else chosen, outline)  # type: ignore[arg-type]
         target = check_target(output or default_output(report, document.title, chosen))  # before a long PDF run
         content = document.content
         if chosen == "pdf":
-            from .convert import docx_to_pdf
             from .fonts import font_report
+            from .pdf import docx_to_pdf
 
             content = docx_to_pdf(document.content)
             fonts = font_report(content, document.content)
@@ -273,7 +274,7 @@ def templates_check(folder: Path) -> None:
 def excel_template(kind: str, output: Path, force: bool) -> None:
     """生成空白的 Excel 数据工作簿：表头、列说明（批注）和下拉选项，填好后可直接 render。"""
     from .kinds import KINDS, kinds_text
-    from .workbook.layout import LAYOUTS
+    from .workbook.sheets import LAYOUTS
     from .workbook.write import write_workbook
     from .write import write_atomic
 
@@ -288,7 +289,7 @@ def excel_template(kind: str, output: Path, force: bool) -> None:
 
 
 def _refuse_existing(output: Path, force: bool) -> None:
-    from .load import DATA_SUFFIXES
+    from .reading import DATA_SUFFIXES
 
     if output.suffix.lower() not in DATA_SUFFIXES:
         raise GovreportError(f"输出文件应为 .json、.yaml、.yml 或 .xlsx：{output}")
@@ -304,9 +305,9 @@ def _refuse_existing(output: Path, force: bool) -> None:
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖")
 def convert(data: Path, output: Path, force: bool) -> None:
     """在 JSON、YAML 和 Excel 工作簿之间转换数据文件，内容不变。"""
-    from .dump import converted
-    from .load import read_data
-    from .validate import parse_model
+    from .convert import converted
+    from .reading import read_data
+    from .validation import parse_model
     from .write import write_atomic
 
     try:
@@ -330,10 +331,10 @@ def plan_from_summary(data: Path, output: Path, force: bool) -> None:
     import os
 
     from . import load
-    from .dump import plain, to_json, to_workbook, to_yaml
+    from .convert import plain, to_json, to_workbook, to_yaml
     from .models.next_plan import next_plan
     from .models.work_summary import WorkSummary
-    from .validate import to_report
+    from .validation import to_report
     from .write import write_atomic
 
     try:

@@ -22,7 +22,7 @@ from jinja2 import Environment
 
 from .errors import TemplateFault
 from .ooxml import MAX_UNPACKED
-from .render.compiled import CompiledDocx, sandbox
+from .rendering.compiled import CompiledDocx, sandbox
 
 __all__ = ["CompiledDocx", "compile", "sandbox"]
 

@@ -4,7 +4,7 @@ A kind is one entry here, pointing at one module per pipeline stage named after
 the kind (``models/``, ``checks/``, ``figures/``) and at its template folder
 (``templates/<kind>/``). Each stage is a plain function with the same signature
 for every kind. The registry sits below rendering: what rendering adds per kind
-(table rows, the XLSX form) is in ``render/per_kind.py``. The README's
+(table rows, the XLSX form) is in ``rendering/per_kind.py``. The README's
 developer section lists the steps.
 """
 
@@ -73,7 +73,7 @@ class Kind:
     folder: str  # under templates/
     outlines: tuple[Outline, ...] = (DEFAULT_OUTLINE,)
     derived_from: Mapping[str, Derivation] = field(default_factory=dict)
-    formats: tuple[str, ...] = DOCUMENT_FORMATS  # what render writes; xlsx needs a form in render/per_kind.py
+    formats: tuple[str, ...] = DOCUMENT_FORMATS  # what render writes; xlsx needs a form in rendering/per_kind.py
     leaves_out: tuple[Omission, ...] = ()  # data fields no outline prints
 
     @property

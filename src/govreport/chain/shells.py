@@ -2,7 +2,7 @@
 
 Found here, with the rest of the chain, so that validation can tell whether
 the shell prints a field without rendering anything; how a shell is merged
-with the body is rendering's business (``render/shell.py``).
+with the body is rendering's business (``rendering/shell.py``).
 """
 
 from __future__ import annotations

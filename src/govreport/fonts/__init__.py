@@ -14,8 +14,8 @@ import subprocess
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..convert import font_environment
 from ..ooxml.fonts import east_asian_fonts
+from ..pdf import font_environment
 
 _BASE_FONT = re.compile(rb"/BaseFont\s*/(?:[A-Z]{6}\+)?([^\s/\[\]<>()]+)")
 _CJK_FACE = re.compile(

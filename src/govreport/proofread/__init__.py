@@ -19,7 +19,7 @@ from pathlib import Path
 from .figures import sentence_findings, table_findings
 from .findings import KINDS, Finding
 from .forms import form_findings
-from .layout import layout_findings
+from .page_setup import layout_findings
 from .passages import Document, Unreadable, read_document
 from .placeholders import placeholder_findings
 from .structure import date_findings, docnumber_findings, list_findings, numbering_findings

@@ -18,12 +18,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from .. import __version__, safe_filename
+from .. import __version__
+from ..filenames import safe_filename
 from ..errors import GovreportError
 from ..kinds import KINDS
-from ..load import DATA_SUFFIXES
 from ..proofread import KINDS as FINDING_KINDS
 from ..proofread.passages import SUFFIXES as CHECKED_SUFFIXES
+from ..reading import DATA_SUFFIXES
 from . import template_upload
 from .jobs import Options, check_job, render_job, validate_job, workbook_job
 from .openapi import openapi_document

@@ -20,8 +20,8 @@ from typing import Any
 
 import govreport
 from govreport.errors import DataError, GovreportError, Problem, TemplateFault
-from govreport.load import read_data
-from govreport.render.cache import CACHE_VARIABLE
+from govreport.reading import read_data
+from govreport.rendering.cache import CACHE_VARIABLE
 
 from .responses import problem_json
 
@@ -63,7 +63,7 @@ def render_job(upload: Upload, options: Options, fmt: str) -> dict[str, Any]:
     try:
         with _no_disk_cache(options):
             report = _loaded(upload, options)
-            document = govreport.render_as(report, fmt, options.outline)  # type: ignore[arg-type]
+            document = govreport.render(report, fmt, options.outline)  # type: ignore[arg-type]
     except GovreportError as exc:
         return _failure(exc, upload.name, options)
     return {"title": document.title, "content": document.content,
@@ -180,7 +180,7 @@ def _failure(exc: GovreportError, name: str, options: Options | None = None) -> 
 def workbook_job(kind: str) -> bytes:
     """The blank Excel workbook of ``kind`` (what ``govreport excel-template`` writes)."""
     from govreport.kinds import KINDS
-    from govreport.workbook.layout import LAYOUTS
+    from govreport.workbook.sheets import LAYOUTS
     from govreport.workbook.write import write_workbook
 
     return write_workbook(LAYOUTS[kind], KINDS[kind].model)

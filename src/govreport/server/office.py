@@ -19,8 +19,8 @@ import subprocess
 from importlib.resources import files
 from pathlib import Path
 
-from ..convert import NOT_CONVERTED, START_SECONDS, end_group, font_environment, soffice, time_limit
 from ..errors import GovreportError
+from ..pdf import NOT_CONVERTED, START_SECONDS, end_group, font_environment, soffice, time_limit
 from .responses import BUSY_HEADERS, ApiError
 
 MACRO = Path(str(files("govreport.server") / "office.xba"))

@@ -20,8 +20,8 @@ from ..chain.resolve import resolve_chain
 from ..chain.shells import find_shell
 from ..errors import GovreportError, Problem
 from ..kinds import KINDS
-from ..render.environment import BUILTIN_TEMPLATES, environment
-from ..render.shell import shell_template
+from ..rendering.environment import BUILTIN_TEMPLATES, environment
+from ..rendering.shell import shell_template
 from .catalogue import RENDER_VARIABLES
 from .costs import cost_problems
 

@@ -1,6 +1,6 @@
 """What ``templates check`` can tell of a template's cost before it runs.
 
-Rendering stops a template that goes beyond the bounds of render/bounds.py
+Rendering stops a template that goes beyond the bounds of rendering/bounds.py
 wherever it does so. What is written as constants can be seen earlier:
 ``range(10**9)``, ``"a" * 10**10``, ``10**10**10``, ``lipsum(100000)``,
 ``"x"|center(10**10)``, loops over constant ranges nested beyond the step
@@ -18,7 +18,7 @@ from jinja2 import nodes
 from ..chain.loader import SENTENCES
 from ..chain.overrides import where
 from ..errors import Problem
-from ..render.bounds import (
+from ..rendering.bounds import (
     MAX_DEPTH,
     MAX_SIZE,
     MAX_STEPS,

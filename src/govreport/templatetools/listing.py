@@ -11,8 +11,8 @@ from ..chain.shells import find_shell
 from ..figures.scoring import ScoringProfile
 from ..format.numbers import number
 from ..kinds import KINDS
-from ..render.environment import environment
-from ..render.guard import shown
+from ..rendering.environment import environment
+from ..rendering.guard import shown
 from ..version import __version__
 from ..vocabulary.scoring import FULL_MARKS
 from .catalogue import origins, outline_names, slots

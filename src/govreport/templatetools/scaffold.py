@@ -12,8 +12,8 @@ from ..chain.manifest import MANIFEST
 from ..errors import TemplateFault
 from ..kinds import KINDS, Kind, kinds_text
 from ..ooxml.ns import qn
-from ..render.environment import BUILTIN_TEMPLATES, environment
-from ..render.shell import PLACEHOLDER
+from ..rendering.environment import BUILTIN_TEMPLATES, environment
+from ..rendering.shell import PLACEHOLDER
 from .catalogue import RENDER_VARIABLES, Slot, outline_names, slots
 
 MANIFEST_TEXT = """\

@@ -17,7 +17,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .layout import Field
+from .sheets import Field
 
 _SEPARATOR = re.compile(r"[；;\n]")
 _QUOTED = re.compile(r'\s*"((?:[^"]|"")*)"')

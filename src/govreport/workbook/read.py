@@ -20,7 +20,8 @@ from ..errors import DataError, Problem
 from .cells import CellProblem, convert, text
 from .cells import key as _key
 from .describe import field_info
-from .layout import (
+from .located import WorkbookData
+from .sheets import (
     FINDINGS_NONE,
     GUIDE_SHEET,
     INFO_COLUMNS,
@@ -41,7 +42,6 @@ from .layout import (
     Table,
     value_at,
 )
-from .located import WorkbookData
 from .source import Row, Unreadable, Workbook, opened
 
 

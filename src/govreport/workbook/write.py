@@ -31,7 +31,7 @@ from ..ooxml import MAX_UNPACKED, unpacked_size
 from ..ooxml.writer import reproducible
 from .cells import too_long, written
 from .describe import description, worded
-from .layout import (
+from .sheets import (
     FINDINGS_NONE,
     GUIDE_SHEET,
     INFO_COLUMNS,

@@ -34,7 +34,7 @@ def _prepared(source: bytes, chain: TemplateChain, label: str) -> bytes:
     """The template with the chain's layout applied and its properties recorded, dates left as placeholders."""
     import docx  # python-docx only when the prepared template is not in the cache
 
-    from .layout import apply_layout
+    from .layout_options import apply_layout
     from .properties import record
     from .sections import fill_section_marks
 

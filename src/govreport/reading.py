@@ -18,7 +18,7 @@ import yaml
 from .errors import DataError, Problem, format_path
 from .messages import yaml_reason
 from .nesting import REPEATED_KEY, BoundedLoader, YamlRefused, may_nest_too_deep, scan, too_deep
-from .validate import NAMED_PLAN, NamedPlan, PlannedData
+from .validation import NAMED_PLAN, NamedPlan, PlannedData
 
 JSON_SUFFIXES = {".json"}
 YAML_SUFFIXES = {".yaml", ".yml"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from ..chain.overrides import county_files, override_problems
 from ..errors import GovreportError, Problem, TemplateFault
@@ -20,12 +19,22 @@ from .per_kind import workbook
 Format = RenderFormat  # what a kind may be rendered to: docx, md, html, and xlsx for forms
 
 
-@dataclass(frozen=True)
-class Rendered:
-    """A finished document and the title its content template gave it (used to name the file)."""
+class Rendered(bytes):
+    """A finished document: its bytes, and the title its content template gave it (to name the file after).
+
+    It is ``bytes`` itself, so a caller that only wants the document writes or decodes it as it is."""
 
     title: str
-    content: bytes
+
+    def __new__(cls, content: bytes, title: str = "") -> Rendered:
+        document = super().__new__(cls, content)
+        document.title = title
+        return document
+
+    @property
+    def content(self) -> bytes:
+        """The plain bytes."""
+        return bytes(self)
 
 
 def chosen_outline(report: Report, outline: str | None) -> str:
@@ -47,7 +56,7 @@ def _override_problems(env: ReportEnvironment, folder: str) -> list[Problem]:
 
 def render_document(report: Report, fmt: str = "docx", outline: str | None = None) -> Rendered:
     """The document in ``fmt``; every figure is written in govreport's Decimal context, not the caller's, and
-    all its templates share one budget (render/bounds.py)."""
+    all its templates share one budget (rendering/bounds.py)."""
     with exact_arithmetic(), report_budget():
         return _rendered(report, fmt, outline)
 
@@ -69,4 +78,4 @@ def _rendered(report: Report, fmt: str, outline: str | None) -> Rendered:
         content = render_html(kind.folder, context, env)
     else:
         content = render_docx(kind.folder, context, env, kind.label, report.chain)
-    return Rendered(context["title"], content)
+    return Rendered(content, context["title"])
