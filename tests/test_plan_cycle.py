@@ -146,6 +146,25 @@ def test_a_plan_file_that_does_not_exist(tmp_path: Path):
     _render_fails(dump(summary, tmp_path / "summary.json"), "meta.plan", "2024年计划.yaml", "找不到数据文件")
 
 
+@pytest.mark.parametrize("named", ["../cycle_plan_2024.yaml", "{outside}/cycle_plan_2024.yaml", "link.yaml"])
+def test_a_plan_outside_the_summarys_folder_is_not_read(tmp_path: Path, named: str):
+    outside, inside = tmp_path / "outside", tmp_path / "inside"
+    outside.mkdir()
+    inside.mkdir()
+    shutil.copy(PLAN, outside / PLAN.name)
+    (inside / "link.yaml").symlink_to(outside / PLAN.name)  # a link that leads out of the folder
+    summary = _load(SUMMARY)
+    summary["meta"]["plan"] = named.format(outside=outside)
+    _render_fails(dump(summary, inside / "summary.json"), "meta.plan", "计划文件须放在本数据文件所在的文件夹或其下级文件夹中")
+
+
+def test_a_server_reading_an_upload_reads_no_plan():
+    from govreport.reading import read_data
+
+    problems = govreport.validate(read_data(SUMMARY, plans=False))
+    assert [p.path for p in problems if p.severity == "error"] == ["meta.plan"]
+
+
 def test_a_plan_file_of_another_kind(tmp_path: Path):
     shutil.copy(SAMPLES / "work_summary.json", tmp_path / "去年总结.json")
     summary = _load(SUMMARY)

@@ -27,15 +27,18 @@ DATA_SUFFIXES = (".json", ".yaml", ".yml", ".xlsx")  # what render, batch and co
 MAX_DATA_BYTES = 50 * 1024 * 1024
 
 
-def read_data(path: str | Path) -> dict[str, Any]:
+def read_data(path: str | Path, plans: bool = True) -> dict[str, Any]:
     """Read a data file; every way it can fail becomes a ``DataError`` in Chinese.
 
     A work summary that names the plan it answers (``meta.plan``, relative to
     the summary's folder) is read with that plan: the data carries the plan's
-    plain data, or why it could not be read, for ``validate`` to check.
+    plain data, or why it could not be read, for ``validate`` to check. The
+    plan must lie in the summary's folder or below it; ``plans=False`` (a
+    server reading an upload) reads none, and validation says so.
     """
     path = Path(path)
-    return _with_plan(_read_file(path), path)
+    data = _read_file(path)
+    return _with_plan(data, path) if plans else data
 
 
 def _read_file(path: Path) -> dict[str, Any]:
@@ -73,8 +76,12 @@ def _with_plan(data: dict[str, Any], path: Path) -> dict[str, Any]:
     named = meta.get("plan") if data.get("kind") == "work_summary" and isinstance(meta, dict) else None
     if not isinstance(named, str) or not named.strip():
         return data
+    folder = path.parent.resolve()
     plan_path = path.parent / named.strip()
     try:
+        if Path(named.strip()).is_absolute() or not plan_path.resolve().is_relative_to(folder):
+            raise DataError([Problem("", "计划文件须放在本数据文件所在的文件夹或其下级文件夹中，"
+                                         "按相对路径填写（不能是绝对路径，也不能用 .. 或链接指到别处）")], named)
         if not plan_path.is_file():
             reason = "不是普通文件" if plan_path.exists() else "找不到数据文件"
             raise DataError([Problem("", reason)], str(plan_path))

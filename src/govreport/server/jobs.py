@@ -112,7 +112,7 @@ def _loaded(upload: Upload, options: Options) -> govreport.Report:
 def _read(upload: Upload) -> dict[str, Any]:
     path = _written(upload)
     try:
-        return read_data(path)
+        return read_data(path, plans=False)
     finally:
         path.unlink(missing_ok=True)
 
