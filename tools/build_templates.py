@@ -302,8 +302,9 @@ def body_table() -> list[str]:
     width, align = "{{ b.table.widths[loop.index0] }}", "{{ b.table.aligns[loop.index0] }}"
     merge = ('{% if c.merge == "restart" %}<w:vMerge w:val="restart"/>{% elif c.merge %}<w:vMerge/>{% endif %}')
     heads = "{% for c in b.table.heads %}" + cell("{{ c }}", width, bold=True, shade=True) + "{% endfor %}"
-    # every row but the last keeps with the next, so a 合计 row never stands alone under a repeated header
-    keep = "{% if b.table.total or not loop.last %}<w:keepNext/>{% endif %}"
+    # the last row keeps with the 合计 row, so that never stands alone under a repeated header; the other rows
+    # break where the page ends, so a long table starts where it stands
+    keep = "{% if b.table.total and loop.last %}<w:keepNext/>{% endif %}"
     cells = "{% set last = loop.last %}{% for c in row %}" + cell(
         "{{ c.text if c.merge != 'continue' else '' }}", width, align=align).replace(
         '<w:vAlign w:val="center"/>', merge + '<w:vAlign w:val="center"/>').replace(
