@@ -101,6 +101,9 @@ def test_the_plan_opens_with_its_purpose_and_closes_with_the_office():
     (">=", "1", "次", "每学年", "", "每学年至少一次"),
     (">=", "6", "次", "每年", "", "每年不少于6次"),
     ("<=", "2", "次", "每月", "", "每月不超过2次"),
+    (">=", "6", "次", "每年", "更换", "每年更换不少于6次"),  # the verb is kept whatever the count
+    ("<=", "2", "次", "每月", "召开", "每月召开不超过2次"),
+    (">=", "3", "场", "", "举办", "举办不少于3场"),
 ])
 def test_threshold_wording(op, value, unit, per, verb, words):
     assert threshold(op, Decimal(value), unit, per, verb) == words

@@ -104,6 +104,14 @@ def test_count_change_without_label_is_year_on_year(xiushan):
     assert "培训乡镇卫生人员1138人次，同比下降5.17%。" in "".join(paragraphs(open_docx(xiushan)))
 
 
+def test_a_change_from_a_negative_base_is_not_worded(xiushan):
+    # 1138 against −5: a percent of a negative base has no meaning; the sentence keeps the figure alone
+    xiushan["achievements"][3]["sections"][4]["figures"][2]["previous"] = -5
+    assert "培训乡镇卫生人员1138人次。" in "".join(paragraphs(open_docx(xiushan)))
+    warned = problems_of(xiushan)["achievements[3].sections[4].figures[2].previous"]
+    assert warned.startswith("上年数为-5，无法计算增减幅度（须大于0）")
+
+
 def test_markdown_carries_the_sentences(xiushan):
     markdown = govreport.render(govreport.load(xiushan), "md").decode()
     assert markdown.startswith("# 秀山土家族苗族自治县卫生项目办公室2004年工作总结\n")

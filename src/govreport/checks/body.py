@@ -58,9 +58,13 @@ def check_metric(where: str, m: Metric) -> list[Problem]:
                 f"{where}.of", f"“{m.name}”{number(value)}{unit}大于总数{number(m.of)}{unit}，占比会超过100%"))
         elif value is not None and value < 0:
             problems.append(Problem(f"{where}.value", "计算占比的数值不能为负数"))
-    if m.previous is not None and not rate and m.previous == 0:
+    if m.previous is not None and not rate and m.previous <= 0:
         problems.append(Problem(
-            f"{where}.previous", f"{m.previous_label}数为0，无法计算增减幅度，句中只写本期数值", "warning"))
+            f"{where}.previous", f"{m.previous_label}数为{number(m.previous)}，无法计算增减幅度（须大于0），句中只写本期数值",
+            "warning"))
     if m.planned is not None and m.planned <= 0:
         problems.append(Problem(f"{where}.planned", f"{m.planned_label}数应大于0，才能计算完成计划的百分比"))
+    elif m.planned is not None and value is not None and value < 0:
+        problems.append(Problem(f"{where}.value", "实际数为负数，无法计算完成计划的百分比，句中只写计划数和实际数",
+                                "warning"))
     return problems

@@ -48,7 +48,7 @@ def metric_figures(metric: Metric) -> MetricFigures:
         is_rate=is_rate,
         share=None if metric.of is None or value is None else ratio(value, metric.of),
         change=moved,
-        completion=None if planned is None or planned == 0 or value is None else ratio(value, planned),
+        completion=None if planned is None or planned <= 0 or value is None or value < 0 else ratio(value, planned),
     )
 
 

@@ -28,10 +28,10 @@ class Change:
 
 
 def change(current: Decimal, previous: Decimal, *, is_rate: bool, unit: str = RATE_UNIT) -> Change | None:
-    """Change of a rate in 个百分点 (个千分点 for ‰), of a count or amount in % (None if last year was 0)."""
+    """Change of a rate in 个百分点 (个千分点 for ‰), of a count or amount in % (None if last year was 0 or less)."""
     if is_rate:
         delta = current - previous
-    elif previous == 0:
+    elif previous <= 0:  # a percent of nothing, or of a negative base, says nothing
         return None
     else:
         delta = (current - previous) * 100 / previous

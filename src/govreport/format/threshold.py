@@ -18,21 +18,22 @@ AT_LEAST, AT_MOST, EQUAL = ">=", "<=", "="  # the codes of vocabulary/scoring.py
 
 def threshold(op: str, value: Decimal, unit: str, per: str = "", verb: str = "") -> str:
     """The phrase after a target's name: rates reach (达80%以上) or are held (控制在3%以内); counts are bounded
-    (不少于2个, 不超过…); a frequency (per 每季度) of once at least reads 每季度至少开展一次."""
+    (不少于2个, 不超过…), after the verb when there is one (每年更换不少于6次); a frequency (per 每季度) of once at
+    least reads 每季度至少开展一次."""
     quantity = number(value) + unit
     if per:
         if op == AT_LEAST and value == 1:
             return f"{per}至少{verb}{chinese_count(1)}{unit}"
         if op == AT_LEAST:
-            return f"{per}不少于{quantity}"
+            return f"{per}{verb}不少于{quantity}"
         if op == AT_MOST:
-            return f"{per}不超过{quantity}"
+            return f"{per}{verb}不超过{quantity}"
         return f"{per}{verb}{quantity}"
     rate = unit in POINT_WORDS
     if op == AT_LEAST:
-        return f"达{quantity}以上" if rate else f"不少于{quantity}"
+        return f"达{quantity}以上" if rate else f"{verb}不少于{quantity}"
     if op == AT_MOST:
-        return f"控制在{quantity}以内" if rate else f"不超过{quantity}"
+        return f"控制在{quantity}以内" if rate else f"{verb}不超过{quantity}"
     if op == EQUAL:
         return f"达到{quantity}"
     raise ValueError(f"目标的比较方式应为 >=、<= 或 =，实际为“{op}”")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from ..chain.overrides import county_files, override_problems
 from ..errors import GovreportError, Problem, TemplateFault
 from ..figures.arithmetic import exact_arithmetic

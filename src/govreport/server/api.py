@@ -19,8 +19,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from .. import __version__
-from ..filenames import safe_filename
 from ..errors import GovreportError
+from ..filenames import safe_filename
 from ..kinds import KINDS
 from ..proofread import KINDS as FINDING_KINDS
 from ..proofread.passages import SUFFIXES as CHECKED_SUFFIXES
