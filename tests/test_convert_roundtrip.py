@@ -115,6 +115,9 @@ SECTION = _record({"title": SOME_TEXT}, {"paragraphs": PARAGRAPHS, "figures": FI
                                          "sections": st.lists(LOWER_SECTION, max_size=2)})
 GROUP = _record({"figures": st.lists(METRIC, min_size=1, max_size=2)}, {"paragraphs": PARAGRAPHS})
 BLOCKS = st.lists(st.one_of(SOME_TEXT, SOME_TEXT, SECTION, GROUP), max_size=3)
+# A numbered chapter is items or titled sections, never both (groups may stand among either).
+NUMBERED = st.one_of(st.lists(st.one_of(SOME_TEXT, SOME_TEXT, GROUP), max_size=3),
+                     st.lists(st.one_of(SECTION, GROUP), max_size=3))
 PERFORMANCE_EVALUATION = _record(
     {
         "kind": st.just("performance_evaluation"),
@@ -173,8 +176,8 @@ WORK_SUMMARY = _record(
     },
     {"intro": st.lists(st.one_of(SOME_TEXT, GROUP), max_size=3), "basics_heading": TEXT, "basics": BLOCKS,
      "achievements_heading": TEXT, "work_items_as_chapters": st.booleans(), "problems_heading": TEXT,
-     "problems": BLOCKS, "causes_heading": TEXT, "causes": BLOCKS, "suggestions_heading": TEXT, "suggestions": BLOCKS,
-     "plans_heading": TEXT, "plans": BLOCKS},
+     "problems": NUMBERED, "causes_heading": TEXT, "causes": NUMBERED, "suggestions_heading": TEXT,
+     "suggestions": NUMBERED, "plans_heading": TEXT, "plans": NUMBERED},
 )
 
 

@@ -7,7 +7,7 @@ up to 680, or 提高1.04% where it means 个百分点.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
@@ -79,6 +79,17 @@ class WorkSummary(Strict):
     task_answers: list[TaskAnswer] = Field(
         default_factory=list, description="计划中各项任务的完成情况（须填 meta.plan），每项一段；完成时限早于本总结"
         "成文日期的任务，既不在此写明、其目标也不在 answers 中的，检查时会提示")
+
+    @field_validator("problems", "causes", "suggestions", "plans")
+    @classmethod
+    def _numbered_one_way(cls, blocks: list[Any]) -> list[Any]:
+        """A numbered chapter is either items (1. 2.) or titled sections (（一）（二）): mixed, an item after a
+        section would read as part of it."""
+        titled = {isinstance(b, Section) for b in blocks if not (isinstance(b, Section) and b.title is None)}
+        if len(titled) > 1:  # untitled groups of figures may stand among either
+            raise ValueError("这一章的各条要么都写成文字（编为 1. 2.），要么都写成带 title 的小节（编为（一）（二）），"
+                             "不能混用")
+        return blocks
 
     @field_validator("achievements")
     @classmethod

@@ -65,7 +65,7 @@ def _one_line(text: str) -> str:
 
 
 class Outline:
-    """Collects blocks while a content template renders; every method returns ''."""
+    """Collects blocks while a content template renders; every method that collects returns ''."""
 
     def __init__(self, numbering: Sequence[int] = NUMBERING_LEVELS[DEFAULT_NUMBERING],
                  sentence: Callable[[MetricFigures], str] | None = None) -> None:
@@ -207,19 +207,37 @@ class Outline:
         self._depth = level - 1
         return ""
 
+    @staticmethod
+    def lead(blocks: Iterable[Any]) -> list[Any]:
+        """The blocks before the first titled section: what a work item says before its sub-items begin."""
+        blocks = list(blocks)
+        first = next((i for i, b in enumerate(blocks) if isinstance(b, Section) and b.title is not None), len(blocks))
+        return blocks[:first]
+
+    @staticmethod
+    def rest(blocks: Iterable[Any]) -> list[Any]:
+        """The blocks from the first titled section on."""
+        blocks = list(blocks)
+        return blocks[len(Outline.lead(blocks)):]
+
     def items(self, texts: Iterable[str | Section | None]) -> str:
         """Paragraphs numbered 1. 2. 3. (or （1）（2）（3）, see ``item_level``); a None keeps its number free
-        so lists stay parallel. Sections among them are headings one level below the last, numbered as such."""
+        so lists stay parallel. Sections among them are headings one level below the last, numbered as such;
+        the paragraphs are numbered among themselves."""
         texts = list(texts)
         level = self._depth + 1
-        lines = [(n, _one_line(text)) for n, text in enumerate(texts, start=1) if isinstance(text, str) and text]
+        plain = [text for text in texts if not isinstance(text, Section)]
+        lines = [(n, _one_line(text)) for n, text in enumerate(plain, start=1) if text]
         # under a heading numbered 1. (a county's 一、1.（1）), items take the next form, （1）
         under = self.numbering[self._depth - 1] if self._depth else 0
         form = ITEM_BELOW_ITEMS if under >= ITEM_LEVEL else item_level(line for _, line in lines)
-        for n, text in enumerate(texts, start=1):
+        n = 0
+        for text in texts:
             if isinstance(text, Section):
                 self.section(text, level)
-            elif text:
+                continue
+            n += 1
+            if text:
                 self.p(heading_number(form, n) + _one_line(text))
         self._depth = level - 1
         return ""

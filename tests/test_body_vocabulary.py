@@ -1,0 +1,40 @@
+"""The body vocabulary in a work summary: where an item's own figures stand, and how numbered lists mix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import govreport
+
+
+def summary(**chapters: Any) -> dict[str, Any]:
+    return {"kind": "work_summary", "meta": {"organization": "测试县卫生局", "year": 2025, "date": "2025-12-20"},
+            "achievements": [{"heading": "加强项目管理"}], **chapters}
+
+
+def markdown(data: dict[str, Any]) -> list[str]:
+    return [line for line in govreport.render(govreport.load(data), "md").decode().splitlines() if line]
+
+
+def test_an_items_own_figures_stand_before_its_sub_items():
+    data = summary(achievements=[{
+        "heading": "加强项目管理",
+        "paragraphs": ["开头一段。", {"title": "制定管理办法", "paragraphs": ["小项的段落。"]}],
+        "metrics": [{"name": "督导乡镇卫生院", "value": 86, "unit": "次"}],
+    }])
+    lines = markdown(data)
+    start = lines.index("### （一）加强项目管理")
+    assert lines[start + 1:start + 5] == ["开头一段。", "督导乡镇卫生院86次。", "#### 1.制定管理办法", "小项的段落。"]
+
+
+def test_a_numbered_chapter_is_items_or_sections_not_both():
+    problems = govreport.validate(summary(problems=["问题甲。", {"title": "有标题的问题"}, "问题乙。"]))
+    assert [(p.path, p.message) for p in problems] == [
+        ("problems", "这一章的各条要么都写成文字（编为 1. 2.），要么都写成带 title 的小节（编为（一）（二）），不能混用")]
+
+
+def test_untitled_groups_do_not_use_up_the_items_numbers():
+    lines = markdown(summary(problems=["问题甲。", {"figures": [{"name": "未到位资金", "value": 12, "unit": "万元"}]},
+                                       "问题乙。"]))
+    start = lines.index("## 二、存在的问题")
+    assert lines[start + 1:start + 4] == ["1.问题甲。", "未到位资金12万元。", "2.问题乙。"]
