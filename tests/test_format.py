@@ -92,3 +92,10 @@ def test_doc_numbers(raw, fixed):
 
 def test_not_a_doc_number():
     assert normalise_doc_number("第三号文件") is None
+
+
+def test_a_quoted_name_keeps_its_own_quotes_single():
+    from govreport.format.sentence import quoted
+
+    assert quoted("救助资金“一站式”结算率") == "“救助资金‘一站式’结算率”"
+    assert quoted("门诊救助人次") == "“门诊救助人次”"

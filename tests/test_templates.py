@@ -415,3 +415,13 @@ def test_template_syntax_errors_are_told_in_chinese(tmp_path, body, reason):
     reason_given = result.output.split("语法错误：", 1)[1]
     words = re.sub(r"\{% \w+ %\}|nofilter|govreport templates list", "", reason_given)  # tag and filter names stay
     assert not re.search(r"[a-z]{4,}", words)
+
+
+@pytest.mark.parametrize("call", ["doc.section(none)", "doc.table('建设内容')", "doc.figures([1])"])
+def test_a_county_block_passing_the_wrong_thing_to_doc_is_named_at_its_line(tmp_path, call):
+    folder = county(tmp_path, {"work_summary/content.j2": f"{{% block after_plans %}}\n{{{{ {call} }}}}\n{{% endblock %}}\n"})
+    out = tmp_path / "out.md"
+    result = CliRunner().invoke(main, ["render", str(SAMPLES / "work_summary.json"), "-t", str(folder), "-f", "md",
+                                       "-o", str(out)])
+    assert result.exit_code == 2 and not out.exists() and "Traceback" not in result.output
+    assert "content.j2 第 2 行运算出错：对象没有这个属性或方法" in result.output

@@ -11,3 +11,8 @@ def as_sentence(text: str) -> str:
     if not text or text.endswith(SENTENCE_ENDS):
         return text
     return text.rstrip("，,；;：:、") + "。"
+
+
+def quoted(text: str) -> str:
+    """A name in double quotes; quotes inside it become single ones (“救助资金‘一站式’结算率”)."""
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"

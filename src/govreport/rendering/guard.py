@@ -31,6 +31,7 @@ _RUNTIME_ERRORS: tuple[tuple[type[BaseException], str], ...] = (
     (LookupError, "下标或键不存在"),
     (TypeError, "运算对象的类型不对（如文字与数字相加，或调用了不能调用的值）"),
     (ValueError, "数值或参数无效"),
+    (AttributeError, "对象没有这个属性或方法（如把空值或文字传给了 doc.section、doc.table、doc.figures）"),
 )
 RUNTIME_ERRORS = tuple(kind for kind, _ in _RUNTIME_ERRORS)
 EXHAUSTION = (RecursionError, MemoryError)  # also while a template is parsed or compiled, before any of it runs

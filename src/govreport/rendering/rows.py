@@ -20,6 +20,7 @@ from typing import Any
 from ..figures.evaluation import EvaluationFigures, IndicatorFigures, Level1Group
 from ..format.filters import actual_text, cell, target_text
 from ..format.numbers import amount, number, percent
+from ..format.sentence import quoted
 from ..format.textwidth import BREAK, heading_units, wrap
 from ..models.project import Indicator
 from ..vocabulary.gbt9704 import profile
@@ -117,7 +118,7 @@ def score_note(figures: EvaluationFigures) -> str | None:
     dropping = figures.not_applicable
     if dropping is None:
         return None
-    names = "".join(f"“{i.indicator.name}”" for i in dropping.dropped)
+    names = "、".join(quoted(i.indicator.name) for i in dropping.dropped)
     total = (f"折算为百分制得分{amount(figures.total)}分" if dropping.rescaled
              else f"不折算，总分为{amount(figures.total)}分")
     return (f"注：{names}不适用，不计分；适用指标满分{number(dropping.full_marks)}分，"
