@@ -38,3 +38,14 @@ def test_untitled_groups_do_not_use_up_the_items_numbers():
                                        "问题乙。"]))
     start = lines.index("## 二、存在的问题")
     assert lines[start + 1:start + 4] == ["1.问题甲。", "未到位资金12万元。", "2.问题乙。"]
+
+
+def test_a_heading_that_will_not_print_is_named():
+    data = summary(causes_heading="原因", achievements_heading="主要做法", work_items_as_chapters=True,
+                   plan_label="年初方案")
+    warned = {p.path: p.message for p in govreport.validate(data) if p.severity == "warning"}
+    assert warned["causes_heading"].endswith("这一章没有内容（causes 为空），标题随之省略")
+    assert warned["achievements_heading"].endswith("各项工作已作为一级标题（work_items_as_chapters），不再有这一章的标题")
+    assert warned["plan_label"].endswith("没有回应计划的目标（answers 为空），这一说法用不上")
+    data["work_items_as_chapters"] = False
+    assert "achievements_heading" not in {p.path for p in govreport.validate(data)}

@@ -131,7 +131,33 @@ WORK_SUMMARY_LEAVES_OUT = (
     *FILING_ONLY,
     Omission("problems_heading", "这一章没有条目（problems 为空），标题随之省略", when_empty="problems"),
     Omission("plans_heading", "这一章没有条目（plans 为空），标题随之省略", when_empty="plans"),
+    *(Omission(f"{chapter}_heading", f"这一章没有内容（{chapter} 为空），标题随之省略", when_empty=chapter)
+      for chapter in ("basics", "causes", "suggestions", "answers")),
+    Omission("plan_label", "没有回应计划的目标（answers 为空），这一说法用不上", when_empty="answers"),
+    Omission("achievements_heading", "各项工作已作为一级标题（work_items_as_chapters），不再有这一章的标题",
+             when_true="work_items_as_chapters"),
 )
+
+
+
+def _plan_leaves_out(chapters: tuple[tuple[str, str], ...]) -> tuple[Omission, ...]:
+    """A plan's headings of empty chapters, and the tasks' heading when the tasks are the chapters."""
+    return (
+        *FILING_ONLY,
+        *(Omission(f"{name}_heading", f"这一章没有内容（{content.replace('|', '、')} 为空），标题随之省略",
+                   when_empty=content) for name, content in chapters),
+        Omission("tasks_heading", "各项任务已作为一级标题（tasks_as_chapters），不再有这一章的标题",
+                 when_true="tasks_as_chapters"),
+        *(Omission(f"tasks[]{inner}.phase", "所属阶段只用于核对完成时限是否在该阶段之内，不印出；要写出来请写进任务的段落")
+          for inner in ("", ".sections[]", ".sections[].sections[]")),
+    )
+
+
+PLAN_CHAPTERS = (("guidance", "guidance"), ("goals", "goals|targets"), ("tasks", "tasks"), ("steps", "phases"))
+IMPLEMENTATION_PLAN_LEAVES_OUT = _plan_leaves_out((*PLAN_CHAPTERS, ("scope", "scope"), ("duties", "duties"),
+                                                   ("safeguards", "safeguards"), ("supervision", "supervision"),
+                                                   ("accountability", "accountability")))
+WORK_PLAN_LEAVES_OUT = _plan_leaves_out((*PLAN_CHAPTERS, ("measures", "measures")))
 
 
 STANDARD, MOF2020 = OUTLINES["performance_evaluation"]
@@ -188,7 +214,7 @@ KINDS: dict[str, Kind] = {
             check=check_plan,
             compute=plan_figures,
             folder="implementation_plan",
-            leaves_out=FILING_ONLY,
+            leaves_out=IMPLEMENTATION_PLAN_LEAVES_OUT,
         ),
         Kind(
             name="work_plan",
@@ -198,7 +224,7 @@ KINDS: dict[str, Kind] = {
             check=check_plan,
             compute=plan_figures,
             folder="work_plan",
-            leaves_out=FILING_ONLY,
+            leaves_out=WORK_PLAN_LEAVES_OUT,
         ),
     )
 }

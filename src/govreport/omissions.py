@@ -23,12 +23,15 @@ class Omission:
     """``path`` (``a.b``, ``a[].b`` for each item of a list) is not printed; ``instead`` says where it would go.
 
     ``when_filled``: for a fallback, the path whose content it stands in for; it is left out only when that is filled.
-    ``when_empty``: for a chapter's heading, the chapter; the heading is left out only when that is empty."""
+    ``when_empty``: for a chapter's heading, the chapter (``a|b`` for a chapter of two fields); the heading is left
+    out only when that is empty. ``when_true``: a switch (``work_items_as_chapters``) that leaves the path out when
+    it is on."""
 
     path: str
     instead: str
     when_filled: str = ""
     when_empty: str = ""
+    when_true: str = ""
 
 
 def _steps(path: str) -> list[tuple[str, bool]]:
@@ -67,8 +70,10 @@ def omission_warnings(model: BaseModel, omissions: Iterable[Omission], document:
     for omission in omissions:
         if omission.when_filled and not _any_filled(model, omission.when_filled):
             continue  # the fallback is in use
-        if omission.when_empty and _any_filled(model, omission.when_empty):
+        if omission.when_empty and any(_any_filled(model, path) for path in omission.when_empty.split("|")):
             continue  # the chapter is printed, and its heading with it
+        if omission.when_true and getattr(model, omission.when_true, False) is not True:
+            continue  # the switch is off: the field is printed
         for path in _filled(model, _steps(omission.path), ""):
             problems.append(Problem(path, f"{document}不印此项，所填内容不会出现在报告中：{omission.instead}", "warning"))
     return problems
