@@ -218,6 +218,19 @@ def test_plan_from_summary_keeps_sections_and_refuses_other_kinds(tmp_path: Path
     assert not refused.exists()
 
 
+def test_an_untitled_group_among_the_plans_takes_no_level(folder: Path):
+    # three titled levels inside an untitled group fit the summary's 下一步工作打算 and the plan's 主要任务 alike
+    summary = _load(SUMMARY)
+    summary["plans"] = [{"figures": [{"name": "培训", "value": 2, "unit": "期"}],
+                         "sections": [{"title": "甲", "sections": [{"title": "乙", "sections": [{"title": "丙"}]}]}]}]
+    out = folder / "next.json"
+    result = CliRunner().invoke(main, ["plan-from-summary", str(dump(summary, folder / "s.json")), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    tasks = govreport.load(out).data.tasks
+    assert [t.title for t in tasks] == [None, "甲"] and tasks[0].figures[0].name == "培训"
+    assert tasks[1].sections[0].sections[0].title == "丙"
+
+
 def test_plan_from_a_summary_with_errors_writes_nothing(tmp_path: Path):
     summary = _load(SUMMARY)
     summary["meta"]["plan"] = "没有的计划.yaml"

@@ -36,7 +36,7 @@ def next_plan(summary: WorkSummary, templates: list[str]) -> dict[str, Any]:
         plan_meta["region"] = meta.region.model_dump(exclude_unset=True)
     if templates:
         plan_meta["templates"] = templates
-    return {"kind": "work_plan", "meta": plan_meta, "tasks": [_task(item) for item in summary.plans]}
+    return {"kind": "work_plan", "meta": plan_meta, "tasks": [task for item in summary.plans for task in _tasks(item)]}
 
 
 def _next_title(title: str | None, year: int) -> str | None:
@@ -46,7 +46,12 @@ def _next_title(title: str | None, year: int) -> str | None:
     return title.replace(f"{year}年", f"{year + 1}年", 1).removesuffix(SUMMARY_WORD) + PLAN_WORD
 
 
-def _task(item: str | Section) -> dict[str, Any]:
+def _tasks(item: str | Section) -> list[dict[str, Any]]:
+    """The tasks an item of 下一步工作打算 becomes: a paragraph one titled task, a section itself; an untitled group
+    takes no level, so its own content is one task and its sub-sections tasks beside it."""
     if isinstance(item, str):
-        return {"title": item.rstrip("。")}
-    return item.model_dump(mode="python", exclude_unset=True)
+        return [{"title": item.rstrip("。")}]
+    if item.title is not None:
+        return [item.model_dump(mode="python", exclude_unset=True)]
+    own = item.model_dump(mode="python", exclude_unset=True, exclude={"sections"})
+    return [*([own] if own else []), *(task for sub in item.sections for task in _tasks(sub))]
