@@ -49,3 +49,20 @@ def test_a_heading_that_will_not_print_is_named():
     assert warned["plan_label"].endswith("没有回应计划的目标（answers 为空），这一说法用不上")
     data["work_items_as_chapters"] = False
     assert "achievements_heading" not in {p.path for p in govreport.validate(data)}
+
+
+def test_a_merged_group_label_is_one_cell_and_never_broken():
+    from govreport.figures.body import table_figures
+    from govreport.models.body import Table
+    from govreport.rendering.body_table import printed
+
+    table = Table.model_validate({
+        "columns": [{"name": "类别", "merge": True}, {"name": "建设内容"}, {"name": "投资", "type": "money"}],
+        "rows": [["基本医疗", "门诊楼", 1200], ["基本医疗", "住院楼", 800], ["公共卫生", "健康小屋", 100]],
+        "total": True})
+    shown = printed(table_figures(table))
+    assert [(c.text, c.merge, c.span) for c in (row[0] for row in shown.rows)] == [
+        ("基本医疗", "restart", 2), ("基本医疗", "continue", 0), ("公共卫生", "", 1)]
+    assert shown.total == ["合计", "", "2100.00"]  # 1200 + 800 + 100
+    em = 10.5 * 20  # a table character in twips (附表文字 10.5 pt)
+    assert shown.widths[0] >= 4 * em  # 基本医疗 on one line

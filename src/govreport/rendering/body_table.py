@@ -10,7 +10,7 @@ from typing import Any
 from ..figures.body import TableFigures
 from ..format.numbers import amount, number, percent
 from ..vocabulary.words import TOTAL_LABEL
-from .columns import Cell, figure, heading, units
+from .columns import Cell, figure, heading, label, units
 from .rows import fits_portrait, table_widths, type_area
 
 WRITERS = {"money": amount, "count": number, "rate": percent}
@@ -76,10 +76,12 @@ def printed(figures: TableFigures) -> PrintedTable:
             total[first_text] = TOTAL_LABEL
     heads = [c.name for c in table.columns]
     cells = [[heading(h) for h in heads]]
-    cells += [[figure(t) if k != "text" else Cell(t, units) for t, k in zip(row, kinds, strict=True)]
+    merging = [c.merge for c in table.columns]
+    cells += [[figure(t) if k != "text" else label(t) if m else Cell(t, units)  # a group's label stays whole
+               for t, k, m in zip(row, kinds, merging, strict=True)]
               for row in [*texts, *([total] if total else [])]]
     landscape = not fits_portrait(cells)
     return PrintedTable(title=table.title or "", unit=table.unit, heads=heads,
-                        rows=_merged(texts, [c.merge for c in table.columns]), total=total,
+                        rows=_merged(texts, merging), total=total,
                         aligns=[ALIGN[k] for k in kinds], widths=table_widths(cells, area=type_area(landscape)),
                         landscape=landscape)
