@@ -77,7 +77,8 @@ def test_the_section_sheets_cover_every_field_of_a_section():
 
 def _unheld(path, unheld):
     """Whether ``path`` lies within a field the workbook deliberately does not hold: a body table (typed columns,
-    rows of cells) has no sheet, and writing one is refused by its path rather than dropped."""
+    rows of cells) has no sheet, nor has a scoring profile in the data (``meta.scoring``: bands and lists of options
+    that no key–value row of 基本信息 holds); writing either is refused by its path rather than dropped."""
     return any(path == u or path.startswith(f"{u}.") for u in unheld)
 
 

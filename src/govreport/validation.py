@@ -6,7 +6,8 @@ Data of one kind can be rendered as another compatible kind (a performance
 evaluation as a self-evaluation form): it is validated as what it is, then
 derived, and problems of the derived data name the fields of the user's file.
 The template chain is resolved before the figures are computed: a county's
-scoring options change the scores.
+scoring options change the scores, and the data's own ``meta.scoring`` changes
+them option by option over the county's.
 """
 
 from __future__ import annotations
@@ -21,15 +22,18 @@ from pydantic import BaseModel, ValidationError
 
 from .chain import TemplateChain, resolve_chain
 from .chain.loader import BUILTIN_TEMPLATES
+from .chain.manifest import scoring_problems
 from .chain.resolve import environment_folders
 from .chain.shells import find_shell, shell_mentions
 from .checks.work_summary import PLAN_FIELD, check_answers
-from .errors import DataError, Problem, TemplateFault
+from .errors import DataError, Problem, TemplateFault, format_path
 from .figures.arithmetic import exact_arithmetic
+from .figures.scoring import ScoringProfile
 from .figures.work_summary import answer_figures
 from .kinds import KINDS, Derivation, Kind, kinds_text
 from .messages import problems_from
 from .models.plan import PlanBase
+from .models.scoring import ScoringOptions
 from .models.work_summary import WorkSummary
 from .omissions import Omission, omission_warnings
 from .report import Report
@@ -107,7 +111,10 @@ def _found(
         return None, parsed.problems
     model = parsed.models[0]
     chain, refusals = _chain(templates, model, source)
-    if refusals:
+    # a profile of the data that is wrong or only partly read would check and score by rules the data does not give
+    unusable = any(_within(p.path, SCORING_FIELD) for p in parsed.problems)
+    refusals += [] if unusable else _scoring_faults(model)
+    if refusals or unusable:
         return None, parsed.problems + refusals
     problems = _checked_apart(kind, parsed, chain)
     plan, planned = _answered_plan(model, data, source)
@@ -121,7 +128,7 @@ def _found(
         if derived is None or any(p.severity == "error" for p in problems):
             return None, problems
         model = derived
-    figures = target.compute(model, chain.scoring)
+    figures = target.compute(model, _profile(chain, model))
     if plan is not None and isinstance(model, WorkSummary):
         figures = replace(figures, answers=answer_figures(model, plan))
     return Report(target, model, figures, tuple(problems), chain), problems
@@ -188,6 +195,33 @@ def _chain(templates: Sequence[str | Path], model: BaseModel, source: Path | Non
     if refusals:
         return TemplateChain(), refusals
     return resolve_chain([*templates, *named, *environment_folders()]), []
+
+
+SCORING_FIELD = "meta.scoring"
+
+
+def _within(path: str, field: str) -> bool:
+    """Whether a problem's ``path`` lies in ``field`` (``meta.scoring.grades[1].min`` in ``meta.scoring``)."""
+    return path == field or path.startswith((field + ".", field + "["))
+
+
+def _data_scoring(model: BaseModel) -> ScoringOptions | None:
+    """The data's own scoring options (``meta.scoring``), if its kind scores and it sets them."""
+    return getattr(getattr(model, "meta", None), "scoring", None)
+
+
+def _scoring_faults(model: BaseModel) -> list[Problem]:
+    """What the manifest's ``scoring`` is refused for, refused in the data's ``meta.scoring`` too, by path."""
+    options = _data_scoring(model)
+    if options is None:
+        return []
+    return [Problem(format_path((*SCORING_FIELD.split("."), *where)), "评分规则有误：" + message)
+            for where, message in scoring_problems(options)]
+
+
+def _profile(chain: TemplateChain, model: BaseModel) -> ScoringProfile:
+    """The chain's profile under the data's own options: the checks and the figures use the same one."""
+    return chain.scoring_with(_data_scoring(model), SCORING_FIELD)
 
 
 DOC_NUMBER_IN_SHELL = "发文字号只印在县级模板的红头外壳中（外壳里写 {{ data.meta.doc_number }}，见 templates/三亚市）"
@@ -367,7 +401,8 @@ def _checked_apart(kind: Kind, parsed: _Parsed, chain: TemplateChain) -> list[Pr
     wrong value (a weight total under ``execution_scored``) depends on that
     value, which the file does not give, so it is dropped too.
     """
-    first, *others = (kind.check(model, chain.scoring) for model in parsed.models)
+    profile = _profile(chain, parsed.models[0])  # the stand-ins of a wrong value lie outside meta.scoring
+    first, *others = (kind.check(model, profile) for model in parsed.models)
     return parsed.problems + [p for p in first if _chapter(p.path) not in parsed.touched
                               and all(p in other for other in others)]
 

@@ -23,6 +23,7 @@ from .manifest import LayoutOptions, Manifest, ScoringOptions, option_line, read
 ENV_VARIABLE = "GOVREPORT_TEMPLATES"
 TEMPLATE_FILE_SUFFIXES = (".j2", ".docx", ".yaml", ".yml")  # what a county folder holds as files
 MAX_DEPTH = 16
+LOCATED_OPTIONS = ("subtotals", "veto")  # options a check of the data names where they were written
 
 
 @dataclass(frozen=True)
@@ -44,15 +45,22 @@ class TemplateChain:
     @property
     def scoring(self) -> ScoringProfile:
         """Each option from the most specific folder that sets it; figures.md's defaults otherwise."""
+        return self.scoring_with(None)
+
+    def scoring_with(self, data: ScoringOptions | None, where: str = "meta.scoring") -> ScoringProfile:
+        """The chain's profile with each option the data's own ``meta.scoring`` sets taking its place: one
+        evaluation's rules are more specific than any folder's (``where`` names them in the data)."""
         options: dict[str, object] = {}
         origins: dict[str, str] = {}
         for folder in reversed(self.folders):
-            given = folder.manifest.scoring
-            for name in given.model_fields_set:
-                if getattr(given, name) is not None:
-                    options[name] = getattr(given, name)
-                    if name in ("subtotals", "veto"):
-                        origins[name] = option_line(folder.path, ("scoring", name))
+            for name, value in _chosen(folder.manifest.scoring).items():
+                options[name] = value
+                if name in LOCATED_OPTIONS:
+                    origins[name] = option_line(folder.path, ("scoring", name))
+        for name, value in _chosen(data).items():
+            options[name] = value
+            if name in LOCATED_OPTIONS:
+                origins[name] = f"{where}.{name}"
         return profile_of(ScoringOptions(**options), origins)
 
     @property
@@ -70,8 +78,16 @@ class TemplateChain:
         return " → ".join([*(f.label for f in self.folders), builtin])
 
 
+def _chosen(options: ScoringOptions | None) -> dict[str, object]:
+    """The options ``options`` sets, by name."""
+    if options is None:
+        return {}
+    return {name: getattr(options, name) for name in options.model_fields_set if getattr(options, name) is not None}
+
+
 def profile_of(options: ScoringOptions, origins: dict[str, str] | None = None) -> ScoringProfile:
-    """The profile a manifest's ``scoring`` describes (already checked by ``read_manifest``)."""
+    """The profile a manifest's ``scoring`` describes (already checked by ``read_manifest``, or by validation
+    for the data's ``meta.scoring``)."""
     chosen: dict[str, object] = {}
     if options.reverse is not None:
         chosen["reverse"] = options.reverse

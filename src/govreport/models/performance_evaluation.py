@@ -30,10 +30,13 @@ from .project import (
     TemplateFolders,
     Year,
 )
+from .scoring import ScoringOptions
 
 KIND = "performance_evaluation"
 OutlineName = Literal[outline_names(KIND)]  # type: ignore[valid-type]
 OUTLINE_HELP = f"报告提纲：{described(OUTLINES[KIND])}；命令行 --outline 优先"
+SCORING_HELP = ("本次评价的评分规则，写法同模板目录 manifest.yaml 的 scoring（见 docs/figures.md）；"
+                "写了的选项优先于模板目录，没写的沿用模板目录或内置规则")
 
 
 class Meta(Strict):
@@ -49,6 +52,7 @@ class Meta(Strict):
     templates: TemplateFolders
     outline: OutlineName = Field(DEFAULT_OUTLINE, description=OUTLINE_HELP)
     veto: Text | None = Field(None, description=VETO_HELP)
+    scoring: ScoringOptions | None = Field(None, description=SCORING_HELP)
 
 
 class Background(Strict):

@@ -14,7 +14,7 @@ from pydantic import Field
 from ..vocabulary.words import DEFAULT_DATE_STYLE, DateStyle, MoneyUnit
 from .body import Body2, plain_texts
 from .common import Day, Paragraphs, Strict, Text
-from .performance_evaluation import PerformanceEvaluation
+from .performance_evaluation import SCORING_HELP, PerformanceEvaluation
 from .project import (
     DATE_STYLE_HELP,
     DEFAULT_MONEY_UNIT,
@@ -28,6 +28,7 @@ from .project import (
     TemplateFolders,
     Year,
 )
+from .scoring import ScoringOptions
 
 
 class SelfEvaluationMeta(Strict):
@@ -42,6 +43,7 @@ class SelfEvaluationMeta(Strict):
     title: Text | None = Field(None, description="自评报告标题；不填则由部门、年度和项目名称生成")
     region: Region | None = Field(None, description="所属地区")
     veto: Text | None = Field(None, description=VETO_HELP)
+    scoring: ScoringOptions | None = Field(None, description=SCORING_HELP)
 
 
 class SelfEvaluationFunds(Strict):
@@ -76,7 +78,7 @@ def from_performance_evaluation(pe: PerformanceEvaluation) -> dict[str, Any]:
             "department": meta.department, "project": meta.project, "year": meta.year,
             "implementer": meta.department, "evaluator": meta.evaluator, "date": meta.date,
             "date_style": meta.date_style, "region": meta.region, "templates": meta.templates,
-            "veto": meta.veto,
+            "veto": meta.veto, "scoring": meta.scoring,
         },
         "funds": {"unit": pe.implementation.funds.unit, "sources": list(pe.implementation.funds.sources)},
         "goals": {

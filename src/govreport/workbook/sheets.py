@@ -79,7 +79,7 @@ class Layout:
     info: tuple[Field, ...]
     tables: tuple[Table, ...]
     paragraphs: tuple[Field, ...]
-    unheld: tuple[str, ...] = ()  # fields of list items (``achievements.table``) the workbook has no place for
+    unheld: tuple[str, ...] = ()  # fields the workbook has no place for: of list items (``achievements.table``) or not
 
     @property
     def label(self) -> str:
@@ -174,6 +174,7 @@ SECTION_TABLES = (
 but the fields in ``SECTION_UNHELD``."""
 SECTION_UNHELD = ("table",)
 PROBLEM_COLUMNS = (Field("problem", "问题"), Field("cause", "原因分析"), Field("measure", "应对措施"))
+SCORING_UNHELD = "meta.scoring"  # bands and lists of options: no key–value row of 基本信息 holds them
 
 PERFORMANCE_EVALUATION = Layout(
     kind="performance_evaluation",
@@ -233,6 +234,7 @@ PERFORMANCE_EVALUATION = Layout(
         Field("evaluation.process", "评价工作过程"),
         Field("other", "其他需要说明的问题"),
     ),
+    unheld=(SCORING_UNHELD,),
 )
 
 SELF_EVALUATION = Layout(
@@ -262,6 +264,7 @@ SELF_EVALUATION = Layout(
         Field("goals.actual", "年度总体目标：实际完成情况"),
         Field("overview", "项目基本情况"),
     ),
+    unheld=(SCORING_UNHELD,),
 )
 
 WORK_SUMMARY = Layout(

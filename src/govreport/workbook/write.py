@@ -64,6 +64,8 @@ DATE_FORMAT = "yyyy-mm-dd"
 PARTS_HINT = ("。写成“住院：515；门诊：133”；名称中有“；”“：”或换行时，名称用英文双引号括起，"
               '如 "门诊：慢病"：133')
 TABLE_REFUSED = "工作簿中没有存放正文表格的地方，写成工作簿会丢失这张表；请把数据保留为 JSON 或 YAML 文件"
+RECORD_REFUSED = (f"工作簿的“{INFO_SHEET}”表每项只填一个值，放不下此项分档、成组的选项，写成工作簿会丢失它；"
+                  "请把数据保留为 JSON 或 YAML 文件，或把这些选项写在模板目录的 manifest.yaml 中")
 SECTION_FIELD_REFUSED = ("工作簿的“小节”表只存放小节的标题、段落和数据，写成工作簿会丢失此项；"
                          "请把数据保留为 JSON 或 YAML 文件")
 SECTION_HELD = set(Section.model_fields) - set(SECTION_UNHELD)
@@ -224,10 +226,15 @@ class _Writer:
         return number
 
     def unheld(self) -> None:
-        """Refuse, by path, each value of a list item the workbook has no place for."""
+        """Refuse, by path, each value the workbook has no place for: a list item's table, a record of options."""
         for where in self.layout.unheld:
             listed, name = where.rsplit(".", 1)
-            for i, item in enumerate(value_at(self.data, listed) or []):
+            holder = value_at(self.data, listed)
+            if isinstance(holder, dict):
+                if holder.get(name) is not None:
+                    self.problems.append(Problem(where, RECORD_REFUSED))
+                continue
+            for i, item in enumerate(holder or []):
                 if item.get(name) is not None:
                     self.problems.append(Problem(f"{listed}[{i}].{name}", TABLE_REFUSED))
 
