@@ -22,7 +22,7 @@ from govreport import pdf as conversion
 from govreport.cli import main
 from govreport.pdf import docx_to_pdf, time_limit
 
-from .conftest import CONTRACT
+from .conftest import CONTRACT, read
 
 
 def alive(pid: int) -> bool:
@@ -182,10 +182,12 @@ def test_real_libreoffice_leaves_no_process_after_converting_or_timing_out(tmp_p
     assert seen, "LibreOffice was running with the private profile during the conversion"
     assert _soffice_processes(str(private)) == []
 
-    monkeypatch.setattr(conversion, "START_SECONDS", 1)  # far shorter than LibreOffice needs for a start
+    monkeypatch.setattr(conversion, "START_SECONDS", 1)  # LibreOffice needs over three seconds for the long report below
     monkeypatch.setattr(conversion, "FILE_SECONDS", 0)
     monkeypatch.setattr(conversion, "SECONDS_PER_MB", 0)
-    error, seen = _convert_watching(str(private), docx)
+    long = read(CONTRACT)  # a warm LibreOffice may start and convert the short report within the second
+    long["background"]["overview"] = ["项目覆盖全市农村低收入人口，重点为因病致贫、因病返贫家庭和防止返贫监测对象。" * 8] * 3000
+    error, seen = _convert_watching(str(private), govreport.render(govreport.load(long)))
     assert isinstance(error, govreport.GovreportError) and "PDF 转换超时（已等待 1 秒）" in error.message
     assert seen and _soffice_processes(str(private)) == []
     assert list(private.iterdir()) == []  # profile and work folders gone, no PDF written later
