@@ -3,34 +3,52 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from decimal import Decimal
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from ..errors import Problem
-from ..figures.body import parts_total
+from ..figures.body import column_total, parts_total
 from ..format.numbers import number
-from ..models.body import Metric
-from ..vocabulary.words import POINT_WORDS
+from ..models.body import Metric, Table
+from ..vocabulary.words import POINT_WORDS, SUMMED_COLUMNS, TOTAL_LABEL
+
+T = TypeVar("T")
 
 
-def metrics_in(node: Any, path: str = "") -> Iterator[tuple[str, Metric]]:
-    """Every metric of a report with its field path, in data order."""
-    if isinstance(node, Metric):
+def found_in(node: Any, kind: type[T], path: str = "") -> Iterator[tuple[str, T]]:
+    """Every value of ``kind`` in a report with its field path, in data order."""
+    if isinstance(node, kind):
         yield path, node
     elif isinstance(node, BaseModel):
         for name in type(node).model_fields:
-            yield from metrics_in(getattr(node, name), f"{path}.{name}" if path else name)
+            yield from found_in(getattr(node, name), kind, f"{path}.{name}" if path else name)
     elif isinstance(node, list | tuple):
         for i, item in enumerate(node):
-            yield from metrics_in(item, f"{path}[{i}]")
+            yield from found_in(item, kind, f"{path}[{i}]")
 
 
-def check_metrics(report: BaseModel) -> list[Problem]:
+def check_body(report: BaseModel) -> list[Problem]:
+    """The figures and body tables wherever the report holds them."""
     problems: list[Problem] = []
-    for where, metric in metrics_in(report):
+    for where, metric in found_in(report, Metric):
         problems += check_metric(where, metric)
+    for where, table in found_in(report, Table):
+        problems += check_stated_total(where, table)
     return problems
+
+
+def check_stated_total(where: str, table: Table) -> list[Problem]:
+    """A 合计 the data states must be what its rows add up to; the document prints the sum."""
+    if table.stated_total is None:
+        return []
+    for i, (column, stated) in enumerate(zip(table.columns, table.stated_total, strict=True)):
+        if column.type in SUMMED_COLUMNS and stated is not None:
+            added = column_total(table, i)
+            if not isinstance(stated, Decimal) or stated != added:
+                return [Problem(where, f"{TOTAL_LABEL}行“{column.name}”为“{stated}”，各行相加为{added}（stated_total[{i}]）")]
+    return []
 
 
 def check_metric(where: str, m: Metric) -> list[Problem]:

@@ -7,7 +7,7 @@ from ..figures.funds import funds_of
 from ..figures.scoring import DEFAULT_PROFILE, ScoringProfile
 from ..format.numbers import amount
 from ..models.performance_evaluation import PerformanceEvaluation
-from .body import check_metrics
+from .body import check_body
 from .project import doc_number_problems, indicator_problems, source_problems, veto_problems
 
 FUNDS = "implementation.funds"
@@ -24,7 +24,7 @@ def check_performance_evaluation(report: PerformanceEvaluation, profile: Scoring
         *_dates(report),
         *doc_number_problems("meta.doc_number", report.meta.doc_number),
         *_unanswered(report),
-        *check_metrics(report),
+        *check_body(report),
     ]
 
 

@@ -9,12 +9,12 @@ from ..figures.scoring import DEFAULT_PROFILE, ScoringProfile
 from ..format.numerals import date_arabic
 from ..format.threshold import threshold
 from ..models.plan import Phase, PlanBase, Target, all_tasks
-from .body import check_metrics
+from .body import check_body
 
 
 def check_plan(report: PlanBase, profile: ScoringProfile = DEFAULT_PROFILE) -> list[Problem]:
     """Every kind's checks take the chain's scoring profile; a plan has no scores."""
-    return [*check_metrics(report), *_phases(report), *_tasks(report), *_targets(report)]
+    return [*check_body(report), *_phases(report), *_tasks(report), *_targets(report)]
 
 
 def _first_day(phase: Phase) -> dt.date | None:

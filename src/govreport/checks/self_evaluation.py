@@ -6,7 +6,7 @@ from ..errors import Problem
 from ..figures.evaluation import score_indicator
 from ..figures.scoring import DEFAULT_PROFILE, ScoringProfile
 from ..models.self_evaluation import SelfEvaluation
-from .body import check_metrics
+from .body import check_body
 from .project import indicator_problems, source_problems, veto_problems
 
 
@@ -15,7 +15,7 @@ def check_self_evaluation(report: SelfEvaluation, profile: ScoringProfile = DEFA
         *source_problems("funds.sources", report.funds.sources, report.funds.unit),
         *indicator_problems("indicators", report.indicators, report.execution_scored, profile),
         *veto_problems("meta.veto", report.meta.veto, profile),
-        *check_metrics(report),
+        *check_body(report),
     ]
     if any(p.severity == "error" for p in problems):
         return problems

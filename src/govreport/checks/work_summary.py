@@ -10,14 +10,14 @@ from ..format.numerals import date_arabic
 from ..format.threshold import target_sentence
 from ..models.plan import PlanBase, all_tasks
 from ..models.work_summary import WorkSummary
-from .body import check_metrics
+from .body import check_body
 
 PLAN_FIELD = "meta.plan"
 
 
 def check_work_summary(report: WorkSummary, profile: ScoringProfile = DEFAULT_PROFILE) -> list[Problem]:
     """Every kind's checks take the chain's scoring profile; a work summary has no scores."""
-    return check_metrics(report)
+    return check_body(report)
 
 
 def check_answers(report: WorkSummary, plan: PlanBase) -> list[Problem]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..models.body import Metric, Table, column_total
+from ..models.body import Metric, Table
 from ..vocabulary.words import POINT_WORDS, SUMMED_COLUMNS
 from .counts import Change, change, stated, total_of
 from .rounding import ratio
@@ -50,6 +50,11 @@ def metric_figures(metric: Metric) -> MetricFigures:
         change=moved,
         completion=None if planned is None or planned <= 0 or value is None or value < 0 else ratio(value, planned),
     )
+
+
+def column_total(table: Table, index: int) -> Decimal:
+    """The sum of a summed column's numbers; empty cells count as nothing."""
+    return total_of(row[index] for row in table.rows if isinstance(row[index], Decimal))
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,6 @@ from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
 
 from ..vocabulary.words import (
     MAX_HEADING_LEVEL,
-    SUMMED_COLUMNS,
-    TOTAL_LABEL,
     Approximation,
     ColumnType,
 )
@@ -108,20 +106,9 @@ class Table(Strict):
             for column, cell in zip(self.columns, row, strict=True):
                 if column.type != "text" and cell is not None and not isinstance(cell, Decimal):
                     raise ValueError(f"第{n}行“{column.name}”列应为数字，实际为“{cell}”（rows[{n - 1}]）")
-        if self.stated_total is not None:
-            if len(self.stated_total) != width:
-                raise ValueError(f"合计行有{len(self.stated_total)}格，与表头的{width}列不符（stated_total）")
-            for i, (column, stated) in enumerate(zip(self.columns, self.stated_total, strict=True)):
-                if column.type in SUMMED_COLUMNS and stated is not None:
-                    added = column_total(self, i)
-                    if not isinstance(stated, Decimal) or stated != added:
-                        raise ValueError(f"{TOTAL_LABEL}行“{column.name}”为“{stated}”，各行相加为{added}（stated_total[{i}]）")
+        if self.stated_total is not None and len(self.stated_total) != width:
+            raise ValueError(f"合计行有{len(self.stated_total)}格，与表头的{width}列不符（stated_total）")
         return self
-
-
-def column_total(table: Table, index: int) -> Decimal:
-    """The sum of a summed column's numbers; empty cells count as nothing."""
-    return sum((row[index] for row in table.rows if isinstance(row[index], Decimal)), Decimal(0))
 
 
 class Section(Strict):
