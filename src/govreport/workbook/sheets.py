@@ -122,6 +122,16 @@ def _worded(path: str, label: str, words: tuple[tuple[str, str], ...]) -> Field:
 
 DATE_STYLE = _worded("meta.date_style", "日期写法", DATE_STYLE_WORDS)
 TEMPLATES = Field("meta.templates", "模板目录", "list")
+ORGANIZATION_META = (  # an office's own documents (models.project.OrganizationMeta): 总结, 计划, 方案
+    Field("meta.organization", "单位名称"),
+    Field("meta.year", "年度", "int"),
+    Field("meta.date", "成文日期", "date"),
+    Field("meta.title", "标题"),
+    Field("meta.signature", "落款署名"),
+    *_region(),
+    DATE_STYLE,
+    TEMPLATES,
+)
 
 SOURCE_COLUMNS = (
     Field("name", "资金来源"),
@@ -270,14 +280,7 @@ SELF_EVALUATION = Layout(
 WORK_SUMMARY = Layout(
     kind="work_summary",
     info=(
-        Field("meta.organization", "单位名称"),
-        Field("meta.year", "年度", "int"),
-        Field("meta.date", "成文日期", "date"),
-        Field("meta.title", "标题"),
-        Field("meta.signature", "落款署名"),
-        *_region(),
-        DATE_STYLE,
-        TEMPLATES,
+        *ORGANIZATION_META,
         Field("basics_heading", "基本情况标题"),
         Field("achievements_heading", "第一章标题"),
         Field("work_items_as_chapters", "各项工作作为一级标题", "bool", YES_NO),
@@ -325,14 +328,7 @@ def _plan(kind: str, headings: tuple[Field, ...], tables: tuple[Table, ...], par
     return Layout(
         kind=kind,
         info=(
-            Field("meta.organization", "单位名称"),
-            Field("meta.year", "年度", "int"),
-            Field("meta.date", "成文日期", "date"),
-            Field("meta.title", "标题"),
-            Field("meta.signature", "落款署名"),
-            *_region(),
-            DATE_STYLE,
-            TEMPLATES,
+            *ORGANIZATION_META,
             Field("meta.start", "计划期开始日期", "date"),
             Field("meta.end", "计划期结束日期", "date"),
             Field("meta.tasks_need_owner", "每项任务须有责任单位", "bool", YES_NO),
