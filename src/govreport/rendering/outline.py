@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from ..errors import GovreportError
@@ -42,7 +43,7 @@ class Block:
     @property
     def page_long(self) -> bool:
         """A paragraph that may run longer than a page (the renderer lets it split however it must)."""
-        return len(self.text) > LONG_PARAGRAPH
+        return len(self.text) > long_paragraph()
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,15 @@ class Attachment:
 
 
 ITEM_LEVEL, ITEM_BELOW_ITEMS = 3, 4  # the heading forms 1. and （1）
-_PAGE = profile()["page"]
-LONG_PARAGRAPH = _PAGE["chars_per_line"] * ((_PAGE["height"] - _PAGE["margin_top"] - _PAGE["margin_bottom"])
-                                            // _PAGE["line_pitch"] - 2)
-"""Characters past which a paragraph may fill a page: two lines short of a full page of 28 a line."""
+
+
+@lru_cache(maxsize=1)
+def long_paragraph() -> int:
+    """Characters past which a paragraph may fill a page: two lines short of a full page of 28 a line (read from
+    the layout profile when a document is first laid out, not when govreport is imported)."""
+    page = profile()["page"]
+    lines = (page["height"] - page["margin_top"] - page["margin_bottom"]) // page["line_pitch"]
+    return page["chars_per_line"] * (lines - 2)
 
 
 def _one_line(text: str) -> str:
