@@ -66,3 +66,15 @@ def test_a_merged_group_label_is_one_cell_and_never_broken():
     assert shown.total == ["合计", "", "2100.00"]  # 1200 + 800 + 100
     em = 10.5 * 20  # a table character in twips (附表文字 10.5 pt)
     assert shown.widths[0] >= 4 * em  # 基本医疗 on one line
+
+
+def test_a_derived_form_names_figures_and_tables_at_any_depth_of_its_goals():
+    from .conftest import CONTRACT, read
+
+    data = read(CONTRACT)
+    table = {"columns": [{"name": "建设内容"}], "rows": [["门诊楼"]]}
+    data["targets"]["expected"] = ["年度目标。", {"title": "医疗救助", "sections": [
+        {"figures": [{"name": "救助人次", "value": 8000, "unit": "人次"}], "sections": [{"table": table}]}]}]
+    warned = {p.path for p in govreport.validate(data, kind="self_evaluation") if p.severity == "warning"}
+    # the form's 预期目标 cell takes titles and paragraphs; what lies below, however deep, is named
+    assert {"targets.expected[1].sections[0].figures", "targets.expected[1].sections[0].sections[0].table"} <= warned

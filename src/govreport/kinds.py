@@ -120,9 +120,8 @@ SELF_EVALUATION_LEAVES_OUT = (
         ("other", "其他需要说明的问题只在绩效评价报告中写出"),
     )),
     Omission("background.objectives", "年度总体目标取 targets.expected，它为空时才取此项", when_filled="targets.expected"),
-    *(Omission(f"{place}[]{inner}.{part}", f"自评表的年度总体目标是表中的一格，只取小节的标题和段落；{what}可写成段落")
+    *(Omission(f"{place}.**.{part}", f"自评表的年度总体目标是表中的一格，只取小节的标题和段落；{what}可写成段落")
       for place in ("targets.expected", "background.objectives", "implementation.effects")
-      for inner in ("", ".sections[]")
       for part, what in (("figures", "数据"), ("table", "表格"))),
 )
 
@@ -148,8 +147,7 @@ def _plan_leaves_out(chapters: tuple[tuple[str, str], ...]) -> tuple[Omission, .
                    when_empty=content) for name, content in chapters),
         Omission("tasks_heading", "各项任务已作为一级标题（tasks_as_chapters），不再有这一章的标题",
                  when_true="tasks_as_chapters"),
-        *(Omission(f"tasks[]{inner}.phase", "所属阶段只用于核对完成时限是否在该阶段之内，不印出；要写出来请写进任务的段落")
-          for inner in ("", ".sections[]", ".sections[].sections[]")),
+        Omission("tasks.**.phase", "所属阶段只用于核对完成时限是否在该阶段之内，不印出；要写出来请写进任务的段落"),
     )
 
 

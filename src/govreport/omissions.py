@@ -20,7 +20,8 @@ from .errors import Problem
 
 @dataclass(frozen=True)
 class Omission:
-    """``path`` (``a.b``, ``a[].b`` for each item of a list) is not printed; ``instead`` says where it would go.
+    """``path`` (``a.b``, ``a[].b`` for each item of a list, ``a.**.b`` for every ``b`` at any depth below ``a``)
+    is not printed; ``instead`` says where it would go.
 
     ``when_filled``: for a fallback, the path whose content it stands in for; it is left out only when that is filled.
     ``when_empty``: for a chapter's heading, the chapter (``a|b`` for a chapter of two fields); the heading is left
@@ -34,6 +35,9 @@ class Omission:
     when_true: str = ""
 
 
+ANY_DEPTH = "**"
+
+
 def _steps(path: str) -> list[tuple[str, bool]]:
     """``a[].b`` → [("a", True), ("b", False)]: each name, and whether it is a list walked item by item."""
     return [(part.removesuffix("[]"), part.endswith("[]")) for part in path.split(".")]
@@ -45,6 +49,9 @@ def _filled(node: Any, steps: list[tuple[str, bool]], where: str) -> Iterator[st
             yield where
         return
     (name, each), rest = steps[0], steps[1:]
+    if name == ANY_DEPTH:
+        yield from _below(node, steps, rest, where)
+        return
     if isinstance(node, BaseModel) and name not in node.model_fields_set:
         return  # a default the file does not hold
     value = getattr(node, name, None)
@@ -54,6 +61,17 @@ def _filled(node: Any, steps: list[tuple[str, bool]], where: str) -> Iterator[st
             yield from _filled(item, rest, f"{here}[{i}]")
     else:
         yield from _filled(value, rest, here)
+
+
+def _below(node: Any, steps: list[tuple[str, bool]], rest: list[tuple[str, bool]], where: str) -> Iterator[str]:
+    """``**``: the rest of the path from this node, and from every node below it (list items, fields the file holds)."""
+    if isinstance(node, BaseModel):
+        yield from _filled(node, rest, where)
+        for name in node.model_fields_set:
+            yield from _below(getattr(node, name), steps, rest, f"{where}.{name}" if where else name)
+    elif isinstance(node, list | tuple):
+        for i, item in enumerate(node):
+            yield from _below(item, steps, rest, f"{where}[{i}]")
 
 
 def _has_content(value: Any) -> bool:
