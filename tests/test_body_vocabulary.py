@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 import govreport
 
 
@@ -78,3 +80,56 @@ def test_a_derived_form_names_figures_and_tables_at_any_depth_of_its_goals():
     warned = {p.path for p in govreport.validate(data, kind="self_evaluation") if p.severity == "warning"}
     # the form's 预期目标 cell takes titles and paragraphs; what lies below, however deep, is named
     assert {"targets.expected[1].sections[0].figures", "targets.expected[1].sections[0].sections[0].table"} <= warned
+
+
+BAD_FIGURE = {"name": "实际投资", "unit": "万元"}
+
+
+@pytest.mark.parametrize(("change", "path", "message"), [
+    ({"metrics": [{**BAD_FIGURE, "value": 4651, "planned": 0, "planned_label": "计划总投资"}]},
+     "achievements[0].metrics[0].planned", "计划总投资数应大于0，才能计算完成计划的百分比"),
+    ({"metrics": [{**BAD_FIGURE, "value": 12, "previous": 10, "stated_change": 20}]},
+     "achievements[0].metrics[0]", "已填对比期数值 previous 时增减幅度由计算得出，请不填 stated_change"),
+    ({"metrics": [{**BAD_FIGURE, "value": 10, "of": 30, "approximate": "余"}]},
+     "achievements[0].metrics[0]", "约数不能再计算合计、占比或增减：约数时请不填 parts、of、previous"),
+    ({"table": {"columns": [{"name": "建设内容"}, {"name": "投资", "type": "money"}], "rows": [["门诊楼", "一千"]]}},
+     "achievements[0].table", "第1行“投资”列应为数字，实际为“一千”（rows[0]）"),
+    ({"table": {"columns": [{"name": "建设内容"}], "rows": [["门诊楼"]], "stated_total": ["合计", 1]}},
+     "achievements[0].table", "合计行有2格，与表头的1列不符（stated_total）"),
+    ({"sections": [{"paragraphs": []}]},
+     "achievements[0].sections[0]", "小节既无标题也无内容：请填写 title，或删去这一项"),
+])
+def test_a_wrong_figure_table_or_section_is_named_and_nothing_is_written(tmp_path, change, path, message):
+    from click.testing import CliRunner
+
+    from govreport.cli import main
+
+    from .conftest import dump
+
+    data = summary(achievements=[{"heading": "加强项目管理", **change}])
+    out = tmp_path / "out.docx"
+    result = CliRunner().invoke(main, ["render", str(dump(data, tmp_path / "ws.json")), "-o", str(out)])
+    assert result.exit_code == 2 and not out.exists() and "Traceback" not in result.output
+    assert f"{path}：{message}" in result.output
+
+
+def test_a_numbering_the_chain_does_not_know_and_one_too_shallow_are_refused(tmp_path):
+    from click.testing import CliRunner
+
+    from govreport.cli import main
+
+    from .conftest import dump
+
+    folder = tmp_path / "县"
+    folder.mkdir()
+    manifest = folder / "manifest.yaml"
+    manifest.write_text("name: 测试县\nversion: '1'\nlayout:\n  numbering: 五级\n", encoding="utf-8")
+    checked = CliRunner().invoke(main, ["templates", "check", str(folder)])
+    assert checked.exit_code == 2 and "manifest.yaml" in checked.output and "numbering" in checked.output
+    # 一、1.（1） has three levels: a fourth is refused at render, naming the heading
+    manifest.write_text("name: 测试县\nversion: '1'\nlayout:\n  numbering: skip2\n", encoding="utf-8")
+    data = summary(achievements=[{"heading": "甲", "sections": [{"title": "乙", "sections": [{"title": "丙"}]}]}])
+    out = tmp_path / "out.md"
+    result = CliRunner().invoke(main, ["render", str(dump(data, tmp_path / "ws.json")), "-t", str(folder), "-o", str(out)])
+    assert result.exit_code == 2 and not out.exists()
+    assert "标题层级过深：模板目录链选用的编号只有3级（一、1.（1）），标题“丙”是第4级" in result.output
