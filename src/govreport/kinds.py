@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -62,14 +62,20 @@ class Derivation:
 DEFAULT_OUTLINE = Outline(DEFAULT_OUTLINE_NAME, "标准提纲", "content.j2")
 
 
+ModelT = TypeVar("ModelT", bound=BaseModel)
+FiguresT = TypeVar("FiguresT")
+
+
 @dataclass(frozen=True)
-class Kind:
+class Kind(Generic[ModelT, FiguresT]):
+    """One report kind: its model, and the stage functions typed by it (``Kind[WorkSummary, WorkSummaryFigures]``)."""
+
     name: str
     label: str  # what the document is called, in Chinese
     summary: str  # one line for `govreport kinds`
-    model: type[BaseModel]
-    check: Callable[[Any, ScoringProfile], list[Problem]]  # (model, the chain's scoring profile) → problems
-    compute: Callable[[Any, ScoringProfile], Any]  # (model, the chain's scoring profile) → figures
+    model: type[ModelT]
+    check: Callable[[ModelT, ScoringProfile], list[Problem]]  # (model, the chain's scoring profile) → problems
+    compute: Callable[[ModelT, ScoringProfile], FiguresT]  # (model, the chain's scoring profile) → figures
     folder: str  # under templates/
     outlines: tuple[Outline, ...] = (DEFAULT_OUTLINE,)
     derived_from: Mapping[str, Derivation] = field(default_factory=dict)
@@ -160,7 +166,7 @@ WORK_PLAN_LEAVES_OUT = _plan_leaves_out((*PLAN_CHAPTERS, ("measures", "measures"
 
 STANDARD, MOF2020 = OUTLINES["performance_evaluation"]
 
-KINDS: dict[str, Kind] = {
+KINDS: dict[str, Kind[Any, Any]] = {
     kind.name: kind
     for kind in (
         Kind(
