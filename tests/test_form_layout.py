@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 from collections import Counter
+from dataclasses import fields
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -36,7 +37,8 @@ from govreport.format.textwidth import (
     wrap,
 )
 from govreport.rendering.columns import Cell, Layout, column_floors, fewest_lines, fit_columns, relaxed
-from govreport.rendering.rows import SCORE_HEADINGS
+from govreport.rendering.rows import FORM as FORM_ROWS
+from govreport.rendering.rows import FORM_COLUMNS, SCORE_HEADINGS
 
 from .conftest import SAMPLES, read, unnumbered
 from .test_render import W
@@ -338,3 +340,14 @@ def test_a_group_continued_on_a_new_page_shows_its_label_and_the_header(pdfs):
     assert len(pages) >= 3  # 30 rows of 产出指标 run over several pages
     for page in pages:
         assert "产出指标" in page and "偏差原因分析及改进措施" in page
+
+
+def test_each_row_of_the_form_covers_the_grid_once_left_to_right():
+    """The DOCX template and the XLSX form lay their rows out from rows.FORM: each row's cells must cover the
+    nine grid columns exactly once, in order, or one of the two would print a ragged row."""
+    assert FORM_COLUMNS == 9
+    for row in fields(FORM_ROWS):
+        spans = getattr(FORM_ROWS, row.name)
+        covered = [c for first, last in spans for c in range(first, last + 1)]
+        assert covered == list(range(9)), row.name
+        assert all(first <= last for first, last in spans), row.name

@@ -22,7 +22,7 @@ from docx.parts.hdrftr import FooterPart
 
 from govreport.kinds import KINDS
 from govreport.rendering.closing import character_spacing
-from govreport.rendering.rows import CELL_PADDING, FORM_COLUMNS
+from govreport.rendering.rows import CELL_PADDING, FORM, FORM_COLUMNS
 from govreport.vocabulary.gbt9704 import profile
 
 REPO = Path(__file__).resolve().parent.parent
@@ -385,6 +385,11 @@ def form_cell(text: str, grid: str, first: int, last: int | None = None, **optio
     return cell(text, grid_width(grid, first, last), span=span, **options)
 
 
+def form_loop_cell(items: str, grid: str, first: int, last: int) -> str:
+    """A ``loop_cell`` over the form's columns first..last (0-based) in the table whose widths are ``grid``."""
+    return loop_cell(items, grid_width(grid, first, last), last - first + 1)
+
+
 # A 项目资金 row's figures in column order, each through its filter ("/" where 分值 and 得分 do not apply).
 FUND_FIGURES = ("initial|amount", "budget|amount", "spent|amount", "weight|cell('number')", "rate|percent",
                 "score|cell('amount')")
@@ -394,44 +399,52 @@ def self_evaluation_form() -> list[str]:
     header = {"bold": True, "shade": True}
     fund_heads = [f"{{{{ fund_heads[{i}] }}}}" for i in range(6)]
     form, listing = "form_widths", "indicator_widths"
+    project, parties, fund, goals = FORM.project, FORM.parties, FORM.fund, FORM.goals
+    indicator, subtotal, total, grade = FORM.indicator, FORM.subtotal, FORM.total, FORM.grade
     summary = table([grid_width(form, i) for i in range(FORM_COLUMNS)], [
-        row([form_cell("项目名称", form, 0, **header), form_cell("{{ project }}", form, 1, 8, align="left")]),
-        row([form_cell("主管部门", form, 0, **header), form_cell("{{ data.meta.department }}", form, 1, 3, align="left"),
-             form_cell("实施单位", form, 4, 5, **header), form_cell("{{ implementer }}", form, 6, 8, align="left")]),
-        row([form_cell("项目资金（{{ fig.funds.unit }}）", form, 0, vmerge="restart", **header),
-             form_cell("", form, 1, 2, **header)]
-            + [form_cell(h, form, i, **header) for i, h in enumerate(fund_heads, start=3)]),
+        row([form_cell("项目名称", form, *project[0], **header),
+             form_cell("{{ project }}", form, *project[1], align="left")]),
+        row([form_cell("主管部门", form, *parties[0], **header),
+             form_cell("{{ data.meta.department }}", form, *parties[1], align="left"),
+             form_cell("实施单位", form, *parties[2], **header),
+             form_cell("{{ implementer }}", form, *parties[3], align="left")]),
+        row([form_cell("项目资金（{{ fig.funds.unit }}）", form, *fund[0], vmerge="restart", **header),
+             form_cell("", form, *fund[1], **header)]
+            + [form_cell(h, form, *span, **header) for h, span in zip(fund_heads, fund[2:], strict=True)]),
         tag_row("{%tr for f in fund_rows %}", FORM_COLUMNS),
-        row([form_cell("", form, 0, vmerge="continue"), form_cell("{{ f.name }}", form, 1, 2, align="left")]
-            + [form_cell(f"{{{{ f.{key} }}}}", form, i) for i, key in
-               enumerate(FUND_FIGURES, start=3)]),
+        row([form_cell("", form, *fund[0], vmerge="continue"), form_cell("{{ f.name }}", form, *fund[1], align="left")]
+            + [form_cell(f"{{{{ f.{key} }}}}", form, *span) for key, span in zip(FUND_FIGURES, fund[2:], strict=True)]),
         tag_row("{%tr endfor %}", FORM_COLUMNS),
-        row([form_cell("年度总体目标", form, 0, vmerge="restart", **header), form_cell("预期目标", form, 1, 4, **header),
-             form_cell("实际完成情况", form, 5, 8, **header)]),
-        row([form_cell("", form, 0, vmerge="continue"), loop_cell("goals_expected", grid_width(form, 1, 4), 4),
-             loop_cell("goals_actual", grid_width(form, 5, 8), 4)]),
+        row([form_cell("年度总体目标", form, *goals[0], vmerge="restart", **header),
+             form_cell("预期目标", form, *goals[1], **header), form_cell("实际完成情况", form, *goals[2], **header)]),
+        row([form_cell("", form, *goals[0], vmerge="continue"),
+             form_loop_cell("goals_expected", form, *goals[1]), form_loop_cell("goals_actual", form, *goals[2])]),
     ])
     indicators = table([grid_width(listing, i) for i in range(FORM_COLUMNS)], [
-        row([form_cell("绩效指标", listing, 0, open_edges=("bottom",), **header)]
-            + [form_cell(f"{{{{ indicator_heads[{i - 1}] }}}}", listing, i, **header) for i in range(1, FORM_COLUMNS)],
+        row([form_cell("绩效指标", listing, *indicator[0], open_edges=("bottom",), **header)]
+            + [form_cell(f"{{{{ indicator_heads[{i}] }}}}", listing, *span, **header)
+               for i, span in enumerate(indicator[1:])],
             header=True),
         tag_row("{%tr for r in score_rows %}", FORM_COLUMNS),
-        row([form_cell("", listing, 0, shade=True, open_edges=("top", "bottom")),
-             form_cell("{{ r.level1 }}", listing, 1, open_edges=group_edges("level1")),
-             form_cell("{{ r.level2 }}", listing, 2, open_edges=group_edges("level2")),
-             form_cell("{{ r.name }}", listing, 3, align="left"),
-             form_cell(TARGET, listing, 4), form_cell(ACTUAL, listing, 5),
-             form_cell(WEIGHT, listing, 6), form_cell(SCORE, listing, 7),
-             form_cell(DEVIATION, listing, 8, align=DEVIATION_ALIGN)]),
+        row([form_cell("", listing, *indicator[0], shade=True, open_edges=("top", "bottom")),
+             form_cell("{{ r.level1 }}", listing, *indicator[1], open_edges=group_edges("level1")),
+             form_cell("{{ r.level2 }}", listing, *indicator[2], open_edges=group_edges("level2")),
+             form_cell("{{ r.name }}", listing, *indicator[3], align="left"),
+             form_cell(TARGET, listing, *indicator[4]), form_cell(ACTUAL, listing, *indicator[5]),
+             form_cell(WEIGHT, listing, *indicator[6]), form_cell(SCORE, listing, *indicator[7]),
+             form_cell(DEVIATION, listing, *indicator[8], align=DEVIATION_ALIGN)]),
         tag_row("{%tr if r.subtotal %}", FORM_COLUMNS),
-        row([form_cell("", listing, 0, shade=True, open_edges=("top", "bottom")),
-             form_cell(SUBTOTAL_NAME, listing, 1, 5, bold=True), form_cell(SUBTOTAL_WEIGHT, listing, 6, bold=True),
-             form_cell(SUBTOTAL_SCORE, listing, 7, bold=True), form_cell("", listing, 8)]),
+        row([form_cell("", listing, *subtotal[0], shade=True, open_edges=("top", "bottom")),
+             form_cell(SUBTOTAL_NAME, listing, *subtotal[1], bold=True),
+             form_cell(SUBTOTAL_WEIGHT, listing, *subtotal[2], bold=True),
+             form_cell(SUBTOTAL_SCORE, listing, *subtotal[3], bold=True), form_cell("", listing, *subtotal[4])]),
         tag_row("{%tr endif %}", FORM_COLUMNS),
         tag_row("{%tr endfor %}", FORM_COLUMNS),
-        row([form_cell("总分", listing, 0, 5, bold=True), form_cell("{{ fig.weight_total|number }}", listing, 6, bold=True),
-             form_cell("{{ fig.total|amount }}", listing, 7, bold=True), form_cell("", listing, 8)]),
-        row([form_cell("自评等级", listing, 0, 5, bold=True), form_cell("{{ fig.grade }}", listing, 6, 8, bold=True)]),
+        row([form_cell("总分", listing, *total[0], bold=True),
+             form_cell("{{ fig.weight_total|number }}", listing, *total[1], bold=True),
+             form_cell("{{ fig.total|amount }}", listing, *total[2], bold=True), form_cell("", listing, *total[3])]),
+        row([form_cell("自评等级", listing, *grade[0], bold=True),
+             form_cell("{{ fig.grade }}", listing, *grade[1], bold=True)]),
     ])
     return [
         paragraph("table_title", "项目支出绩效自评表"),

@@ -38,6 +38,27 @@ SCORE_HEADS = tuple(h.replace(BREAK, "") for h in SCORE_HEADINGS)
 SUBTOTAL = "小计"  # after a 一级指标's name, on the row of its subtotal
 FORM_COLUMNS = 1 + len(SCORE_HEADINGS)  # the self-evaluation form's grid: the 绩效指标 label, then the score columns
 
+Span = tuple[int, int]
+"""Columns first..last (0-based, inclusive) of the form's grid that one cell covers."""
+
+
+@dataclass(frozen=True)
+class FormRows:
+    """The self-evaluation form's rows as the cells each lays over the grid, left to right: one home for the
+    DOCX template (tools/build_templates.py) and the XLSX form (rendering/xlsx.py), so the two cannot drift."""
+
+    project: tuple[Span, ...] = ((0, 0), (1, 8))  # 项目名称 | the name
+    parties: tuple[Span, ...] = ((0, 0), (1, 3), (4, 5), (6, 8))  # 主管部门 | … | 实施单位 | …
+    fund: tuple[Span, ...] = ((0, 0), (1, 2), *((c, c) for c in range(3, FORM_COLUMNS)))  # 项目资金 | source | figures
+    goals: tuple[Span, ...] = ((0, 0), (1, 4), (5, 8))  # 年度总体目标 | 预期目标 | 实际完成情况
+    indicator: tuple[Span, ...] = tuple((c, c) for c in range(FORM_COLUMNS))  # 绩效指标 | the score columns
+    subtotal: tuple[Span, ...] = ((0, 0), (1, 5), (6, 6), (7, 7), (8, 8))  # | 产出指标小计 | 分值 | 得分 |
+    total: tuple[Span, ...] = ((0, 5), (6, 6), (7, 7), (8, 8))  # 总分 | 分值 | 得分 |
+    grade: tuple[Span, ...] = ((0, 5), (6, 8))  # 自评等级 | the grade
+
+
+FORM = FormRows()
+
 
 @dataclass(frozen=True)
 class ScoreRow:

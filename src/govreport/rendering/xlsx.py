@@ -35,7 +35,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..figures.evaluation import EvaluationFigures
+from ..figures.evaluation import EvaluationFigures, Level1Group
 from ..figures.rounding import round_half_up
 from ..format.filters import actual_text, target_text
 from ..format.filters import cell as cell_text
@@ -45,7 +45,7 @@ from ..ooxml.writer import reproducible
 from ..vocabulary.gbt9704 import profile
 from ..vocabulary.words import NOT_APPLICABLE
 from .columns import Cell, column_floors, fit_columns
-from .rows import FORM_COLUMNS, SCORE_HEADINGS, SUBTOTAL, FundRow, ScoreRow
+from .rows import FORM, FORM_COLUMNS, SCORE_HEADINGS, SUBTOTAL, FundRow, ScoreRow, Span
 
 COLUMNS = FORM_COLUMNS
 STYLES = profile()["styles"]  # the DOCX form's: its table title, its cells, its note line
@@ -181,27 +181,28 @@ def self_evaluation_workbook(context: dict[str, Any], fonts: Mapping[str, str] |
     _line(form, "项目支出绩效自评表", form.font(TITLE["font"], size=TITLE["size"]), "center")
     _line(form, f"（{meta.year}年度）", form.font(NOTE["font"], size=NOTE["size"]), "center")
     row = form.next_row()
-    form.put(row, 1, 1, "项目名称", header=True)
-    form.put(row, 2, 9, context["project"], left=True)
+    form.put(row, *_at(FORM.project[0]), "项目名称", header=True)
+    form.put(row, *_at(FORM.project[1]), context["project"], left=True)
     implementer = meta.implementer or meta.department
     row = form.next_row()
-    form.put(row, 1, 1, "主管部门", header=True)
-    form.put(row, 2, 4, meta.department, left=True)
-    form.put(row, 5, 6, "实施单位", header=True)
-    form.put(row, 7, 9, implementer, left=True)
+    form.put(row, *_at(FORM.parties[0]), "主管部门", header=True)
+    form.put(row, *_at(FORM.parties[1]), meta.department, left=True)
+    form.put(row, *_at(FORM.parties[2]), "实施单位", header=True)
+    form.put(row, *_at(FORM.parties[3]), implementer, left=True)
 
     _funds(form, context["fund_rows"], context["fund_heads"], data.funds.unit)
     _goals(form, context["goals_expected"], context["goals_actual"])
     _indicators(form, context["score_rows"])
 
     row = form.next_row()
-    form.put(row, 1, 6, "总分", bold=True)
-    form.put(row, 7, 7, fig.weight_total, number_format=WEIGHT_FORMAT, bold=True)
-    form.put(row, 8, 8, fig.total, number_format=SCORE_FORMAT, bold=True)
-    form.put(row, 9, 9, "")
+    label, weight, score, note = map(_at, FORM.total)
+    form.put(row, *label, "总分", bold=True)
+    form.put(row, *weight, fig.weight_total, number_format=WEIGHT_FORMAT, bold=True)
+    form.put(row, *score, fig.total, number_format=SCORE_FORMAT, bold=True)
+    form.put(row, *note, "")
     row = form.next_row()
-    form.put(row, 1, 6, "自评等级", bold=True)
-    form.put(row, 7, 9, fig.grade, bold=True)
+    form.put(row, *_at(FORM.grade[0]), "自评等级", bold=True)
+    form.put(row, *_at(FORM.grade[1]), fig.grade, bold=True)
     if context["score_note"]:
         _line(form, context["score_note"], form.font(BODY_FONT, size=BODY_SIZE), "left")
     _line(form, f"填报单位：{context['signature']}　　填报日期：{context['date']}", form.font(BODY_FONT, size=BODY_SIZE),
@@ -224,6 +225,11 @@ def _line(form: FormSheet, text: str, font: Font, align: str) -> None:
     form.place(Placed(text, row, 1, COLUMNS, units, size=font.sz))
 
 
+def _at(span: Span) -> tuple[int, int]:
+    """A span of the form's grid (0-based, ``rows.FORM``) as the sheet's columns (1-based)."""
+    return span[0] + 1, span[1] + 1
+
+
 def _applicable(value: Decimal | None) -> Decimal | str:
     """A number of the form, or “/” where its cell does not apply."""
     return NOT_APPLICABLE if value is None else value
@@ -231,70 +237,78 @@ def _applicable(value: Decimal | None) -> Decimal | str:
 
 def _funds(form: FormSheet, rows: Sequence[FundRow], heads: Sequence[str], unit: str) -> None:
     """``fund_rows`` as numbers in number formats, rounded as the DOCX shows them."""
+    label, source, *figures = map(_at, FORM.fund)
     first = form.next_row()
-    form.put(first, 1, 1, f"项目资金（{unit}）", header=True, pieces=heading_units)
-    form.put(first, 2, 3, "", header=True)
-    for column, head in enumerate(heads, 4):  # a bracketed note may go under its heading, the row grows for it
-        form.put(first, column, column, head, header=True, pieces=heading_units)
+    form.put(first, *label, f"项目资金（{unit}）", header=True, pieces=heading_units)
+    form.put(first, *source, "", header=True)
+    for span, head in zip(figures, heads, strict=True):  # a bracketed note may go under its heading, the row grows
+        form.put(first, *span, head, header=True, pieces=heading_units)
     for n, f in enumerate(rows):
         row = form.next_row()
-        form.put(row, 2, 3, f.name, left=n > 0)
-        form.put(row, 4, 4, round_half_up(f.initial), number_format=AMOUNT_FORMAT)
-        form.put(row, 5, 5, round_half_up(f.budget), number_format=AMOUNT_FORMAT)
-        form.put(row, 6, 6, round_half_up(f.spent), number_format=AMOUNT_FORMAT)
-        form.put(row, 7, 7, _applicable(f.weight), number_format=WEIGHT_FORMAT)
-        form.put(row, 8, 8, _rate(f.rate), number_format=RATE_FORMAT)
-        form.put(row, 9, 9, _applicable(f.score), number_format=SCORE_FORMAT)
-    form.merge_down(1, first, form.row)
+        form.put(row, *source, f.name, left=n > 0)
+        values = (round_half_up(f.initial), round_half_up(f.budget), round_half_up(f.spent), _applicable(f.weight),
+                  _rate(f.rate), _applicable(f.score))
+        formats = (AMOUNT_FORMAT, AMOUNT_FORMAT, AMOUNT_FORMAT, WEIGHT_FORMAT, RATE_FORMAT, SCORE_FORMAT)
+        for span, value, number_format in zip(figures, values, formats, strict=True):
+            form.put(row, *span, value, number_format=number_format)
+    form.merge_down(label[0], first, form.row)
 
 
 def _goals(form: FormSheet, expected: Sequence[str], actual: Sequence[str]) -> None:
+    label, before, after = map(_at, FORM.goals)
     first = form.next_row()
-    form.put(first, 1, 1, "年度总体目标", header=True, pieces=units)
-    form.put(first, 2, 5, "预期目标", header=True)
-    form.put(first, 6, 9, "实际完成情况", header=True)
-    left, right = "\n".join(expected), "\n".join(actual)
+    form.put(first, *label, "年度总体目标", header=True, pieces=units)
+    form.put(first, *before, "预期目标", header=True)
+    form.put(first, *after, "实际完成情况", header=True)
     row = form.next_row()
-    form.put(row, 2, 5, left, left=True)
-    form.put(row, 6, 9, right, left=True)
-    form.merge_down(1, first, row)
+    form.put(row, *before, "\n".join(expected), left=True)
+    form.put(row, *after, "\n".join(actual), left=True)
+    form.merge_down(label[0], first, row)
 
 
 def _indicators(form: FormSheet, rows: Sequence[ScoreRow]) -> None:
     """``score_rows``: numbers in number formats, texts as the DOCX writes them, a group's labels merged."""
+    label, level1, level2, name, target, actual, weight, score, deviation_span = map(_at, FORM.indicator)
     first = form.next_row()
-    form.put(first, 1, 1, "绩效指标", header=True)
+    form.put(first, *label, "绩效指标", header=True)
     form.sheet.print_title_rows = f"{first}:{first}"  # the headings again on each printed page the indicators run onto
-    for column, head in enumerate(SCORE_HEADINGS, 2):  # broken between their words where a column is narrow
-        form.put(first, column, column, head, header=True, pieces=heading_units)
-    runs: dict[int, int] = {2: first + 1, 3: first + 1}  # column → row where its merged run started
+    for span, head in zip(map(_at, FORM.indicator[1:]), SCORE_HEADINGS, strict=True):  # broken between words
+        form.put(first, *span, head, header=True, pieces=heading_units)  # where a column is narrow
+    groups = (level1[0], level2[0])
+    runs: dict[int, int] = dict.fromkeys(groups, first + 1)  # column → row where its merged run started
     for r in rows:
         row = form.next_row()
-        for column, starts in ((2, r.first_of_level1), (3, r.first_of_level2)):
+        for column, starts in zip(groups, (r.first_of_level1, r.first_of_level2), strict=True):
             if starts:
                 form.merge_down(column, runs[column], row - 1)
                 runs[column] = row
-        form.put(row, 2, 2, r.level1)
-        form.put(row, 3, 3, r.level2)
-        form.put(row, 4, 4, r.name, left=True)
-        form.put(row, 5, 5, target_text(r.indicator))
-        form.put(row, 6, 6, actual_text(r.indicator))
-        form.put(row, 7, 7, r.weight, number_format=WEIGHT_FORMAT)
-        form.put(row, 8, 8, _applicable(r.score), number_format=SCORE_FORMAT)
+        form.put(row, *level1, r.level1)
+        form.put(row, *level2, r.level2)
+        form.put(row, *name, r.name, left=True)
+        form.put(row, *target, target_text(r.indicator))
+        form.put(row, *actual, actual_text(r.indicator))
+        form.put(row, *weight, r.weight, number_format=WEIGHT_FORMAT)
+        form.put(row, *score, _applicable(r.score), number_format=SCORE_FORMAT)
         deviation = cell_text(r.deviation)
-        form.put(row, 9, 9, deviation, left=deviation != NOT_APPLICABLE)  # "/" centred
+        form.put(row, *deviation_span, deviation, left=deviation != NOT_APPLICABLE)  # "/" centred
         if r.subtotal is not None:  # the group's labels end above its subtotal row
-            form.merge_down(2, runs[2], row)
-            form.merge_down(3, runs[3], row)
-            row = form.next_row()
-            form.put(row, 2, 6, r.subtotal.name + SUBTOTAL, bold=True)
-            form.put(row, 7, 7, r.subtotal.weight, number_format=WEIGHT_FORMAT, bold=True)
-            form.put(row, 8, 8, r.subtotal.score, number_format=SCORE_FORMAT, bold=True)
-            form.put(row, 9, 9, "")
-            runs = {2: row + 1, 3: row + 1}
-    form.merge_down(2, runs[2], form.row)
-    form.merge_down(3, runs[3], form.row)
-    form.merge_down(1, first, form.row)
+            for column in groups:
+                form.merge_down(column, runs[column], row)
+            _subtotal(form, r.subtotal)
+            runs = dict.fromkeys(groups, form.row + 1)
+    for column in groups:
+        form.merge_down(column, runs[column], form.row)
+    form.merge_down(label[0], first, form.row)
+
+
+def _subtotal(form: FormSheet, group: Level1Group) -> None:
+    """The row of a 一级指标's subtotal, below its last indicator (the 绩效指标 label's column runs on)."""
+    _, name, weight, score, note = map(_at, FORM.subtotal)
+    row = form.next_row()
+    form.put(row, *name, group.name + SUBTOTAL, bold=True)
+    form.put(row, *weight, group.weight, number_format=WEIGHT_FORMAT, bold=True)
+    form.put(row, *score, group.score, number_format=SCORE_FORMAT, bold=True)
+    form.put(row, *note, "")
 
 
 def _page_setup(sheet: Worksheet, last_row: int) -> None:
