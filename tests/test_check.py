@@ -14,6 +14,7 @@ from docx.oxml import parse_xml
 
 import govreport
 from govreport.cli import main
+from govreport.errors import GovreportError
 from govreport.proofread import check_file
 
 from .conftest import SAMPLES
@@ -41,18 +42,23 @@ def _messages(path: Path, kind: str | None = None) -> list[str]:
     return [f.message for f in check_file(path, ignore=["layout"]) if kind is None or f.kind == kind]
 
 
-RENDERED = [(s, t) for s in sorted(SAMPLES.glob("*.json")) for t in (None,)] + [
-    (SAMPLES / "sanya_health_poverty_2025.json", ROOT / "templates" / "三亚市"),
-    (SAMPLES / "xiushan_work_summary_2004.json", ROOT / "templates" / "秀山县"),
-]
+# Every sample, JSON or YAML, with its own templates (meta.templates) and with each county folder in turn: scoring
+# profiles print 小计 rows, leave indicators out and convert to 100, or set the grade by a 一票否决.
+RENDERED = [(s, t) for s in sorted([*SAMPLES.glob("*.json"), *SAMPLES.glob("*.yaml")])
+            for t in (None, *sorted(p for p in (ROOT / "templates").iterdir() if p.is_dir()))]
 
 
 @pytest.mark.parametrize(("source", "templates"), RENDERED, ids=lambda v: getattr(v, "name", "built-in"))
 @pytest.mark.parametrize("fmt", ["docx", "md"])
 def test_every_rendered_sample_checks_clean(tmp_path, source, templates, fmt):
-    report = govreport.load(source, templates=[templates] if templates else ())
+    try:
+        report = govreport.load(source, templates=[templates] if templates else ())
+        rendered = govreport.render(report, fmt)
+    except GovreportError as exc:  # a chain that cannot print this sample says so (三亚市 numbers only three levels)
+        assert templates is not None and "标题层级过深" in exc.message
+        return
     out = tmp_path / f"r.{fmt}"
-    out.write_bytes(govreport.render(report, fmt))
+    out.write_bytes(rendered)
     assert [f"{f.where} {f.message}" for f in check_file(out)] == []
 
 

@@ -359,3 +359,46 @@ def test_an_indicator_table_whose_grade_does_not_follow_its_total(total, grade, 
     table = (f"| 一级指标 | 三级指标 | 分值 | 得分 |\n| --- | --- | --- | --- |\n| 产出 | 数量 | {half} | {half} |\n"
              f"| 效益 | 满意度 | {half} | {half} |\n| 总分 | | {total} | {total} |\n| 等级 | {grade} | | |\n")
     assert _figures(table, ".md") == [f"总分{total}对应的等级应为“{expected}”，表中为“{grade}”"]
+
+
+def _indicators(rows: list[tuple[str, str, str]]) -> str:
+    """A Markdown table of indicators: (一级指标 or row label, 分值, 得分) per row."""
+    lines = ["| 一级指标 | 三级指标 | 分值 | 得分 |", "| --- | --- | --- | --- |"]
+    lines += [f"| {label} | {'' if label.endswith(('小计', '总分')) else '指标'} | {points} | {score} |"
+              for label, points, score in rows]
+    return "\n".join(lines) + "\n"
+
+
+def test_subtotal_rows_are_checked_against_their_indicators_and_left_out_of_the_total():
+    # 产出 20 + 10 = 30 分值, 20.00 + 9.50 = 29.50 得分; 效益 30 + 20 = 50, 27.00 + 18.00 = 45.00; 满意度 20, 19.00.
+    # 总分 100 = 30 + 50 + 20 and 93.50 = 29.50 + 45.00 + 19.00: the 小计 rows are not indicators to add in again.
+    right = [("产出指标", "20", "20.00"), ("产出指标", "10", "9.50"), ("产出指标小计", "30", "29.50"),
+             ("效益指标", "30", "27.00"), ("效益指标", "20", "18.00"), ("效益指标小计", "50", "45.00"),
+             ("满意度指标", "20", "19.00"), ("满意度指标小计", "20", "19.00"), ("总分", "100", "93.50")]
+    assert _figures(_indicators(right), ".md") == []
+    wrong = [*right[:2], ("产出指标小计", "30", "28.50"), *right[3:8], ("总分", "100", "92.50")]
+    assert _figures(_indicators(wrong), ".md") == ["“产出指标小计”的得分为28.50，其上各指标之和为29.50",
+                                                  "“得分”一栏的合计为92.50，各指标之和为93.50"]
+    # A row of another 一级指标 before the first 小计 (预算执行率 10 分) is not one of its indicators.
+    budget_first = [("预算执行率", "10", "9.12"), ("产出指标", "20", "20.00"), ("产出指标", "10", "9.50"),
+                    ("产出指标小计", "30", "29.50"), ("效益指标", "30", "27.00"), ("效益指标", "30", "27.00"),
+                    ("效益指标小计", "60", "54.00"), ("总分", "100", "92.62")]
+    assert _figures(_indicators(budget_first), ".md") == []
+
+
+def test_a_total_converted_to_100_over_the_applicable_indicators():
+    # 分值 40 + 30 + 20 + 10 = 100; the 10-point indicator is not applicable (“/”): 40 + 27 + 18 = 85.00 of 90 applicable
+    # points, converted to 100: 85 ÷ 90 × 100 = 94.444… = 94.44.
+    rows = [("产出指标", "40", "40.00"), ("产出指标", "30", "27.00"), ("效益指标", "20", "18.00"), ("效益指标", "10", "/")]
+    assert _figures(_indicators([*rows, ("总分", "100", "94.44")]), ".md") == []
+    assert _figures(_indicators([*rows, ("总分", "100", "95.44")]), ".md") == [
+        "“得分”一栏的合计为95.44，各指标之和为85.00"]
+
+
+@pytest.mark.parametrize(("note", "expected"), [
+    ("审计发现挪用项目资金，实行一票否决，自评等级定为“差”。", []),
+    ("", ["总分98.00对应的等级应为“优”，表中为“差”"]),
+])
+def test_a_veto_sets_the_grade_whatever_the_total(note, expected):
+    table = _indicators([("产出指标", "50", "49.00"), ("效益指标", "50", "49.00"), ("总分", "100", "98.00")])
+    assert _figures(table + "| 等级 | 差 | | |\n\n" + note + "\n", ".md") == expected

@@ -366,12 +366,14 @@ def _indicator_tables(document: Document, funds: list[Funds]) -> Iterator[Findin
         points, score = funds[0].cell(funds[0].total, "points"), funds[0].cell(funds[0].total, "score")
         extra_points = points.number if points is not None else None
         extra_score = score.number if score is not None else None
+    # A 一票否决 sets the grade to 差 whatever the total.
+    vetoed = any("一票否决" in p.text for p in document.passages)
     for rows in document_tables(document).values():
-        yield from _indicator_table(rows, extra_points, extra_score)
+        yield from _indicator_table(rows, extra_points, extra_score, vetoed)
 
 
 def _indicator_table(rows: dict[int, dict[int, Passage]], extra_points: Decimal | None,
-                     extra_score: Decimal | None) -> Iterator[Finding]:
+                     extra_score: Decimal | None, vetoed: bool) -> Iterator[Finding]:
     ordered = [rows[r] for r in sorted(rows)]
     header = next((i for i, row in enumerate(ordered) if any("三级指标" in p.text for p in row.values())), None)
     if header is None:
@@ -383,23 +385,53 @@ def _indicator_table(rows: dict[int, dict[int, Passage]], extra_points: Decimal 
         return
     weights: list[Decimal] = []
     scores: list[Decimal] = []
+    idle: list[Decimal] = []  # the 分值 of indicators scored “/” (not applicable)
+    group: list[tuple[str, Decimal, Decimal | None]] = []  # the indicators since the last 小计 row, by 一级指标
     total_score: Decimal | None = None
     for row in ordered[header + 1:]:
         first = next((p.text.strip() for _, p in sorted(row.items()) if p.text.strip()), "")
         w, s = _cell_number(row.get(weight)), _cell_number(row.get(scored))
         if re.match(r"^(?:总分|合计|总计)", first):
-            yield from _total_row(row, weight, scored, weights, scores, extra_points, extra_score)
+            yield from _total_row(row, weight, scored, (weights, scores, idle), extra_points, extra_score)
             total_score = s
         elif re.match(r"^(?:自评|评价)?等级", first) and total_score is not None:
             grade = next((p.text.strip() for c, p in sorted(row.items()) if c > 1 and p.text.strip()), "")
-            if grade[:1] in "优良中差" and not grade_agrees(total_score, grade):
+            if grade[:1] in "优良中差" and not grade_agrees(total_score, grade) and not (grade == "差" and vetoed):
                 cell = next(p for c, p in sorted(row.items()) if p.text.strip() == grade)
                 yield Finding("figures", cell.where, f"{first}：{grade}",
                               f"总分{_plain(total_score)}对应的等级应为“{grade_of(total_score)}”，表中为“{grade}”")
+        elif first.endswith("小计"):
+            yield from _subtotal_row(row, first, weight, scored, group)
+            group = []
         elif w is not None:
             weights.append(w)
+            group.append((first, w, s))
             if s is not None:
                 scores.append(s)
+            elif _cell_text(row.get(scored)) == "/":
+                idle.append(w)
+
+
+def _cell_text(passage: Passage | None) -> str:
+    return passage.text.strip() if passage is not None else ""
+
+
+def _subtotal_row(row: dict[int, Passage], label: str, weight: int, scored: int,
+                  group: list[tuple[str, Decimal, Decimal | None]]) -> Iterator[Finding]:
+    """A 一级指标's 小计 row (产出指标小计) against that 一级指标's indicators since the last 小计 (a row of another
+    name, such as 预算执行率, is not among them); not an indicator itself."""
+    members = [(w, s) for first, w, s in group if first in (label.removesuffix("小计"), "")]
+    for column, values, name in ((weight, [w for w, _ in members], "分值"),
+                                 (scored, [s for _, s in members if s is not None], "得分")):
+        stated = _cell_number(row.get(column))
+        if stated is None or len(values) < 2:
+            continue
+        total = sum(values, Decimal(0))
+        if abs(total - stated) <= Decimal(1).scaleb(-_places([*values, stated])) / 2 * len(values):
+            continue
+        cell = row[column]
+        yield Finding("figures", cell.where, f"{label}：{cell.text.strip()}",
+                      f"“{label}”的{name}为{cell.text.strip()}，其上各指标之和为{_plain(total)}")
 
 
 def _cell_number(passage: Passage | None) -> Decimal | None:
@@ -408,8 +440,10 @@ def _cell_number(passage: Passage | None) -> Decimal | None:
     return _token(passage, 0, len(passage.text)).number if VALUE.match(passage.text.strip()) else None
 
 
-def _total_row(row: dict[int, Passage], weight: int, scored: int, weights: list[Decimal], scores: list[Decimal],
+def _total_row(row: dict[int, Passage], weight: int, scored: int,
+               indicators: tuple[list[Decimal], list[Decimal], list[Decimal]],
                extra_points: Decimal | None, extra_score: Decimal | None) -> Iterator[Finding]:
+    weights, scores, idle = indicators
     for column, values, extra, name in ((weight, weights, extra_points, "分值"), (scored, scores, extra_score, "得分")):
         stated = _cell_number(row.get(column))
         if stated is None or len(values) < 2:
@@ -418,10 +452,26 @@ def _total_row(row: dict[int, Passage], weight: int, scored: int, weights: list[
         slack = Decimal(1).scaleb(-_places([*values, stated])) / 2 * len(values)
         if abs(total - stated) <= slack or (extra is not None and abs(total + extra - stated) <= slack + Decimal("0.005")):
             continue
+        if name == "得分" and _rescaled(stated, total, slack, weights, idle, extra_points, extra_score):
+            continue
         cell = row[column]
         shown = f"{_plain(total)}" + (f"（加预算执行率{_plain(extra)}为{_plain(total + extra)}）" if extra is not None else "")
         yield Finding("figures", cell.where, f"{name}合计：{cell.text.strip()}",
                       f"“{name}”一栏的合计为{cell.text.strip()}，各指标之和为{shown}")
+
+
+def _rescaled(stated: Decimal, total: Decimal, slack: Decimal, weights: list[Decimal], idle: list[Decimal],
+              extra_points: Decimal | None, extra_score: Decimal | None) -> bool:
+    """The 总分 of a form that leaves indicators out (“/”) and converts the rest to 100 (折算为百分制): the score over
+    the applicable 分值, times the full 分值 — with the 预算执行率 row's, where the form has one."""
+    if not idle:
+        return False
+    full = sum(weights, Decimal(0)) + (extra_points or 0)
+    applicable = full - sum(idle, Decimal(0))
+    scored = total + (extra_score or 0)
+    if applicable <= 0:
+        return False
+    return abs(scored / applicable * full - stated) <= (slack + Decimal("0.005")) / applicable * full + Decimal("0.005")
 
 
 def form_findings(document: Document) -> Iterator[Finding]:

@@ -139,8 +139,12 @@ def _family(name: str | None) -> str | None:
 
 
 def _beside_table(paragraph: Any) -> bool:
-    """A caption or note line directly above or below a table (项目名称…单位：万元), set in the table's size."""
-    return any(n is not None and n.tag == _w("tbl") for n in (paragraph.getprevious(), paragraph.getnext()))
+    """A caption or note line directly above or below a table (项目名称…单位：万元), set in the table's size; a
+    line under the table's note (注：… then 填报单位：…) is one of them too."""
+    previous = paragraph.getprevious()
+    while previous is not None and previous.tag == _w("p") and NOTE.match(paragraph_text(previous).strip()):
+        previous = previous.getprevious()
+    return any(n is not None and n.tag == _w("tbl") for n in (previous, paragraph.getnext()))
 
 
 def _red(paragraph: Any) -> bool:
