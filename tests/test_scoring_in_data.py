@@ -129,3 +129,32 @@ def test_a_workbook_cannot_hold_a_profile_and_says_so(example, tmp_path):
     result = CliRunner().invoke(main, ["convert", str(source), "-o", str(output)])
     assert result.exit_code == 2 and not output.exists()
     assert "meta.scoring" in result.output and "manifest.yaml" in result.output
+
+
+def test_templates_list_shows_the_profile_a_data_file_renders_with(example, tmp_path):
+    folder = county(tmp_path, "\n  reverse: ratio\n")
+    data = scored(example, {"grades": STRICTER, "ratings": [
+        {"name": "达成", "low": "0.8", "high": 1, "words": ["好"]},
+        {"name": "部分达成", "low": "0.6", "high": "0.8"},
+        {"name": "未达成", "low": 0, "high": "0.6", "words": []}]})
+    data["meta"]["templates"] = ["县"]
+    path = dump(data, tmp_path / "评价.json")
+    result = CliRunner().invoke(main, ["templates", "list", "--data", str(path), "-k", "performance_evaluation"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "数据的 meta.scoring 设置了：grades、ratings（代替模板目录中的同名选项）" in lines
+    assert "评分：反向指标 ratio；预算执行率分母 budget" in lines  # the county's, which the data leaves alone
+    assert "  等级：优秀 95～100，良好 85～95，合格 60～85，不合格 0～60" in lines
+    assert ("  评定的说法：达成（也可写达成年度指标、好）；部分达成（也可写部分达成年度指标并具有一定效果、部分达成预期指标）；"
+            "未达成（也可写未达成年度指标且效果较差）") in lines
+    # without --data, the folder's profile alone: the built-in grades
+    plain = CliRunner().invoke(main, ["templates", "list", "-t", str(folder), "-k", "performance_evaluation"])
+    assert "  等级：优 90～100，良 80～90，中 60～80，差 0～60" in plain.output.splitlines()
+
+
+def test_templates_list_of_a_data_file_with_errors_lists_them_and_exits_2(example, tmp_path):
+    data = scored(example, {"grades": STRICTER[:2]})  # 85 down to 0 left without a grade
+    path = dump(data, tmp_path / "评价.json")
+    result = CliRunner().invoke(main, ["templates", "list", "--data", str(path)])
+    assert result.exit_code == 2
+    assert "meta.scoring.grades" in result.output and "Traceback" not in result.output

@@ -109,10 +109,41 @@ def test_rating_bands_of_a_profile(tmp_path):
     assert figures([partial, *others], wide).indicators[0].score == D("12.75")  # 15 × 0.85
 
 
+def qualitative(rating: str, ratio: str | None = None) -> Indicator:
+    return Indicator(level1="效益指标", level2="x", name="机制", op="qualitative", target="健全", actual="健全",
+                     weight=D(10), rating=rating, ratio=None if ratio is None else D(ratio))
+
+
 def test_rating_words_forms_use():
-    achieved = Indicator(level1="效益指标", level2="x", name="机制", op="qualitative", target="健全", actual="健全",
-                         weight=D(10), rating="达成预期指标")
-    assert achieved.rating == "达成"
+    """By default a rating is its short name, its full name or the word a published 自评表 writes."""
+    others = [ind("产出指标", "甲", 80, 1, 1)]
+    for word in ("达成", "达成年度指标", "达成预期指标"):
+        assert not indicator_problems("i", [qualitative(word), *others], True)
+        scored = figures([qualitative(word), *others]).indicators[0]
+        assert (scored.score, scored.rating.name, scored.rating.full_name) == (D("10.00"), "达成", "达成年度指标")
+    partly = figures([qualitative("部分达成预期指标", "0.7"), *others]).indicators[0]
+    assert (partly.score, partly.rating.name) == (D("7.00"), "部分达成")  # 10 × 0.7
+    [refused] = indicator_problems("i", [qualitative("达标"), *others], True)
+    assert refused.path == "i[0].rating"
+    assert refused.message.startswith("评定“达标”不是评分规则中的说法，应为：达成（也可写达成年度指标、达成预期指标）；")
+
+
+def test_rating_words_of_a_profile(tmp_path):
+    """A profile's own words stand for its ratings; given, they replace the built-in other words."""
+    own = profile(tmp_path, """
+  ratings:
+    - {name: 达成, low: 0.8, high: 1, words: [好]}
+    - {name: 部分达成, low: 0.6, high: 0.8, words: [较好, 一般]}
+    - {name: 未达成, low: 0, high: 0.6}
+""")
+    others = [ind("产出指标", "甲", 80, 1, 1)]
+    assert not indicator_problems("i", [qualitative("好"), *others], True, own)
+    assert figures([qualitative("好"), *others], own).indicators[0].rating.full_name == "达成年度指标"
+    assert figures([qualitative("一般", "0.65"), *others], own).indicators[0].score == D("6.50")  # 10 × 0.65
+    assert figures([qualitative("未达成预期指标", "0.3"), *others], own).indicators[0].score == D("3.00")  # kept
+    [refused] = indicator_problems("i", [qualitative("达成预期指标"), *others], True, own)
+    assert "应为：达成（也可写达成年度指标、好）；部分达成（也可写部分达成年度指标并具有一定效果、较好、一般）" in refused.message
+    assert indicator_problems("i", [qualitative("好"), *others], True)  # not a word of the default profile
 
 
 # --- not applicable -------------------------------------------------------------------------------------------
@@ -322,6 +353,18 @@ def test_options_combined(tmp_path):
     - {name: 未达成, low: 0, high: 0.6}
 """, 6, "评定“达成”对应了两个得分比例区间"),
     ("""
+  ratings:
+    - {name: 达成, low: 0.8, high: 1, words: [好]}
+    - {name: 部分达成, low: 0.6, high: 0.8, words: [好]}
+    - {name: 未达成, low: 0, high: 0.6}
+""", 6, "说法“好”同时对应了评定“达成”和“部分达成”"),
+    ("""
+  ratings:
+    - {name: 达成, low: 0.8, high: 1}
+    - {name: 部分达成, low: 0.6, high: 0.8}
+    - {name: 未达成, low: 0, high: 0.6, words: [部分达成年度指标并具有一定效果]}
+""", 7, "说法“部分达成年度指标并具有一定效果”同时对应了评定“部分达成”和“未达成”"),
+    ("""
   subtotals: {产出指标: 50, 效益指标: 20, 满意度指标: 10}
 """, 4, "各一级指标分值合计80分，应为90分（预算执行率计分）或100分（不计分）"),
 ])
@@ -397,6 +440,8 @@ def test_templates_list_shows_the_active_profile():
     assert result.exit_code == 0
     for line in ("  等级：好 90～100，较好 80～90，一般 60～80，差 0～60",
                  "  定性评定：达成 0.9～1，部分达成 0.5～0.9（不含0.9），未达成 0～0.5（不含0.5）",
+                 "  评定的说法：达成（也可写达成年度指标、达成预期指标）；部分达成（也可写部分达成年度指标并具有一定效果、"
+                 "部分达成预期指标）；未达成（也可写未达成年度指标且效果较差、未达成预期指标）",
                  "  不适用指标：keep",  # 示例省 comes first: its choice wins over 池州市's rescale
                  "  一级指标分值：产出指标50分、效益指标30分、满意度指标10分",
                  "  偏差分档：>= 偏差10%以内不扣分，超出每10%扣20%；<= 偏差10%以内不扣分，超出每10%扣20%",

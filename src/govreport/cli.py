@@ -238,12 +238,20 @@ def templates_init(folder: Path, kind: str | None) -> None:
 @_help_option
 @TEMPLATES_OPTION
 @click.option("-k", "--kind", "only", metavar="类型", help="只列出一种报告类型")
-def templates_list(templates: tuple[Path, ...], only: str | None) -> None:
+@click.option("-d", "--data", "data_file", type=PathType(dir_okay=False, path_type=Path), metavar="数据文件",
+              help="列出这份数据生成报告时所用的：加上它的 meta.templates，评分规则含它的 meta.scoring")
+def templates_list(templates: tuple[Path, ...], only: str | None, data_file: Path | None) -> None:
     """列出生效的模板目录链、评分和版式选项，以及每个块和句子宏来自哪一级。"""
-    from .templatetools.listing import chain_listing
+    from . import load
+    from .templatetools.listing import chain_listing, listing_of
 
     try:
-        for line in chain_listing(templates, only):
+        if data_file is None:
+            lines = chain_listing(templates, only)
+        else:
+            report = load(data_file, templates=templates)
+            lines = listing_of(report.chain, only, getattr(report.data.meta, "scoring", None))
+        for line in lines:
             click.echo(line)
     except GovreportError as exc:
         _fail(exc)

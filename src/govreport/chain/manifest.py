@@ -14,7 +14,7 @@ from ..messages import problems_from, yaml_reason
 from ..models.common import Strict, Text
 from ..models.scoring import RatingOption, ScoringOptions
 from ..nesting import BoundedLoader, YamlRefused
-from ..vocabulary.scoring import FULL_MARKS, GRADE_FLOOR, RATING_NAMES, indicator_weights_total
+from ..vocabulary.scoring import FULL_MARKS, GRADE_FLOOR, RATING_BY_NAME, RATING_NAMES, indicator_weights_total
 from ..vocabulary.words import NUMBERINGS, PAGE_NUMBERS, Numbering, PageNumber, described
 from .overrides import where as shown
 
@@ -145,10 +145,27 @@ def _ratings(ratings: Sequence[RatingOption]) -> list[tuple[Where, str]]:
             found.append((("ratings", n), f"评定“{rating.name}”对应了两个得分比例区间"))
     if found:
         return found
+    found += _rating_words(ratings)
     missing = [name for name in RATING_NAMES if name not in {r.name for r in ratings}]
     if missing:
         found.append((("ratings",), "缺少评定：" + "、".join(missing)))
     return found + _bands("ratings", [(r.name, r.low, r.high) for r in ratings], Decimal(0), Decimal(1), "")
+
+
+def _rating_words(ratings: Sequence[RatingOption]) -> list[tuple[Where, str]]:
+    """A word that would stand for two ratings: one of a rating's own words that is another's name, full name
+    or word."""
+    found: list[tuple[Where, str]] = []
+    meaning: dict[str, str] = {}
+    for rating in ratings:
+        default = RATING_BY_NAME[rating.name]
+        meaning.update(dict.fromkeys((default.name, default.full_name), rating.name))
+    for n, rating in enumerate(ratings):
+        for m, word in enumerate(rating.words or []):
+            other = meaning.setdefault(word, rating.name)
+            if other != rating.name:
+                found.append((("ratings", n, "words", m), f"说法“{word}”同时对应了评定“{other}”和“{rating.name}”"))
+    return found
 
 
 def option_line(folder: Path, where: Where) -> str:

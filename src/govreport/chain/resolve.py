@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import TemplateFault
 from ..figures.scoring import DeviationBand, ScoringProfile
-from ..vocabulary.scoring import Rating
+from ..vocabulary.scoring import RATING_BY_NAME, Rating
 from .loader import relative
 from .manifest import LayoutOptions, Manifest, ScoringOptions, option_line, read_manifest
 
@@ -100,9 +100,10 @@ def profile_of(options: ScoringOptions, origins: dict[str, str] | None = None) -
         chosen["grades"] = tuple((g.min, g.name) for g in bands[:-1])
         chosen["lowest_grade"] = bands[-1].name
     if options.ratings:
-        full_names = {r.name: r.full_name for r in ScoringProfile().ratings}
-        chosen["ratings"] = tuple(Rating(r.name, full_names[r.name], r.low, r.high, r.high == 1)
-                                  for r in sorted(options.ratings, key=lambda r: r.low, reverse=True))
+        chosen["ratings"] = tuple(
+            Rating(r.name, RATING_BY_NAME[r.name].full_name, r.low, r.high, r.high == 1,
+                   RATING_BY_NAME[r.name].words if r.words is None else tuple(r.words))
+            for r in sorted(options.ratings, key=lambda r: r.low, reverse=True))
     if options.subtotals is not None:
         chosen["subtotals"] = tuple(options.subtotals.items())
     if options.deviation is not None:

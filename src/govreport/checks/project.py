@@ -133,8 +133,10 @@ def _indicator(where: str, ind: Indicator, profile: ScoringProfile) -> list[Prob
     if ind.score is not None and ind.score > ind.weight:
         problems.append(Problem(f"{where}.score", f"得分{ind.score:f}超过分值{ind.weight:f}"))
     if ind.qualitative:
-        rating = next((r for r in profile.ratings if r.name == ind.rating), None)
-        if rating is None and ind.score is None:
+        rating = None if ind.rating is None else profile.rating(ind.rating)
+        if ind.rating is not None and rating is None:
+            problems.append(Problem(f"{where}.rating", f"评定“{ind.rating}”不是评分规则中的说法，应为：{profile.rating_words}"))
+        elif rating is None and ind.score is None:
             problems.append(Problem(f"{where}.rating", f"定性指标须填写评定（{'、'.join(RATING_NAMES)}）或得分 score"))
         elif rating is not None and ind.ratio is None and rating.ratio_required:
             problems.append(Problem(f"{where}.ratio", f"评定为“{rating.name}”时须填写得分比例 ratio，取值 {rating.band}"))

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..models.performance_evaluation import Beneficiary, Finding, PerformanceEvaluation
 from ..models.project import FundSource, Indicator
-from ..vocabulary.scoring import EXECUTION_WEIGHT
+from ..vocabulary.scoring import EXECUTION_WEIGHT, Rating
 from .counts import total_of
 from .funds import FundFigures, funds_of
 from .scoring import (
@@ -33,6 +33,7 @@ class IndicatorFigures:
     score: Decimal | None  # None for an indicator marked not applicable
     completion: Decimal | None  # %, unrounded
     met: bool  # full marks; an indicator not applicable is neither met nor missed
+    rating: Rating | None = None  # what the data's 评定 stands for under the profile (the report prints its full name)
 
     @property
     def applicable(self) -> bool:
@@ -121,8 +122,8 @@ def score_indicator(ind: Indicator, profile: ScoringProfile) -> IndicatorFigures
         ind.op, ind.target, ind.actual, ind.weight,
         rating=ind.rating, ratio=ind.ratio, given=ind.score, profile=profile,
     )
-    return IndicatorFigures(ind, score, completion_rate(ind.op, ind.target, ind.actual),
-                            met=score >= ind.weight)
+    return IndicatorFigures(ind, score, completion_rate(ind.op, ind.target, ind.actual), met=score >= ind.weight,
+                            rating=None if ind.rating is None else profile.rating(ind.rating))
 
 
 def evaluate(report: PerformanceEvaluation, profile: ScoringProfile = DEFAULT_PROFILE) -> EvaluationFigures:

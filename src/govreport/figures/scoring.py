@@ -53,8 +53,14 @@ class ScoringProfile:
     veto_flagged: bool = False  # the data's ``meta.veto`` (a finding of misuse) caps the grade
     origins: tuple[tuple[str, str], ...] = ()
 
-    def rating(self, name: str) -> Rating:
-        return next(r for r in self.ratings if r.name == name)
+    def rating(self, word: str) -> Rating | None:
+        """The rating ``word`` stands for under this profile (its name, full name or one of its words)."""
+        return next((r for r in self.ratings if word in r.sayings), None)
+
+    @property
+    def rating_words(self) -> str:
+        """The words a rating may be given in, as a message lists them."""
+        return "；".join(f"{r.name}（也可写{'、'.join(r.sayings[1:])}）" for r in self.ratings)
 
     def band(self, op: str) -> DeviationBand | None:
         return dict(self.deviation).get(op)
@@ -123,7 +129,10 @@ def indicator_score(
         if rating is None:
             raise ValueError("a qualitative indicator needs a rating or a given score")
         fraction = ratio if ratio is not None else Decimal(1)
-        if profile.rating(rating).ratio_required and ratio is None:
+        chosen = profile.rating(rating)
+        if chosen is None:
+            raise ValueError(f"rating {rating} is not one of the profile's")
+        if chosen.ratio_required and ratio is None:
             raise ValueError(f"rating {rating} needs a ratio")
     else:
         if not (isinstance(target, Decimal) and isinstance(actual, Decimal)):

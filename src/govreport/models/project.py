@@ -16,17 +16,13 @@ from ..vocabulary.scoring import (
     OPERATOR_ALIASES,
     OPERATORS,
     QUALITATIVE,
-    RATING_EXTRA_WORDS,
     RATING_NAMES,
     RATINGS,
     OperatorCode,
-    RatingName,
     indicator_weights_total,
 )
 from ..vocabulary.words import DATE_STYLES, DEFAULT_DATE_STYLE, MONEY_UNITS, DateStyle, MoneyUnit, described
 from .common import Amount, Day, InRange, Money, Strict, Text, Unit
-
-RATING_ALIASES = {**{r.full_name: r.name for r in RATINGS}, **RATING_EXTRA_WORDS}
 
 
 def _alias(table: dict[str, str]):
@@ -40,7 +36,7 @@ def _alias(table: dict[str, str]):
 
 
 Operator = Annotated[OperatorCode, _alias(OPERATOR_ALIASES)]
-Rating = Annotated[RatingName, _alias(RATING_ALIASES)]
+Rating = Text  # which words stand for a rating is the scoring profile's (checks/project.py)
 Year = Annotated[int, Field(ge=1949, le=2100, description="年度，四位数字，如 2025")]
 DATE_STYLE_HELP = f"落款日期写法：{described(DATE_STYLES)}"
 MONEY_UNIT_HELP = "金额单位：" + "或".join(MONEY_UNITS)
@@ -53,7 +49,8 @@ OPERATOR_HELP = (
     "比较方式：" + "、".join(f"{o.code}（{o.meaning}）" for o in OPERATORS)
     + "；也接受 " + " ".join(o.word for o in OPERATORS)
 )
-RATING_HELP = "定性指标评定：" + "、".join(RATING_NAMES) + "（也接受完整表述和" + "、".join(RATING_EXTRA_WORDS) + "）"
+RATING_HELP = ("定性指标评定：" + "、".join(RATING_NAMES) + "（也接受完整表述和" + "、".join(w for r in RATINGS for w in r.words)
+               + "；县级评分规则可另设说法）")
 RATIO_HELP = "定性指标得分比例：" + "，".join(
     f"{r.name} {r.low}～{r.high}" + ("" if r.high_included else "（不含）") for r in RATINGS)
 TemplateFolders = Annotated[

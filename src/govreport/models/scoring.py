@@ -40,6 +40,8 @@ class RatingOption(Strict):
     name: RatingName = Field(description="评定：" + "、".join(RATING_NAMES))
     low: Share = Field(description="得分比例下限（含）")
     high: Share = Field(description="得分比例上限（不含；达到1的一档含1）")
+    words: list[Text] | None = Field(
+        None, description="本评定在数据中的其他说法，如“达成预期指标”；不填沿用内置的说法，写 [] 则只认简称和完整表述")
 
 
 class DeviationOption(Strict):

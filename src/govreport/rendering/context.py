@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from ..report import Report
-from ..vocabulary.scoring import RATING_FULL_NAMES
 from ..vocabulary.words import DEFAULT_NUMBERING, NUMBERING_LEVELS
 from .environment import ReportEnvironment
 from .guard import template_guard
@@ -18,7 +17,7 @@ def build_context(report: Report, env: ReportEnvironment, content_template: str)
     """Run the outline's content template to collect the document, then assemble the context."""
     doc = Outline(NUMBERING_LEVELS[report.chain.layout.numbering or DEFAULT_NUMBERING])
     name = f"{report.kind.folder}/{content_template}"
-    variables = {"data": report.data, "fig": report.figures, "doc": doc, "rating_text": RATING_FULL_NAMES}
+    variables = {"data": report.data, "fig": report.figures, "doc": doc}
     with template_guard(name):
         say = sentence_book(env, report.kind.folder, variables)
         doc.sentence = say.metric_sentence

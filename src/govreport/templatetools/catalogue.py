@@ -21,7 +21,6 @@ RENDER_VARIABLES = {
     "fig": "计算出的数字（资金、得分、等级等）",
     "doc": "正文收集器：doc.h1/h2/h3 标题，doc.p 段落，doc.items 编号条目，doc.sign 落款，doc.attach 附件",
     "say": "句子宏，如 say.funds_paragraph()",
-    "rating_text": "定性指标评定等级的全称",
 }
 _TAG = re.compile(r"{%-?\s*(block|endblock|macro|endmacro)\b\s*(\w*)[^%]*?-?%}")
 

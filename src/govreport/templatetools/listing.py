@@ -6,11 +6,12 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from ..chain.resolve import environment_folders, resolve_chain
+from ..chain.resolve import TemplateChain, environment_folders, resolve_chain
 from ..chain.shells import find_shell
 from ..figures.scoring import ScoringProfile
 from ..format.numbers import number
 from ..kinds import KINDS
+from ..models.scoring import ScoringOptions
 from ..rendering.environment import environment
 from ..rendering.guard import shown
 from ..version import __version__
@@ -19,14 +20,22 @@ from .catalogue import origins, outline_names, slots
 
 
 def chain_listing(folders: Sequence[Path], only: str | None = None) -> Iterator[str]:
-    chain = resolve_chain([*folders, *environment_folders()])
+    yield from listing_of(resolve_chain([*folders, *environment_folders()]), only)
+
+
+def listing_of(chain: TemplateChain, only: str | None = None, data: ScoringOptions | None = None) -> Iterator[str]:
+    """The listing of a resolved chain; ``data`` is a data file's own ``meta.scoring``, which takes the place of
+    the chain's options it sets (as when that file is rendered)."""
     env = environment(tuple(f.path for f in chain.folders))
     names = [*(f.manifest.name for f in chain.folders), "内置"]
     yield "模板目录链（先查前面的）："
     for n, folder in enumerate(chain.folders, start=1):
         yield f"  {n}. {folder.label}　{shown(str(folder.path))}"
     yield f"  {len(chain.folders) + 1}. 内置 {__version__}"
-    scoring, layout = chain.scoring, chain.layout
+    scoring, layout = chain.scoring_with(data), chain.layout
+    chosen = [name for name, value in (data.model_dump(exclude_none=True) if data else {}).items() if value is not None]
+    if chosen:
+        yield f"数据的 meta.scoring 设置了：{'、'.join(chosen)}（代替模板目录中的同名选项）"
     yield f"评分：反向指标 {scoring.reverse}；预算执行率分母 {scoring.execution_denominator}"
     yield from scoring_lines(scoring)
     fonts = "、".join(f"{a}→{b}" for a, b in layout.fonts.items()) or "不替换"
@@ -53,6 +62,7 @@ def scoring_lines(profile: ScoringProfile) -> Iterator[str]:
     tops = [FULL_MARKS, *(floor for floor, _ in profile.grades)]
     yield "  等级：" + "，".join(f"{name} {number(low)}～{number(high)}" for (low, name), high in zip(floors, tops, strict=True))
     yield "  定性评定：" + "，".join(f"{r.name} {r.band}" for r in profile.ratings)
+    yield "  评定的说法：" + profile.rating_words
     yield f"  不适用指标：{profile.not_applicable}"
     subtotals = "、".join(f"{name}{number(weight)}分" for name, weight in profile.subtotals)
     yield f"  一级指标分值：{subtotals or '不限'}"

@@ -22,14 +22,20 @@ def indicator_weights_total(execution_scored: bool) -> Decimal:
 
 @dataclass(frozen=True)
 class Rating:
-    """A qualitative indicator's 评定: its short name (in the data), its full name (in the report) and the
-    band of 得分比例 it allows."""
+    """A qualitative indicator's 评定: its short name (in the data), its full name (in the report), the
+    band of 得分比例 it allows and the other words forms write for it (a published 自评表 writes 达成预期指标)."""
 
     name: str
     full_name: str
     low: Decimal
     high: Decimal
     high_included: bool
+    words: tuple[str, ...] = ()  # a scoring profile may set its own
+
+    @property
+    def sayings(self) -> tuple[str, ...]:
+        """Every word that stands for this rating in the data: its name, its full name, its other words."""
+        return (self.name, self.full_name, *self.words)
 
     def admits(self, ratio: Decimal) -> bool:
         return self.low <= ratio <= self.high if self.high_included else self.low <= ratio < self.high
@@ -46,15 +52,12 @@ class Rating:
 
 
 RATINGS = (
-    Rating("达成", "达成年度指标", Decimal("0.8"), Decimal("1"), True),
-    Rating("部分达成", "部分达成年度指标并具有一定效果", Decimal("0.6"), Decimal("0.8"), False),
-    Rating("未达成", "未达成年度指标且效果较差", Decimal("0"), Decimal("0.6"), False),
+    Rating("达成", "达成年度指标", Decimal("0.8"), Decimal("1"), True, ("达成预期指标",)),
+    Rating("部分达成", "部分达成年度指标并具有一定效果", Decimal("0.6"), Decimal("0.8"), False, ("部分达成预期指标",)),
+    Rating("未达成", "未达成年度指标且效果较差", Decimal("0"), Decimal("0.6"), False, ("未达成预期指标",)),
 )
 RATING_NAMES = tuple(r.name for r in RATINGS)
-RATING_EXTRA_WORDS = {"达成预期指标": "达成", "未达成预期指标": "未达成", "部分达成预期指标": "部分达成"}
-"""Other words forms write for a rating (a published 自评表 writes 达成预期指标), and the rating each stands for."""
 RATING_BY_NAME = {r.name: r for r in RATINGS}
-RATING_FULL_NAMES = {r.name: r.full_name for r in RATINGS}  # templates see it as ``rating_text``
 RatingName = Literal[RATING_NAMES]  # type: ignore[valid-type]
 
 GRADES = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"))
