@@ -402,3 +402,38 @@ def test_a_total_converted_to_100_over_the_applicable_indicators():
 def test_a_veto_sets_the_grade_whatever_the_total(note, expected):
     table = _indicators([("产出指标", "50", "49.00"), ("效益指标", "50", "49.00"), ("总分", "100", "98.00")])
     assert _figures(table + "| 等级 | 差 | | |\n\n" + note + "\n", ".md") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Both years written, a 增长率 after them: 120 − 100 = 20, 20 ÷ 100 = 20.00%.
+    ("2023年收入120万元，2022年收入100万元，增长率为25%。", ["变化率与两年金额不符：100万元到120万元，增长应为20.00%，文中为“增长率为25%”"]),
+    ("2023年收入120万元，2022年收入100万元，增长率为20%。", []),
+    ("上年收入100万元，本年收入120万元，增长25%。", ["变化率与两年金额不符：100万元到120万元，增长应为20.00%，文中为“增长25%”"]),
+    # The change against the two amounts, and its direction: 90 is 10.00% below 100, not a growth.
+    ("本年收入120万元，比上年的100万元增加30万元。", ["变化与两年金额不符：100万元到120万元，增加应为20万元，文中为“增加30万元”"]),
+    ("上年支出100万元，本年支出90万元，增长10%。", ["变化率与两年金额不符：100万元到90万元，下降应为10.00%，文中为“增长10%”"]),
+    # 792.22 − 602.97 = 189.25, right; 189.25 ÷ 602.97 = 31.386% = 31.39%, not 30.39%.
+    ("2023年收入792.22万元,2022年收入602.97万元,增加189.25万元,增长30.39%。",
+     ["变化率与两年金额不符：602.97万元到792.22万元，增长应为31.39%，文中为“增长30.39%”"]),
+    # Two different things in two years are not one change.
+    ("本年收入120万元，上年支出100万元，增长25%。", []),
+])
+def test_a_change_stated_after_both_years_amounts(text, expected):
+    assert _figures(text) == expected
+
+
+@SETTINGS
+@given(before=st.integers(10000, 9999999).map(lambda n: Decimal(n) / 100),
+       change=st.integers(5, 80) | st.integers(-60, -5),
+       error=st.sampled_from([Decimal(0), Decimal("1.00"), Decimal("-2.50")]), last_first=st.booleans(),
+       ascii_copy=st.booleans())
+def test_a_growth_rate_against_two_years_amounts(before, change, error, last_first, ascii_copy):
+    now = (before * (100 + change) / 100).quantize(CENT, ROUND_HALF_UP)
+    true_rate = (abs(now - before) / before * 100).quantize(CENT, ROUND_HALF_UP)
+    verb = "增长" if now > before else "下降"
+    stated = true_rate + error
+    amounts = [f"2024年支出{now}万元", f"2023年支出{before}万元"]
+    text = "，".join(amounts[::-1] if last_first else amounts) + f"，{verb}{stated}%。"
+    found = _figures(_ascii(text) if ascii_copy else text)
+    assert found == ([] if not error else
+                     [f"变化率与两年金额不符：{before}万元到{now}万元，{verb}应为{true_rate}%，文中为“{verb}{stated}%”"])

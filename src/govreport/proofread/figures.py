@@ -18,7 +18,9 @@ a copy broke (``blocks``):
   spent amounts named before it.
 - A change stated with both its amount and its rate (“增加189.25万元，增长30.39%”)
   against the amount it changed to; the rate must be the change over last year's
-  amount.
+  amount. Where both years' amounts are written (“本年收入120万元，上年收入100万元，
+  增加20万元，增长20%”, “2023年…，2022年…，增长率为…”), the change and the rate after
+  them must follow from the two.
 - A total score and the grade written with it (“总分98.95分，等级为优”), the
   national bands with five points' leeway for provinces that draw them elsewhere.
 - “率为2.53%，比去年提高1.04%”: a change of a percentage is in 个百分点.
@@ -371,6 +373,76 @@ def _changed_amount(text: str, found: list[Amount], sentences: list[tuple[int, i
     return previous[-1] if len(previous) == 1 else None
 
 
+LAST_YEAR = re.compile(r"上年|去年|上一年|上年度")
+YEAR = re.compile(r"(20\d\d)年")
+# Words that date or compare a figure, not name it: “2023年收入” and “上年收入” name the same 收入.
+TIME_WORDS = re.compile(r"20\d\d年度?|本年度?|今年|当年|全年|上年度?|去年|上一年度?|同期|同比|相比|比|较|的|为|是|数")
+GROWTH = re.compile(rf"^[，\s]*(?:共|同比|相比)?(?P<verb>{UP}|{DOWN})了?(?:率|幅度?)?(?:为|达到?)?$")
+
+
+def _year_of(lead: str) -> int | None:
+    years = YEAR.findall(lead)
+    return int(years[-1]) if len(years) == 1 else None
+
+
+def _two_years(block: Block, found: list[Amount], sentences: list[tuple[int, int]]) -> Iterator[Finding]:
+    """This year's and last year's amounts both written (“本年收入120万元，上年收入100万元，增加20万元，增长20%”,
+    “2023年…，比2022年的…增长…”): the change and the growth rate stated after them must follow from the two."""
+    text = block.text.text
+    for s_start, s_end in sentences:
+        inside = _within(found, s_start, s_end)
+        for i, (first, second) in enumerate(pairwise(inside)):
+            if first.is_rate or second.is_rate or first.family != second.family or first.approx or second.approx:
+                continue
+            between = text[first.end:second.start]
+            if len(SEPARATOR.findall(between)) > 1 or re.search(r"[；：]|其中|占|增|减|下降|提高", between):
+                continue
+            leads = [LEAD.split(text[s_start:a.start])[-1] for a in (first, second)]
+            years = [_year_of(lead) for lead in leads]
+            marked = [bool(LAST_YEAR.search(lead)) for lead in leads]
+            if marked == [False, True] or (years[0] and years[1] == years[0] - 1 and not any(marked)):
+                now, before = first, second
+            elif marked == [True, False] or (years[1] and years[0] == years[1] - 1 and not any(marked)):
+                before, now = first, second
+            else:
+                continue
+            names = [TIME_WORDS.sub("", lead) for lead in leads]
+            if names[0] != names[1] and "" not in names and not names[0].endswith(names[1]):
+                continue  # two different things, not one thing in two years
+            yield from _stated_change(block, now, before, inside[i + 2:], second.end)
+
+
+def _stated_change(block: Block, now: Amount, before: Amount, after: list[Amount], cursor: int) -> Iterator[Finding]:
+    """The change amount and rate written right after two years' amounts, each against the two."""
+    text = block.text.text
+    difference = now.value - before.value
+    slack = _half(now, before) + _half(before, now)
+    shown = in_unit_of(abs(difference), now, places_of(now, before))
+    for figure in after[:2]:
+        verb = GROWTH.match(text[cursor:figure.start])
+        if verb is None or (figure.family != now.family and not figure.is_rate):
+            return
+        up = re.fullmatch(UP, verb.group("verb")) is not None
+        written = block.quote(cursor + verb.start("verb"), figure.end)
+        if figure.is_rate:
+            wrong = (difference > slack and not up) or (difference < -slack and up)
+            bounds = ratio_bounds(abs(difference), slack, before.value, _half(before, now))
+            if wrong or (bounds is not None and not rate_agrees(*bounds, figure.number)):
+                yield Finding("figures", block.where(now.start, figure.end), block.excerpt(min(now.start, before.start),
+                                                                                           figure.end, 4),
+                              f"变化率与两年金额不符：{before.shown}到{now.shown}，"
+                              f"{'增长' if difference > 0 else '下降'}应为"
+                              f"{percent_shown(percent(abs(difference), before.value))}，文中为“{written}”")
+        else:
+            delta = figure.value if up else -figure.value
+            if abs(delta - difference) > slack + _half(figure, now):
+                yield Finding("figures", block.where(now.start, figure.end), block.excerpt(min(now.start, before.start),
+                                                                                           figure.end, 4),
+                              f"变化与两年金额不符：{before.shown}到{now.shown}，"
+                              f"{'增加' if difference > 0 else '减少'}应为{shown}，文中为“{written}”")
+        cursor = figure.end
+
+
 GRADE = re.compile(r"(?:总分|得分|自评分)(?:为|是)?(?P<score>\d+(?:\.\d+)?)分[^。\n\d]{0,24}?(?:等级|评定|评为)(?:为|是)?"
                    r"[“\"]?(?P<grade>优秀|优|良好|良|中等|中|差)")
 _FLOORS = (*GRADES, (Decimal(0), LOWEST_GRADE))
@@ -417,6 +489,7 @@ def sentence_findings(document: Document) -> Iterator[Finding]:
         yield from _shares(block, found)
         yield from _rates(block, found, sentences)
         yield from _changes(block, found, sentences)
+        yield from _two_years(block, found, sentences)
         yield from _grades(block)
         yield from _points(block)
 
