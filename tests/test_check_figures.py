@@ -437,3 +437,20 @@ def test_a_growth_rate_against_two_years_amounts(before, change, error, last_fir
     found = _figures(_ascii(text) if ascii_copy else text)
     assert found == ([] if not error else
                      [f"变化率与两年金额不符：{before}万元到{now}万元，{verb}应为{true_rate}%，文中为“{verb}{stated}%”"])
+
+
+@SETTINGS
+@given(parts=st.lists(_money(2), min_size=2, max_size=5), off_by=st.sampled_from([0, 2, -3, 150]),
+       uses=st.lists(st.sampled_from(USES), min_size=5, max_size=5, unique=True), ascii_copy=st.booleans(),
+       same_sentence=st.booleans())
+def test_a_list_of_named_items_after_a_colon_must_add_up(parts, off_by, uses, ascii_copy, same_sentence):
+    """“共计T万元。其中：设备购置a万元；项目审计b万元；…”: items named each in their own words, across “；”."""
+    total = sum(parts, Decimal(0)) + Decimal(off_by) / 100
+    items = "；".join(f"{u}{p}万元" for p, u in zip(parts, uses, strict=False))
+    text = f"项目资金共计{total}万元" + ("，" if same_sentence else "。") + f"其中：{items}。"
+    found = _figures(_ascii(text) if ascii_copy else text)
+    if abs(Decimal(off_by) / 100) < Decimal("0.005") * (len(parts) + 1):
+        assert found == []
+    else:
+        listed = "+".join(f"{p}万元" for p in parts)
+        assert found == [f"总数“共计{total}万元”与其中各项之和不符：{listed}={_shown(sum(parts, Decimal(0)), 2)}万元"]

@@ -6,7 +6,7 @@ a copy broke (``blocks``):
 - A stated total and its parts: the figures after 其中, 分别为 or 包括, in the
   total's unit family (人/名/人次 count together; 元/万元/亿元 are money), name
   first (“住院515人次”) or figure first (“30万元用于…”), across “；” when the items
-  are written alike. A 其中 that opens a sentence or a paragraph reaches the total
+  are written alike or, after “其中：”, each named in a few words. A 其中 that opens a sentence or a paragraph reaches the total
   at the end of the one before (“共完成89.97万元。其中：…”); one that ends its line
   lists the lines after it; one in brackets ends with them. The share or change
   said of a part (“…元，占81.25%，同比减少…元”) is passed over. An exact total
@@ -134,11 +134,13 @@ def _a_change(text: str, amount: Amount) -> bool:
     return bool(CHANGED.search(text, max(0, amount.start - 4), amount.start))
 
 
-def _parts(text: str, found: list[Amount], start: int, end: int, total: Amount) -> tuple[list[Amount], bool]:
+def _parts(text: str, found: list[Amount], start: int, end: int, total: Amount,
+           listed: bool = False) -> tuple[list[Amount], bool]:
     """The parts listed from ``start``, and whether the list is whole. Shares (占93.54%) and changes (同比减少…) of a
     part are said of it and passed over. A list runs on across “；” (or, for a 其中 that ends its line, from line to
     line) when its items are written alike — figure first (“30万元用于…；29.99万元用于…”) or named alike
-    (“…收入3859.16万元；其他收入…”); a list cut short there may have left parts out."""
+    (“…收入3859.16万元；其他收入…”), or after “其中：” each named in a few words (“设备采购30万元；审计30万元”); a
+    list cut short there may have left parts out."""
     parts: list[Amount] = []
     leads: list[str] = []
     cursor = start
@@ -151,13 +153,19 @@ def _parts(text: str, found: list[Amount], start: int, end: int, total: Amount) 
         if (amount.family != total.family or amount.before in EXACT or amount.approx
                 or NEW_STATEMENT.search(lead) or (parts and not LEAD.search(between))):
             break
-        if parts and re.search(r"[；。\n]", between) and not _alike(leads[0], lead):
+        if parts and re.search(r"[；。\n]", between) and not _alike(leads[0], lead) and not (
+                listed and re.search(r"[。\n]", between) is None and _a_name(lead)):
             whole = False
             break
         parts.append(amount)
         leads.append(lead)
         cursor = amount.end
     return parts, whole
+
+
+def _a_name(lead: str) -> bool:
+    """A list item's few words of name before its figure (设备采购, 审计), no clause of its own."""
+    return 0 < len(lead.strip()) <= 10 and not re.search(r"[\d（）]", lead)
 
 
 def _alike(first: str, lead: str) -> bool:
@@ -220,7 +228,8 @@ def _totals(block: Block, found: list[Amount], sentences: list[tuple[int, int]])
         end = _scope_end(text, opener, s_end)
         if opener.group(0) == "其中" and not text[opener.end():s_end].strip(" ：") and end == s_end:
             end = _lines_end(text, found, sentences, index)
-        parts, whole = _parts(text, found, opener.end(), end, total)
+        listed = text.startswith("：", opener.end())  # “其中：” opens a list that runs to the sentence's end
+        parts, whole = _parts(text, found, opener.end(), end, total, listed)
         yield from _part_shares(block, total, parts)
         if len(parts) < 2:
             continue
