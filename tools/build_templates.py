@@ -371,6 +371,38 @@ def attachments_xml() -> list[str]:
     ]
 
 
+def plan_xml() -> str:
+    """A plan alone: the outline. Issued as the 附件 of its 印发通知 (data.meta.notice): the notice (发文字号, title,
+    主送机关, text, 附件说明 one line below the text 左空二字, signature and date), then on a new page the plan as
+    GB/T 9704-2012 lays out an attachment: "附件" in 3号黑体 顶格 on the first line, the plan's title centred on
+    the third, then the plan without a closing of its own."""
+    outline = outline_xml()
+    closing_at = outline.index(tag("{%p for line in signature_lines %}")) - 2  # the two blank lines before it
+    head, blocks, closing = outline[:2], outline[2:closing_at], outline[closing_at:]
+    flush = '<w:ind w:firstLine="0" w:firstLineChars="0"/>'
+    notice = [
+        tag("{%p if notice_number %}"),
+        paragraph("body", "{{ notice_number }}", props=flush + '<w:jc w:val="center"/>'),
+        paragraph("body"),
+        tag("{%p endif %}"),
+        *head,
+        paragraph("body", "{{ notice_recipients }}", props=flush),
+        tag("{%p for text in notice_paragraphs %}"),
+        paragraph("body", "{{ text }}"),
+        tag("{%p endfor %}"),
+        paragraph("body"),
+        paragraph("body", "{{ notice_attachment }}", keep_next=True),
+        *closing,
+        paragraph("appendix", "附件", page_break=True),
+        paragraph("body"),
+        paragraph("title", "{{ plan_title }}"),
+        paragraph("body"),
+    ]
+    return "".join([tag("{%p if data.meta.notice %}"), *notice, tag("{%p else %}"), *head, tag("{%p endif %}"),
+                    *blocks, tag("{%p if not data.meta.notice %}"), *closing, tag("{%p endif %}"),
+                    *attachments_xml()])
+
+
 def performance_evaluation_xml() -> str:
     return "".join(outline_xml() + funds_tables() + score_table() + attachments_xml())
 
@@ -529,8 +561,8 @@ BUILDS = {  # each kind's body; the document is titled with the kind's label (ki
     "performance_evaluation": performance_evaluation_xml,
     "self_evaluation": self_evaluation_xml,
     "work_summary": work_summary_xml,
-    "implementation_plan": work_summary_xml,  # the plans print the same outline: title, numbered blocks, signature
-    "work_plan": work_summary_xml,
+    "implementation_plan": plan_xml,
+    "work_plan": plan_xml,
 }
 
 

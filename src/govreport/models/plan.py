@@ -92,7 +92,22 @@ class Duty(Strict):
     duties: Text = Field(description="职责，一段文字，如“负责将健康教育工作列入卫生工作目标……”")
 
 
+class Notice(Strict):
+    """印发通知：方案（计划）作为通知的附件印发时通知自己的部分。通知标题“关于印发《…》的通知”和附件说明由方案标题生成，
+    落款为 meta.signature（不填为单位名称）。"""
+
+    doc_number: Text | None = Field(None, description="通知的发文字号，如“凤居发〔2015〕3号”")
+    recipients: Text = Field(description="主送机关，不带冒号，如“辖区各单位、各居民小组”（印作“辖区各单位、各居民小组：”）")
+    paragraphs: list[Text] = Field(
+        default_factory=list,
+        description="通知的正文段落；不填则为“现将《方案标题》印发给你们，请结合实际，认真贯彻执行。”")
+    date: Day | None = Field(None, description="通知的成文日期，格式 2015-03-02；不填则为方案的成文日期（meta.date）")
+
+
 class PlanMeta(OrganizationMeta):
+    notice: Notice | None = Field(
+        None, description="以印发通知的附件印发时填写：通知的文号、主送机关和正文；方案（计划）另面作为“附件”印在通知之后，"
+                          "落款和成文日期为通知的落款")
     start: Day | None = Field(None, description="方案（计划）期的开始日期；各阶段须在期内")
     end: Day | None = Field(None, description="方案（计划）期的结束日期；各阶段和完成时限不得晚于此日")
     tasks_need_owner: bool = Field(False, description="true 时每项任务都须写明责任单位（owner）")
