@@ -6,14 +6,16 @@ a copy broke (``blocks``):
 - A stated total and its parts: the figures after 其中, 分别为 or 包括, in the
   total's unit family (人/名/人次 count together; 元/万元/亿元 are money), name
   first (“住院515人次”) or figure first (“30万元用于…”), across “；” when the items
-  are written alike or, after “其中：”, each named in a few words. A 其中 that opens a sentence or a paragraph reaches the total
-  at the end of the one before (“共完成89.97万元。其中：…”); one that ends its line
-  lists the lines after it; one in brackets ends with them. The share or change
+  are written alike or, after “其中：”, each named in a few words. A 其中 that
+  opens a sentence or a paragraph reaches the total at the end of the one before
+  (“共完成89.97万元。其中：…”); one that ends its line lists the lines after it;
+  one in brackets ends with them. The share or change
   said of a part (“…元，占81.25%，同比减少…元”) is passed over. An exact total
   (共/合计/累计/总计) must equal the sum; one without may leave parts out, so only a
   sum above it is wrong. 超过/逾/余/多 T means from T up to the next step of T's
   last non-zero digit (超过8000: 8000–8999); 近 T the same step below.
-- A share (占…P%) of an exact total, or of the total it names (占基本支出预算…);
+- A part's share (占…P%, 占比P%) of the total its 其中 list is under, or of the
+  total it names (占基本支出预算…); in one clause, a share of an exact total;
   an execution or arrival rate (执行率, 到位率, 支出率, 拨付率) of the planned and
   spent amounts named before it.
 - A change stated with both its amount and its rate (“增加189.25万元，增长30.39%”)
@@ -204,8 +206,8 @@ def _part_shares(block: Block, total: Amount, parts: list[Amount]) -> Iterator[F
         share = SHARE_OF_PART.match(text, part.end)
         if share is None or total.value < part.value or not total.value:
             continue
-        if not ((total.before in EXACT and not total.approx and not share.group("name")) or _names(text, total,
-                                                                                                   share.group("name"))):
+        unnamed = share.group("name") in ("", "比")  # 占93.54%, 占比93.54%: of the total the list is under
+        if not ((unnamed and not total.approx) or _names(text, total, share.group("name"))):
             continue
         yield from _share_wrong(block, part, total, part.start, share)
 
