@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..models.plan import PLACE
 from ..vocabulary.words import POINT_WORDS
 from .numbers import number
 from .numerals import chinese_count
@@ -40,5 +41,11 @@ def threshold(op: str, value: Decimal, unit: str, per: str = "", verb: str = "")
 
 
 def target_sentence(target: Any) -> str:
-    """A target of a plan as the plan states it: its name and its threshold (宣传资料入户率达80%以上)."""
-    return target.name + threshold(target.op, target.value, target.unit, target.per or "", target.verb or "")
+    """A target of a plan as the plan states it: its name and its threshold (宣传资料入户率达80%以上), or its
+    ``wording`` with the threshold where {} stands (每个机构每年提供不少于12种内容的印刷资料): split there and
+    joined, so the wording is never read as a format string."""
+    words = threshold(target.op, target.value, target.unit, target.per or "", target.verb or "")
+    if target.wording is None:
+        return target.name + words
+    before, after = target.wording.split(PLACE)
+    return before + words + after

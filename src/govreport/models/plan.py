@@ -27,6 +27,10 @@ TARGET_OPERATOR_HELP = (
 )
 
 
+PLACE = "{}"
+"""Where a target's ``wording`` puts its threshold; the text around it is printed as written, never run."""
+
+
 def _operator(value: Any) -> Any:
     if isinstance(value, str):
         value = value.strip()
@@ -43,6 +47,20 @@ class Target(Strict):
     unit: Text = Field(description="单位，如“%”“个”“平方米”“次”；比率填 % 或 ‰（写作“达80%以上”）")
     per: Text | None = Field(None, description="频次的说法，如“每季度”“每年”：写作“每季度至少开展一次”“每年不少于6次”")
     verb: Text | None = Field(None, description="频次目标的动词，如“开展”（每季度至少开展一次）")
+    wording: Text | None = Field(
+        None, description="门槛在句中时的说法：门槛处写 {}（只写一处），如“每个机构每年提供{}内容的印刷资料”，"
+                          "{} 由程序按比较方式、数值和单位写成“不少于12种”；不填则为“名称+门槛”。名称仍用于回应句和查重")
+
+    @field_validator("wording")
+    @classmethod
+    def _one_place(cls, wording: str | None) -> str | None:
+        """The threshold goes where {} stands, and nowhere else: a text with other braces would read as a mistake."""
+        if wording is not None:
+            if wording.count(PLACE) != 1:
+                raise ValueError(f"说法须有且只有一处 {PLACE}（门槛写在这里），实际有{wording.count(PLACE)}处")
+            if {"{", "}"} & set(wording.replace(PLACE, "")):
+                raise ValueError(f"说法中除门槛处的 {PLACE} 外不能有花括号")
+        return wording
 
     @field_validator("op")
     @classmethod
