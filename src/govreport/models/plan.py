@@ -76,7 +76,22 @@ class TaskFields(Section):
     owner: Text | None = Field(None, description="责任单位，如“区卫生局、各乡镇卫生院”")
     deadline: Day | None = Field(None, description="完成时限（日期），格式 2015-03-25；写作“2015年3月25日前”")
     phase: Text | None = Field(None, description="所属实施阶段的名称（与 phases 中的 name 相同），完成时限须在该阶段之内")
-    targets: list[Target] = Field(default_factory=list, description="本项任务的量化目标，每项写成一句（如“每季度至少开展一次”）")
+    targets: list[Target] = Field(
+        default_factory=list, description="本项任务的量化目标，每项写成一句（如“每季度至少开展一次”）；不带标题、只有目标的一项，"
+                                          "目标的句子就是带编号的一项（如“4.职工相关卫生知识知晓率达80%以上。”）")
+
+    @model_validator(mode="after")
+    def _something(self) -> TaskFields:
+        """Replaces the section's rule: a task may be only its targets, as seed 002 第3篇 （四）4. is."""
+        if self.title is None and not (self.paragraphs or self.figures or self.table or self.sections or self.targets):
+            raise ValueError("任务既无标题也无内容：请填写 title，或删去这一项")
+        return self
+
+    @property
+    def only_targets(self) -> bool:
+        """An untitled task of targets alone: printed as a numbered item whose text is the target sentences."""
+        return self.title is None and bool(self.targets) and not (
+            self.paragraphs or self.figures or self.table or self.sections)
 
 
 class SubTask(TaskFields):
@@ -137,12 +152,21 @@ class PlanMeta(OrganizationMeta):
         return self
 
 
+def _levels(task: TaskFields) -> int:
+    """Heading levels a task takes: a titled one takes one, and so does one of targets alone (a numbered item)."""
+    below = max((_levels(s) for s in task.sections), default=0)
+    return below + (1 if task.title is not None or task.only_targets else 0)
+
+
 def _tasks_fit(tasks: list[Task], info: ValidationInfo) -> list[Task]:
     """A task is a （一） heading below 主要任务, or a chapter when lifted: what is under it has the levels left."""
     levels = 3 if info.data.get("tasks_as_chapters") else 2
     for n, task in enumerate(tasks):
         if reason := too_deep([*task.sections], levels):
             raise ValueError(f"第{n + 1}项任务（tasks[{n}]）：{reason}")
+        if max((_levels(s) for s in task.sections), default=0) > levels:
+            raise ValueError(f"第{n + 1}项任务（tasks[{n}]）：小节层级过深：只有目标的一项印作带编号的一项，这里最多还能分"
+                             f"{levels}级；请把这些目标写在上一级任务中")
     return tasks
 
 
