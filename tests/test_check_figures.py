@@ -25,6 +25,7 @@ import govreport
 from govreport.cli import main
 from govreport.proofread import check_file, read_document
 from govreport.proofread.forms import document_funds
+from govreport.proofread.normalize import normalise
 
 from .conftest import SAMPLES
 
@@ -459,3 +460,35 @@ def test_a_list_of_named_items_after_a_colon_must_add_up(parts, off_by, uses, as
     else:
         listed = "+".join(f"{p}万元" for p in parts)
         assert found == [f"总数“共计{total}万元”与其中各项之和不符：{listed}={_shown(sum(parts, Decimal(0)), 2)}万元"]
+
+
+@SETTINGS
+@given(pairs=st.lists(st.tuples(st.integers(100000, 999999), st.integers(5, 60)), min_size=2, max_size=3),
+       down=st.booleans(), wrong=st.sampled_from([None, 0, 1]), ascii_copy=st.booleans(), one_sentence=st.booleans())
+def test_figures_paired_with_each_and_their_rates(pairs, down, wrong, ascii_copy, one_sentence):
+    """“收、支总计各是a，b万元。…各减少c，d万元，各下降x%、y%”: each rate is its own change over its own last year."""
+    nows = [(Decimal(n) / 100).quantize(CENT) for n, _ in pairs]
+    deltas = [(now * share / 100).quantize(CENT) for now, (_, share) in zip(nows, pairs, strict=True)]
+    bases = [now + d if down else now - d for now, d in zip(nows, deltas, strict=True)]
+    rates = [(d / b * 100).quantize(CENT, ROUND_HALF_UP) for d, b in zip(deltas, bases, strict=True)]
+    written = [r + (Decimal("1.00") if wrong == i else 0) for i, r in enumerate(rates)]  # well past rounding
+    amount_verb, rate_verb = VERBS[down]
+    names = "、".join(["收入", "支出", "结余"][:len(pairs)])
+    text = (f"2024年度{names}各是{'，'.join(map(str, nows))}万元" + ("，" if one_sentence else "。与上年相比，")
+            + f"各{amount_verb}{'，'.join(map(str, deltas))}万元，各{rate_verb}{'、'.join(f'{r}%' for r in written)}。")
+    found = _figures(_ascii(text) if ascii_copy else text)
+    if wrong is None or wrong >= len(pairs):
+        assert found == []
+    else:
+        i = wrong
+        assert found == [f"变化率与金额不符：{nows[i]}万元{amount_verb}{deltas[i]}万元，上年应为{bases[i]}万元，"
+                         f"{rate_verb}应为{rates[i]}%，文中为{written[i]}%"]
+
+
+@pytest.mark.parametrize(("written", "normalised"), [
+    ("25,754,899.39元", "25,754,899.39元"),  # thousands
+    ("4125.49,4143.91万元", "4125.49，4143.91万元"),  # four digits after the comma: two figures
+    ("50.00,100.00万元", "50.00，100.00万元"),  # decimals before the comma: two figures, not 50.00100
+])
+def test_a_comma_between_figures_is_a_thousands_separator_only_inside_one_figure(written, normalised):
+    assert normalise(written).text == normalised

@@ -22,7 +22,8 @@ a copy broke (``blocks``):
   against the amount it changed to; the rate must be the change over last year's
   amount. Where both years' amounts are written (“本年收入120万元，上年收入100万元，
   增加20万元，增长20%”, “2023年…，2022年…，增长率为…”), the change and the rate after
-  them must follow from the two.
+  them must follow from the two; so must each of figures paired with 各 (“收、支
+  总计各是a，b万元。…各减少c，d万元，各下降x%、y%”).
 - A total score and the grade written with it (“总分98.95分，等级为优”), the
   national bands with five points' leeway for provinces that draw them elsewhere.
 - “率为2.53%，比去年提高1.04%”: a change of a percentage is in 个百分点.
@@ -384,6 +385,47 @@ def _changed_amount(text: str, found: list[Amount], sentences: list[tuple[int, i
     return previous[-1] if len(previous) == 1 else None
 
 
+FIGURES = r"\d+(?:\.\d+)?(?:[，、]\d+(?:\.\d+)?)+"
+# “收、支总计各是4125.49，4143.91万元。…各减少1267.86，2570.97万元，各下降23.51%、38.28%”: figures paired in order.
+EACH_NOW = re.compile(rf"各(?:是|为|有)?(?P<nums>{FIGURES})(?P<unit>[万亿]?元)")
+EACH_CHANGE = re.compile(rf"各(?P<verb>{UP}|{DOWN})了?(?P<nums>{FIGURES})(?P<unit>[万亿]?元)[，、]?"
+                         rf"各(?P<rate_verb>{UP}|{DOWN})了?(?P<rates>\d+(?:\.\d+)?%(?:[，、]\d+(?:\.\d+)?%)+)")
+
+
+def _each(block: Block, sentences: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Two or more figures written side by side with 各 — now, their changes, their rates — each rate against its
+    own pair: the change over last year's amount."""
+    text = block.text.text
+    for change in EACH_CHANGE.finditer(text):
+        index = _sentence_of(sentences, change.start())
+        reach = sentences[index - 1][0] if index > 0 and _follows(text, sentences, index) else sentences[index][0]
+        nows = list(EACH_NOW.finditer(text, reach, change.start()))
+        if not nows or nows[-1].group("unit") != change.group("unit"):
+            continue
+        now = nows[-1]
+        values, deltas = (re.split(r"[，、]", m.group("nums")) for m in (now, change))
+        rates = [r.rstrip("%") for r in re.split(r"[，、]", change.group("rates"))]
+        up = re.fullmatch(UP, change.group("verb")) is not None
+        if not len(values) == len(deltas) == len(rates) or up != (re.fullmatch(UP, change.group("rate_verb")) is not None):
+            continue
+        for value, delta, rate in zip(values, deltas, rates, strict=True):
+            current, changed = Decimal(value), Decimal(delta)
+            half = Decimal(1).scaleb(-max(_places_of(value), _places_of(delta))) / 2
+            base = current - changed if up else current + changed
+            bounds = ratio_bounds(changed, half, base, 2 * half)
+            if bounds is None or rate_agrees(*bounds, rate):
+                continue
+            unit = change.group("unit")
+            shown_base = format(base, "f")
+            yield Finding("figures", block.where(now.start(), change.end()), block.excerpt(change.start(), change.end(), 4),
+                          f"变化率与金额不符：{value}{unit}{change.group('verb')}{delta}{unit}，上年应为{shown_base}{unit}，"
+                          f"{change.group('rate_verb')}应为{percent_shown(percent(changed, base))}，文中为{rate}%")
+
+
+def _places_of(figure: str) -> int:
+    return len(figure.split(".")[1]) if "." in figure else 0
+
+
 LAST_YEAR = re.compile(r"上年|去年|上一年|上年度")
 YEAR = re.compile(r"(20\d\d)年")
 # Words that date or compare a figure, not name it: “2023年收入” and “上年收入” name the same 收入.
@@ -501,6 +543,7 @@ def sentence_findings(document: Document) -> Iterator[Finding]:
         yield from _rates(block, found, sentences)
         yield from _changes(block, found, sentences)
         yield from _two_years(block, found, sentences)
+        yield from _each(block, sentences)
         yield from _grades(block)
         yield from _points(block)
 

@@ -7,8 +7,9 @@ takes every normalised character back to the original one, so excerpts and place
 always show what the document says.
 
 Spaces between two figures are kept (a form row “0 0 0 10”); a comma between digits
-stays a thousands separator only when three digits follow (“25,754,899.39”, but
-“4125.49,4143.91万元” is a list of two amounts).
+stays a thousands separator only when three digits follow and no decimals precede
+(“25,754,899.39”, but “4125.49,4143.91万元” and “50.00,100.00万元” are lists of two
+amounts).
 """
 
 from __future__ import annotations
@@ -53,10 +54,16 @@ def _is_digit(c: str) -> bool:
 
 
 def _thousands(text: str, i: int) -> bool:
-    """The comma at i separates thousands: a digit before, exactly three digits after."""
+    """The comma at i separates thousands: a digit before, exactly three digits after, and no decimal point in the
+    figure before it (“50.00,100.00万元” is a list of two amounts)."""
     after = text[i + 1:i + 4]
-    return (i > 0 and _is_digit(text[i - 1]) and len(after) == 3 and after.isdigit()
-            and not (i + 4 < len(text) and _is_digit(text[i + 4])))
+    if not (i > 0 and _is_digit(text[i - 1]) and len(after) == 3 and after.isdigit()
+            and not (i + 4 < len(text) and _is_digit(text[i + 4]))):
+        return False
+    j = i - 1
+    while j >= 0 and (_is_digit(text[j]) or text[j] in ",，"):
+        j -= 1
+    return j < 0 or text[j] != "."
 
 
 _SAME_LENGTH = str.maketrans(WIDTH | TRADITIONAL)
