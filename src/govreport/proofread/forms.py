@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ..figures.scoring import grade as grade_of
+from ..vocabulary.scoring import LOWEST_GRADE
 from .amounts import percent_shown, rate_agrees, ratio_bounds
 from .figures import document_tables, grade_agrees
 from .findings import Finding, excerpt
@@ -396,7 +397,7 @@ def _indicator_table(rows: dict[int, dict[int, Passage]], extra_points: Decimal 
             total_score = s
         elif re.match(r"^(?:自评|评价)?等级", first) and total_score is not None:
             grade = next((p.text.strip() for c, p in sorted(row.items()) if c > 1 and p.text.strip()), "")
-            if grade[:1] in "优良中差" and not grade_agrees(total_score, grade) and not (grade == "差" and vetoed):
+            if grade[:1] in "优良中差" and not grade_agrees(total_score, grade) and not (grade == LOWEST_GRADE and vetoed):
                 cell = next(p for c, p in sorted(row.items()) if p.text.strip() == grade)
                 yield Finding("figures", cell.where, f"{first}：{grade}",
                               f"总分{_plain(total_score)}对应的等级应为“{grade_of(total_score)}”，表中为“{grade}”")
