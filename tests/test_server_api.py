@@ -108,9 +108,13 @@ def test_the_file_name_offered_is_the_reports_title(client):
 
 
 @pytest.mark.libreoffice
-def test_a_pdf_through_the_warm_libreoffice_reads_as_the_command_lines(client, tmp_path):
+def test_a_pdf_through_the_warm_libreoffice_reads_as_the_command_lines(client, state, tmp_path):
     expected = cli_render(tmp_path, CONTRACT, "pdf")
+    office = state.offices.offices[0]
     answers = [post_file(client, "/api/v1/render", CONTRACT, format="pdf") for _ in range(2)]
+    started = office.process.pid
+    answers.append(post_file(client, "/api/v1/render", CONTRACT, format="pdf"))
+    assert office.process.pid == started  # kept warm: no LibreOffice start per request
     for answer in answers:
         assert answer.status_code == 200 and answer.content[:5] == b"%PDF-"
         assert _pdf_text(answer.content, tmp_path) == _pdf_text(expected, tmp_path)
@@ -449,6 +453,42 @@ def test_a_worker_killed_during_a_render_is_503_and_the_next_render_succeeds(cli
     following = post_file(client, "/api/v1/render", CONTRACT)
     assert following.status_code == 200 and following.content == govreport.render(govreport.load(CONTRACT))
     assert not set(state.workers.processes()) & set(workers)
+
+
+def test_a_slow_report_does_not_hold_up_the_others(client, state):
+    """While one worker renders 3,000 indicators, the other answers a small report."""
+    finished: dict[str, float] = {}
+
+    def slow() -> None:
+        answer = client.post("/api/v1/render", content=_long_report(), headers={"content-type": "application/json"})
+        assert answer.status_code == 200
+        finished["slow"] = time.monotonic()
+
+    thread = threading.Thread(target=slow)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while state.workers.pending == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    quick = post_file(client, "/api/v1/render", CONTRACT)
+    finished["quick"] = time.monotonic()
+    thread.join(120)
+    assert quick.status_code == 200 and quick.content == govreport.render(govreport.load(CONTRACT))
+    assert finished["quick"] < finished["slow"]
+
+
+def test_a_broken_configured_county_folder_is_500_for_the_operator(tmp_path):
+    """A syntax error in a folder the operator configured is not the data's fault: 500, with the template named."""
+    county = tmp_path / "坏县"
+    (county / "performance_evaluation").mkdir(parents=True)
+    (county / "manifest.yaml").write_text('name: 坏县\nversion: "1.0"\n', encoding="utf-8")
+    (county / "performance_evaluation" / "sentences.j2").write_text("{% macro funds_paragraph( %}", encoding="utf-8")
+    with TestClient(create_app(ServerConfig(templates={"坏县": county}, workers=1, pdf_instances=1))) as broken:
+        answer = post_file(broken, "/api/v1/render", CONTRACT, templates="坏县")
+    assert answer.status_code == 500 and answer.json()["error"] == "internal"
+    assert answer.json()["message"] == "模板目录中的改写有误，未生成报告："
+    [problem] = answer.json()["problems"]
+    assert problem["path"] == f"{county / 'performance_evaluation' / 'sentences.j2'}:1"
+    assert problem["message"].startswith("语法错误：")
 
 
 @pytest.mark.libreoffice

@@ -5,9 +5,12 @@ errors, the corrected one, the preview, the Word and PDF files; then a report ch
 from __future__ import annotations
 
 import io
+import json
+import re
 import shutil
 import subprocess
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -17,7 +20,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as shown
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import govreport
 
@@ -142,3 +145,24 @@ def test_a_report_checked_in_the_second_tab_shows_each_finding_beside_its_passag
     assert "个百分点" in points.find_element(By.CLASS_NAME, "message").text
     passage, note = placeholder.find_element(By.CLASS_NAME, "passage"), placeholder.find_element(By.CLASS_NAME, "note")
     assert passage.location["y"] == note.location["y"] and passage.location["x"] < note.location["x"]  # side by side
+
+
+def test_a_long_report_shows_its_progress_until_the_preview_stands(browser, address, tmp_path):
+    """3,000 indicators take seconds to check and render: the page says it is working and for how long."""
+    indicator = {"level1": "产出指标", "level2": "数量指标", "op": ">=", "target": 1, "actual": 1, "weight": Decimal("0.03")}
+    data = {"kind": "self_evaluation", "meta": {"department": "民政局", "project": "医疗救助", "year": 2025, "date": "2026-01-20"},
+            "funds": {"sources": [{"name": "中央财政补助", "budget": 1, "spent": 1}]},
+            "indicators": [{**indicator, "name": f"指标{i}"} for i in range(1, 3001)]}
+    path = tmp_path / "长报告.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+    browser.get(address + "/")
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#kind option"))
+    Select(browser.find_element(By.ID, "kind")).select_by_value("self_evaluation")
+    browser.find_element(By.ID, "data-file").send_keys(str(path))
+    browser.find_element(By.ID, "validate").click()
+    box = browser.find_element(By.ID, "render-progress")
+    status = WebDriverWait(browser, 60, poll_frequency=0.05).until(
+        lambda d: box.is_displayed() and re.fullmatch(r"正在处理……已用 \d+ 秒", box.text.strip()) and box.text.strip())
+    assert status.startswith("正在处理")
+    wait(browser, 120).until(shown.visibility_of_element_located((By.ID, "preview")))
+    assert not box.is_displayed()
