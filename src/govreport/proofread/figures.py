@@ -15,7 +15,8 @@ a copy broke (``blocks``):
   sum above it is wrong. 超过/逾/余/多 T means from T up to the next step of T's
   last non-zero digit (超过8000: 8000–8999); 近 T the same step below.
 - A part's share (占…P%, 占比P%) of the total its 其中 list is under, or of the
-  total it names (占基本支出预算…); in one clause, a share of an exact total;
+  total it names (占基本支出预算…), there or anywhere in the text where that total
+  is written with one value only; in one clause, a share of an exact total;
   an execution or arrival rate (执行率, 到位率, 支出率, 拨付率) of the planned and
   spent amounts named before it.
 - A change stated with both its amount and its rate (“增加189.25万元，增长30.39%”)
@@ -244,6 +245,31 @@ def _totals(block: Block, found: list[Amount], sentences: list[tuple[int, int]])
         shown_sum = in_unit_of(parts_sum, like, places_of(like, *parts))
         yield Finding("figures", block.where(total.start, parts[-1].end), block.excerpt(total.start, parts[-1].end, 6),
                       f"总数“{block.quote(total.start, total.end).strip()}”与其中各项之和不符：{listed}={shown_sum}")
+
+
+NAMED_SHARE = re.compile(r"[，\s]*占(?P<name>[^，。；%\d]{2,12}?)(?:的)?(?:比例|比重)?(?:为)?(?P<p>\d+(?:\.\d+)?)%")
+
+
+def _named_shares(block: Block, found: list[Amount], reported: list[Finding]) -> Iterator[Finding]:
+    """A share that names its total (“73200元，占基本支出预算6.45%”) where that total is written elsewhere in the
+    text with one value only (“2022年一般公共预算基本支出1133753.33元”), before or after the share; a share
+    already reported with its 其中 list is not reported again."""
+    text = block.text.text
+    money = [a for a in found if a.family == "money" and not a.approx]
+    for part in money:
+        share = NAMED_SHARE.match(text, part.end)
+        if share is None:
+            continue
+        core = NAME_ENDS.sub("", share.group("name"))
+        if len(core) < 2:
+            continue
+        totals = [a for a in money if a is not part and a.value > part.value
+                  and NAME_ENDS.sub("", LEAD.split(text[max(0, a.start - 24):a.start])[-1]).endswith(core)]
+        if len({a.value for a in totals}) != 1:
+            continue  # not written, or written with more than one value (two years, budget and actual)
+        for finding in _share_wrong(block, part, totals[0], part.start, share):
+            if all((f.where, f.message) != (finding.where, finding.message) for f in reported):
+                yield finding
 
 
 SHARE = re.compile(r"占[^，。；%]{0,12}?(?P<p>\d+(?:\.\d+)?)%")
@@ -538,8 +564,11 @@ def sentence_findings(document: Document) -> Iterator[Finding]:
         text = block.text.text
         found = amounts(text)
         sentences = _sentences(text)
-        yield from _totals(block, found, sentences)
-        yield from _shares(block, found)
+        totals = list(_totals(block, found, sentences))
+        yield from totals
+        shares = list(_shares(block, found))
+        yield from shares
+        yield from _named_shares(block, found, [*(f for f in totals if f.message.startswith("占比")), *shares])
         yield from _rates(block, found, sentences)
         yield from _changes(block, found, sentences)
         yield from _two_years(block, found, sentences)
