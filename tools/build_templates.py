@@ -375,7 +375,7 @@ def plan_xml() -> str:
     """A plan alone: the outline. Issued as the 附件 of its 印发通知 (data.meta.notice): the notice (发文字号, title,
     主送机关, text, 附件说明 one line below the text 左空二字, signature and date), then on a new page the plan as
     GB/T 9704-2012 lays out an attachment: "附件" in 3号黑体 顶格 on the first line, the plan's title centred on
-    the third, then the plan without a closing of its own."""
+    the third, then the plan without a closing of its own. A plan not signed (meta.signed false) ends with its text."""
     outline = outline_xml()
     closing_at = outline.index(tag("{%p for line in signature_lines %}")) - 2  # the two blank lines before it
     head, blocks, closing = outline[:2], outline[2:closing_at], outline[closing_at:]
@@ -399,7 +399,7 @@ def plan_xml() -> str:
         paragraph("body"),
     ]
     return "".join([tag("{%p if data.meta.notice %}"), *notice, tag("{%p else %}"), *head, tag("{%p endif %}"),
-                    *blocks, tag("{%p if not data.meta.notice %}"), *closing, tag("{%p endif %}"),
+                    *blocks, tag("{%p if not data.meta.notice and signature_lines %}"), *closing, tag("{%p endif %}"),
                     *attachments_xml()])
 
 

@@ -14,7 +14,23 @@ from .body import check_body
 
 def check_plan(report: PlanBase, profile: ScoringProfile = DEFAULT_PROFILE) -> list[Problem]:
     """Every kind's checks take the chain's scoring profile; a plan has no scores."""
-    return [*check_body(report), *_phases(report), *_tasks(report), *_targets(report)]
+    return [*check_body(report), *_closing(report), *_phases(report), *_tasks(report), *_targets(report)]
+
+
+def _closing(report: PlanBase) -> list[Problem]:
+    """Leaving out the closing is a choice the data states (signed: false); a notice is always signed and dated.
+    (A date left out otherwise is refused by the model as a missing field; these are the dates written as null.)"""
+    meta = report.meta
+    if meta.notice is not None:
+        problems = []
+        if not meta.signed:
+            problems.append(Problem("meta.signed", "以印发通知印发时须有通知的落款和成文日期：请删去 signed: false"))
+        if meta.notice.date is None and meta.date is None:
+            problems.append(Problem("meta.date", "印发通知缺少成文日期：请填写 meta.date 或 meta.notice.date，格式 2026-01-20"))
+        return problems
+    if meta.signed and meta.date is None:
+        return [Problem("meta.date", "缺少成文日期：请填写，格式 2026-01-20；原文没有落款时填 signed: false，文末不印署名和日期")]
+    return []
 
 
 def _first_day(phase: Phase) -> dt.date | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from ..vocabulary.scoring import OPERATOR_ALIASES, OPERATORS, QUALITATIVE, OperatorCode
 from .body import Body0, Body2, Body3, Section, Table, too_deep
@@ -137,13 +137,37 @@ class Notice(Strict):
     date: Day | None = Field(None, description="通知的成文日期，格式 2015-03-02；不填则为方案的成文日期（meta.date）")
 
 
+def _date_may_be_left_out(schema: dict[str, Any]) -> None:
+    """The schema cannot say "required unless signed is false": it lists date as optional, and its description says when."""
+    schema["required"] = [name for name in schema.get("required", []) if name != "date"]
+
+
 class PlanMeta(OrganizationMeta):
+    model_config = ConfigDict(json_schema_extra=_date_may_be_left_out)
+
+    date: Day | None = Field(  # type: ignore[assignment]
+        description="成文日期，格式 2026-01-20；文末不印落款（signed 为 false）或印发通知另填了成文日期（notice.date）时可不填，"
+                    "否则必填")
+    signed: bool = Field(
+        True, description="是否在文末印落款（署名和成文日期）；原文没有落款时填 false，此时可不填 date。"
+                          "以印发通知印发时落款是通知的，不能填 false")
     notice: Notice | None = Field(
         None, description="以印发通知的附件印发时填写：通知的文号、主送机关和正文；方案（计划）另面作为“附件”印在通知之后，"
                           "落款和成文日期为通知的落款")
     start: Day | None = Field(None, description="方案（计划）期的开始日期；各阶段须在期内")
     end: Day | None = Field(None, description="方案（计划）期的结束日期；各阶段和完成时限不得晚于此日")
     tasks_need_owner: bool = Field(False, description="true 时每项任务都须写明责任单位（owner）")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _undated(cls, data: Any) -> Any:
+        """Without a closing of its own (signed: false, or a notice dated itself) the plan may leave out its date, a
+        choice the data states; otherwise a missing date is a missing field like any other."""
+        if isinstance(data, dict) and "date" not in data:
+            notice = data.get("notice")
+            if data.get("signed") is False or (isinstance(notice, dict) and notice.get("date") is not None):
+                return {**data, "date": None}
+        return data
 
     @model_validator(mode="after")
     def _period(self) -> PlanMeta:
