@@ -108,12 +108,28 @@ METRIC = st.one_of(
             {**LABELS, "planned": SIGNED, "stated_change": SIGNED}),
 )
 FIGURES = st.lists(METRIC, max_size=2)
+COLUMN = _record({"name": SOME_TEXT}, {"type": st.sampled_from(["text", "money", "count", "rate"]), "merge": st.booleans()})
+
+
+@st.composite
+def _table(draw: st.DrawFn) -> dict[str, Any]:
+    """A body table of up to 12 columns: numbers in a column of numbers, text or numbers in a text column, empty
+    cells anywhere; a stated 合计 row of the same width (whether it adds up is a check, not the model's rule)."""
+    columns = draw(st.lists(COLUMN, min_size=1, max_size=12))
+    row = st.tuples(*(st.one_of(st.none(), SIGNED if c.get("type", "text") != "text" else st.one_of(TEXT, SIGNED))
+                      for c in columns)).map(list)
+    optional = {"title": SOME_TEXT, "unit": TEXT, "total": st.booleans(), "stated_total": row}
+    return draw(_record({"columns": st.just(columns), "rows": _rows(row, 1)}, optional))
+
+
+TABLE = _table()
 # Sections two heading levels deep at most (what every narrative place takes), and untitled groups of figures,
 # which is all the opening paragraphs of a summary take.
-LOWER_SECTION = _record({"title": SOME_TEXT}, {"paragraphs": PARAGRAPHS, "figures": FIGURES})
-SECTION = _record({"title": SOME_TEXT}, {"paragraphs": PARAGRAPHS, "figures": FIGURES,
+LOWER_SECTION = _record({"title": SOME_TEXT}, {"paragraphs": PARAGRAPHS, "figures": FIGURES, "table": TABLE})
+SECTION = _record({"title": SOME_TEXT}, {"paragraphs": PARAGRAPHS, "figures": FIGURES, "table": TABLE,
                                          "sections": st.lists(LOWER_SECTION, max_size=2)})
-GROUP = _record({"figures": st.lists(METRIC, min_size=1, max_size=2)}, {"paragraphs": PARAGRAPHS})
+GROUP = st.one_of(_record({"figures": st.lists(METRIC, min_size=1, max_size=2)}, {"paragraphs": PARAGRAPHS}),
+                 _record({"table": TABLE}, {"figures": FIGURES}))
 BLOCKS = st.lists(st.one_of(SOME_TEXT, SOME_TEXT, SECTION, GROUP), max_size=3)
 # A numbered chapter is items or titled sections, never both (groups may stand among either).
 NUMBERED = st.one_of(st.lists(st.one_of(SOME_TEXT, SOME_TEXT, GROUP), max_size=3),
@@ -171,7 +187,7 @@ WORK_SUMMARY = _record(
                         {"date_style": st.sampled_from(["arabic", "chinese"]), "templates": TEMPLATES, "title": TEXT,
                          "signature": TEXT, "region": REGION}),
         "achievements": st.lists(_record({"heading": SOME_TEXT}, {"paragraphs": BLOCKS, "metrics": _rows(METRIC),
-                                                                  "sections": st.lists(SECTION, max_size=2)}),
+                                                                  "table": TABLE, "sections": st.lists(SECTION, max_size=2)}),
                                  min_size=1, max_size=3),
     },
     {"intro": st.lists(st.one_of(SOME_TEXT, GROUP), max_size=3), "basics_heading": TEXT, "basics": BLOCKS,
@@ -179,6 +195,33 @@ WORK_SUMMARY = _record(
      "problems": NUMBERED, "causes_heading": TEXT, "causes": NUMBERED, "suggestions_heading": TEXT,
      "suggestions": NUMBERED, "plans_heading": TEXT, "plans": NUMBERED},
 )
+
+
+WORDING = st.tuples(TEXT, TEXT).map(lambda pair: "{}".join(pair)).filter(lambda s: s.count("{") == s.count("}") == 1)
+TARGET = _record({"name": SOME_TEXT, "value": SIGNED, "unit": TEXT},
+                 {"op": st.sampled_from([">=", "<=", "=", "≥", "不少于", "以内"]), "per": TEXT, "verb": TEXT,
+                  "wording": WORDING})
+TASK_FIELDS = {"paragraphs": PARAGRAPHS, "figures": FIGURES, "table": TABLE, "owner": SOME_TEXT, "deadline": DAY,
+               "phase": TEXT, "targets": st.lists(TARGET, max_size=2)}
+SUB_TASK = _record({"title": SOME_TEXT}, {**TASK_FIELDS, "sections": st.lists(_record({"title": SOME_TEXT}, TASK_FIELDS),
+                                                                               max_size=2)})
+PLAN_META = _record({"organization": TEXT, "year": YEAR, "date": DAY},
+                    {"title": TEXT, "signature": TEXT, "region": REGION, "date_style": st.sampled_from(["arabic", "chinese"]),
+                     "tasks_need_owner": st.just(False),
+                     "notice": _record({"recipients": TEXT}, {"doc_number": TEXT, "paragraphs": st.lists(TEXT, max_size=2),
+                                                              "date": DAY})})
+PLAN_COMMON = {
+    "preface": st.lists(SOME_TEXT, max_size=2), "guidance": BLOCKS, "goals": BLOCKS, "targets": st.lists(TARGET, max_size=3),
+    "tasks": st.lists(_record({"title": SOME_TEXT}, {**TASK_FIELDS, "sections": st.lists(SUB_TASK, max_size=2)}),
+                      max_size=3),
+    "phases": st.lists(_record({"name": TEXT}, {"paragraphs": BLOCKS}), max_size=2), "closing": st.lists(SOME_TEXT, max_size=2),
+}
+IMPLEMENTATION_PLAN = _record(
+    {"kind": st.just("implementation_plan"), "meta": PLAN_META},
+    {**PLAN_COMMON, "scope": BLOCKS, "safeguards": BLOCKS, "supervision": BLOCKS, "accountability": BLOCKS,
+     "duties": st.lists(_record({"unit": TEXT, "duties": TEXT}, {}), max_size=2), "duties_as_table": st.booleans()},
+)
+WORK_PLAN = _record({"kind": st.just("work_plan"), "meta": PLAN_META}, {**PLAN_COMMON, "measures": BLOCKS})
 
 
 def _read_back(content: bytes, suffix: str, folder: Path) -> Any:
@@ -221,6 +264,12 @@ def test_self_evaluation_data_reads_back_from_every_format(tmp_path, data):
 @PROPERTY
 @given(data=WORK_SUMMARY)
 def test_work_summary_data_reads_back_from_every_format(tmp_path, data):
+    _round_trips(data, tmp_path)
+
+
+@PROPERTY
+@given(data=st.one_of(IMPLEMENTATION_PLAN, WORK_PLAN))
+def test_plan_data_with_sub_tasks_and_tables_reads_back_from_every_format(tmp_path, data):
     _round_trips(data, tmp_path)
 
 

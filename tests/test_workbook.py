@@ -8,15 +8,14 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-import yaml
 from click.testing import CliRunner
 
 import govreport
 from govreport.cli import main
 from govreport.kinds import KINDS
-from govreport.models.body import Section
+from govreport.models.body import Table
 from govreport.workbook.describe import field_info
-from govreport.workbook.sheets import LAYOUTS, SECTION_TABLES, SECTION_UNHELD
+from govreport.workbook.sheets import LAYOUTS, ROW_KIND_WORDS
 
 from .conftest import CONTRACT, SAMPLES, dump, read
 
@@ -53,32 +52,52 @@ def test_numbers_come_back_as_the_decimals_written(tmp_path):
     assert data.targets.indicators[4].op == "<="
 
 
+def _body_table_paths(layout, prefix):
+    """What 正文表格, 表格列 and 表格行 hold of a table at ``prefix``: the 正文表格 columns but the ones naming
+    where the table stands, the 表格列 columns, and the rows and 合计 row that 行类型 tells apart."""
+    top, columns, _ = layout.body_tables
+    return ({f"{prefix}{c.path}" for c in top.columns if not c.path.startswith("#")}
+            | {f"{prefix}columns.{c.path}" for c in columns.columns}
+            | {f"{prefix}{value}" for _, value in ROW_KIND_WORDS})
+
+
 def test_layout_covers_every_field_of_every_model():
     for kind, layout in LAYOUTS.items():
         model = KINDS[kind].model
-        paths = [f.path for f in layout.info if ":" not in f.path] + [f.path for f in layout.paragraphs]
+        paths = {f.path for f in layout.info if ":" not in f.path} | {f.path for f in layout.paragraphs}
         for table in layout.tables:
             base = f"{layout.table(table.parent).path}.{table.path}" if table.parent else table.path
-            paths += [f"{base}.{c.path}" if c.path else base for c in table.columns]
+            paths |= {f"{base}.{c.path}" if c.path else base for c in table.columns}
+        if layout.table_holder:  # each work item or task may hold a table
+            paths |= _body_table_paths(layout, f"{layout.table(layout.table_holder).path}.table.")
         for path in [*paths, *layout.unheld]:
             assert field_info(model, path) is not None, f"{kind}: {path}"
         held = [p for p in _leaves(model) if not _unheld(p, layout.unheld)]
-        assert set(paths) | {"kind", "compliance.findings"} >= set(held), kind  # nothing a workbook cannot hold
+        assert paths | {"kind", "compliance.findings"} >= set(held), kind  # nothing a workbook cannot hold
 
 
-def test_the_section_sheets_cover_every_field_of_a_section():
-    top, *children = SECTION_TABLES
+@pytest.mark.parametrize("kind", sorted(LAYOUTS))
+def test_the_section_sheets_cover_every_field_of_a_section(kind):
+    """A section (a plan's sub-task with its 责任单位, 完成时限, 所属阶段 and targets) has a column for every field,
+    its table in the body-table sheets."""
+    layout = LAYOUTS[kind]
+    top, *children = layout.section_tables
     paths = {"sections" if c.path == "parent" else c.path for c in top.columns}  # nested by 上级序号
     paths |= {f"{t.path}.{c.path}" if c.path else t.path for t in children for c in t.columns}
-    for path in [*paths, *SECTION_UNHELD]:
-        assert field_info(Section, path) is not None, path
-    assert paths >= {p for p in _leaves(Section) if not _unheld(p, SECTION_UNHELD)}
+    paths |= _body_table_paths(layout, "table.")
+    for path in paths:
+        assert field_info(layout.section_model, path) is not None, path
+    assert paths >= set(_leaves(layout.section_model))
+
+
+def test_the_body_table_sheets_cover_every_field_of_a_table():
+    assert _body_table_paths(LAYOUTS["performance_evaluation"], "") >= set(_leaves(Table))
 
 
 def _unheld(path, unheld):
-    """Whether ``path`` lies within a field the workbook deliberately does not hold: a body table (typed columns,
-    rows of cells) has no sheet, nor has a scoring profile in the data (``meta.scoring``: bands and lists of options
-    that no key–value row of 基本信息 holds); writing either is refused by its path rather than dropped."""
+    """Whether ``path`` lies within a field the workbook deliberately does not hold: a scoring profile in the data
+    (``meta.scoring``: bands and lists of options that no key–value row of 基本信息 holds); writing it is refused
+    by its path rather than dropped."""
     return any(path == u or path.startswith(f"{u}.") for u in unheld)
 
 
@@ -319,36 +338,6 @@ def test_a_section_placed_twice_nowhere_or_not_at_all_is_named(tmp_path):
         f"文字段落!C{last}：小节“3”是小节“2”的下级小节（见“小节”表的上级序号），不能再放在这里",
         "小节!第3行：小节“2”没有放到报告中：请在“文字段落”或“工作段落”的“小节”列填写它的序号，或删去这一行",
     ]
-
-
-@pytest.mark.parametrize("where", ["achievement", "section"])
-def test_a_body_table_is_refused_not_dropped(tmp_path, where):
-    summary = _summary_with_sections()
-    table = {"columns": [{"name": "建设内容"}, {"name": "投资（万元）", "type": "money"}], "rows": [["门诊楼", 120]]}
-    if where == "achievement":
-        summary["achievements"][1]["table"], path = table, "achievements[1].table"
-    else:
-        summary["basics"][1]["sections"][0]["table"], path = table, "basics[1].sections[0].table"
-    out = tmp_path / "ws.xlsx"
-    result = CliRunner().invoke(main, ["convert", str(dump(summary, tmp_path / "ws.json")), "-o", str(out)])
-    assert result.exit_code == 2 and not out.exists()
-    assert (f"{path}：工作簿中没有存放正文表格的地方，写成工作簿会丢失这张表；请把数据保留为 JSON 或 YAML 文件"
-            in result.output)
-
-
-def test_what_a_sub_task_adds_to_a_section_is_refused_not_dropped(tmp_path):
-    plan = read_yaml(SAMPLES / "health_work_plan_2015.yaml")
-    plan["tasks"][0]["sections"] = [{"title": "建立健康档案", "owner": "公卫科", "deadline": "2016-06-30"}]
-    out = tmp_path / "plan.xlsx"
-    result = CliRunner().invoke(main, ["convert", str(dump(plan, tmp_path / "plan.json")), "-o", str(out)])
-    assert result.exit_code == 2 and not out.exists()
-    for name in ("owner", "deadline"):
-        assert (f"tasks[0].sections[0].{name}：工作簿的“小节”表只存放小节的标题、段落和数据，写成工作簿会丢失此项；"
-                "请把数据保留为 JSON 或 YAML 文件") in result.output
-
-
-def read_yaml(path):
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def test_sections_nested_in_a_circle_are_named(tmp_path):

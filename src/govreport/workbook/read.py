@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
 from ..errors import DataError, Problem
-from .cells import CellProblem, convert, text
+from ..models.common import within_range
+from ..vocabulary.words import COLUMN_TYPES
+from .cells import CellProblem, convert, shown, text
 from .cells import key as _key
+from .cells import number as _number
 from .describe import field_info
 from .located import WorkbookData
 from .sheets import (
@@ -26,6 +31,7 @@ from .sheets import (
     GUIDE_SHEET,
     INFO_COLUMNS,
     INFO_SHEET,
+    ITEM_HOLDER,
     KIND_LABEL,
     LAYOUTS,
     MAX_ROWS,
@@ -33,9 +39,16 @@ from .sheets import (
     PARAGRAPH_COLUMNS,
     PARAGRAPH_SHEET,
     PARENT_COLUMN,
+    ROW_KIND,
+    ROW_KIND_WORDS,
     SECTION_COLUMN,
+    SECTION_HOLDER,
     SECTION_SHEET,
-    SECTION_TABLES,
+    TABLE_COLUMN_SHEET,
+    TABLE_ROW_SHEET,
+    TABLE_ROWS,
+    TABLE_SHEET,
+    TABLES,
     UNPLACED,
     Field,
     Layout,
@@ -63,6 +76,21 @@ def _close(word: str, options: Iterable[str]) -> str:
 
 def _label(cells: dict[int, Any], column: int) -> str:
     return text(cells[column]) if column in cells else ""
+
+
+@dataclass(frozen=True)
+class _HeldTable:
+    """A body table a work item or task holds, until the items are read: its 序号, the item's, its cells."""
+
+    key: Any
+    holder: Any
+    table: dict[str, Any]
+    cells: dict[str, str]  # field path below the table → cell
+    where: str  # the 正文表格 cell naming the item
+
+
+SUMMED_OR_RATE = tuple(c.code for c in COLUMN_TYPES if c.code != "text")
+COLUMN_WORDS = {c.code: c.word for c in COLUMN_TYPES}
 
 
 class _Reader:
@@ -187,7 +215,7 @@ class _Reader:
         refused = []
         for c, title in sorted(self.headers[table.sheet].items()):
             title = text(title)
-            if title == NUMBER_COLUMN and (table.numbered or table.parent):
+            if title == table.number_label and (table.numbered or table.parent):
                 number_column = c
             elif title == SECTION_COLUMN and table.blocks:
                 self.section_columns[table.sheet] = c
@@ -199,8 +227,10 @@ class _Reader:
                 self.fail(f"{table.sheet}!{get_column_letter(c)}1",
                           f"未知的列“{title}”{_close(title, by_label) or f'，应为：{expected}'}")
         if table.parent and number_column is None:
-            self.fail(f"{table.sheet}!A1", f"缺少“{NUMBER_COLUMN}”列，用来指明属于“{table.parent}”表的哪一项")
-        known = {c: f.label for c, f in columns.items()} | ({number_column: NUMBER_COLUMN} if number_column is not None else {})
+            self.fail(f"{table.sheet}!A1", f"缺少“{table.number_label}”列，用来指明属于“{table.parent}”表的哪一项")
+        known = {c: f.label for c, f in columns.items()}
+        if number_column is not None:
+            known[number_column] = table.number_label
         if table.sheet in self.section_columns:
             known[self.section_columns[table.sheet]] = SECTION_COLUMN
         self.unread_columns(table.sheet, known, self.rows(table.sheet), refused)
@@ -225,7 +255,7 @@ class _Reader:
                 parent = numbered.get(table.parent, {}).get(key)
                 if parent is None:
                     self.fail(f"{table.sheet}!{get_column_letter(number_column)}{r}",
-                              f"{NUMBER_COLUMN}“{key if key is not None else ''}”在“{table.parent}”表中不存在")
+                              f"{table.number_label}“{key if key is not None else ''}”在“{table.parent}”表中不存在")
                     continue
                 siblings = parent[0].setdefault(table.path, [])
                 path = f"{parent[1]}.{table.path}[{len(siblings)}]"
@@ -268,10 +298,10 @@ class _Reader:
                 item[field.path] = value
         return item if not table.scalar else ""
 
-    def read_sections(self) -> None:
+    def read_sections(self, layout: Layout) -> None:
         """The 小节 rows with their paragraphs and figures, each under its provisional path until placed."""
         numbered: dict[str, dict[Any, tuple[dict[str, Any], str]]] = {}
-        for table in SECTION_TABLES:
+        for table in layout.section_tables:
             self.table(table, numbered)
         rows = self.data.pop(UNPLACED, [])
         self.sections = numbered.get(SECTION_SHEET, {})
@@ -289,6 +319,123 @@ class _Reader:
         for path in [p for p in self.cells if p.startswith(UNPLACED + "[")]:
             origin, _, below = path.partition("]")
             self.section_cells.setdefault(origin + "]", []).append((below, self.cells.pop(path)))
+
+    def read_tables(self, layout: Layout) -> list[_HeldTable]:
+        """The body tables of 正文表格, 表格列 and 表格行: each one in its 小节 now (its cells named below the
+        section's provisional path), those of a work item or task returned to be placed once those are read."""
+        numbered: dict[str, dict[Any, tuple[dict[str, Any], str]]] = {}
+        for table in layout.body_tables:
+            self.table(table, numbered)
+        rows = self.data.pop(TABLES, [])
+        found = numbered.get(TABLE_SHEET, {})
+        if len(found) < len(rows):
+            self.fail(f"“{TABLE_SHEET}”表", "有重复的序号：每张表格的序号须各不相同")
+        cells: dict[str, list[tuple[str, str]]] = {}  # provisional path → (path below it, cell)
+        for path in [p for p in self.cells if p == TABLES or p.startswith(TABLES + "[")]:
+            origin, _, below = path.partition("]")
+            cells.setdefault(origin + "]", []).append((below, self.cells.pop(path)))
+        held: list[_HeldTable] = []
+        holders = (SECTION_COLUMN, layout.table_holder or "")
+        for key, (table, origin) in found.items():
+            placed = dict(cells.get(origin, []))
+            row = placed.get("", f"“{TABLE_SHEET}”表")
+            below = self.table_cells(key, table, placed, row)
+            section, item = _key(table.pop(SECTION_HOLDER, None)), _key(table.pop(ITEM_HOLDER, None))
+            if (section is None) == (item is None):
+                options = "或".join(f"“{h}”列" for h in holders if h)
+                self.fail(row, f"表格“{key}”须在{options}中写明它在哪里（只填一列）")
+            elif section is not None:
+                self.hold_in_section(key, section, table, below, placed[f".{SECTION_HOLDER}"])
+            else:
+                held.append(_HeldTable(key, item, table, below, placed[f".{ITEM_HOLDER}"]))
+        return held
+
+    def table_cells(self, key: Any, table: dict[str, Any], placed: dict[str, str], row: str) -> dict[str, str]:
+        """The table's rows of 表格行 as its ``rows`` and ``stated_total``, each cell read by its column's type;
+        returns the cell of each field path below the table."""
+        columns = table.get("columns") or []
+        below = {path: cell for path, cell in placed.items() if not path.startswith(f".{TABLE_ROWS}")}
+        lines = table.pop(TABLE_ROWS, [])
+        if not columns:
+            self.fail(row, f"表格“{key}”在“{TABLE_COLUMN_SHEET}”表中没有列：每张表格至少一列")
+            return below
+        if not any(line.get(ROW_KIND, "rows") == "rows" for line in lines):
+            self.fail(row, f"表格“{key}”在“{TABLE_ROW_SHEET}”表中没有数据行：每张表格至少一行")
+        stated_at = None
+        for k, line in enumerate(lines):
+            which = line.pop(ROW_KIND, "rows")
+            here = f".{TABLE_ROWS}[{k}]"
+            line_cell = placed.get(here, f"“{TABLE_ROW_SHEET}”表")
+            beyond = max((int(name[1:]) for name in line), default=0)
+            if which not in ("rows", "stated_total"):
+                words = "、".join(word for word, _ in ROW_KIND_WORDS)
+                self.fail(placed.get(f"{here}.{ROW_KIND}", line_cell),
+                          f"取值无效，请从下拉列表中选择：{words}，实际为“{shown(which)}”")
+                continue
+            if beyond > len(columns):
+                self.fail(line_cell, f"表格“{key}”有{len(columns)}列（见“{TABLE_COLUMN_SHEET}”表），这一行却填到了第{beyond}列："
+                                     f"请删去多出的格，或在“{TABLE_COLUMN_SHEET}”表中补上列")
+                continue
+            if which == "stated_total" and stated_at is not None:
+                self.fail(line_cell, f"表格“{key}”已有一行“原文合计”（{stated_at.partition('!')[2]}）：每张表格最多一行")
+                continue
+            path = ".stated_total" if which == "stated_total" else f".rows[{len(table.setdefault('rows', []))}]"
+            values = []
+            for j, column in enumerate(columns, start=1):
+                where = placed.get(f"{here}.#{j}", line_cell)
+                values.append(self.table_cell(line.get(f"#{j}"), column, where))
+                below[f"{path}[{j - 1}]"] = where
+            below[path] = line_cell
+            if which == "stated_total":
+                table["stated_total"], stated_at = values, line_cell
+            else:
+                table["rows"].append(values)
+        return below
+
+    def table_cell(self, value: Any, column: dict[str, Any], where: str) -> Any:
+        """A cell of a body table: a number in a column of numbers (named at its cell when it is not one)."""
+        if isinstance(value, str) and column.get("type") in SUMMED_OR_RATE:
+            try:
+                value = _number(value)
+            except CellProblem:
+                self.fail(where, f"“{column.get('name', '')}”列是{COLUMN_WORDS[column['type']]}列，应填数字，"
+                                 f"实际为“{shown(value)}”")
+                return None
+        if isinstance(value, Decimal):
+            try:
+                within_range(value)
+            except ValueError as exc:
+                self.fail(where, str(exc))
+                return None
+        return value
+
+    def hold_in_section(self, key: Any, number: Any, table: dict[str, Any], below: dict[str, str], where: str) -> None:
+        if number not in self.sections:
+            self.fail(where, f"{SECTION_COLUMN}“{number}”在“{SECTION_SHEET}”表中不存在")
+            return
+        section, origin = self.sections[number]
+        if "table" in section:
+            self.fail(where, f"小节“{number}”已有一张表格：每个小节只能有一张表格（表格“{key}”）")
+            return
+        section["table"] = table
+        self.section_cells.setdefault(origin, []).extend((f".table{path}", cell) for path, cell in below.items())
+
+    def hold_in_items(self, layout: Layout, held: list[_HeldTable],
+                      numbered: dict[str, dict[Any, tuple[dict[str, Any], str]]]) -> None:
+        """Each table of a work item or task in its item, its cells named below the item's path."""
+        sheet = layout.table_holder or ""
+        for table in held:
+            found = numbered.get(sheet, {}).get(table.holder)
+            if found is None:
+                self.fail(table.where, f"{NUMBER_COLUMN}“{table.holder}”在“{sheet}”表中不存在")
+                continue
+            item, path = found
+            if "table" in item:
+                self.fail(table.where, f"“{sheet}”表中序号“{table.holder}”的一项已有一张表格：每项只能有一张表格"
+                                       f"（表格“{table.key}”）")
+                continue
+            item["table"] = table.table
+            self.cells.update({f"{path}.table{below}": cell for below, cell in table.cells.items()})
 
     def place(self, number: Any, where: str) -> Any:
         """``number`` when it names a 小节 row not yet placed and not under another section, else None (named)."""
@@ -385,10 +532,12 @@ class _Reader:
                 self.fail(f"“{name}”表", f"未知的工作表{_close(name, layout.sheets) or known}")
             seen.add(name)
         findings_none = self.info(layout)
-        self.read_sections()
+        self.read_sections(layout)
+        held = self.read_tables(layout)
         numbered: dict[str, dict[Any, tuple[dict[str, Any], str]]] = {}
         for table in layout.tables:
             self.table(table, numbered)
+        self.hold_in_items(layout, held, numbered)
         if findings_none:
             if value_at(self.data, "compliance.findings"):
                 self.fail(self.cells[FINDINGS_NONE], "已填写“审查发现”表，与“资金审查未发现问题：是”矛盾")

@@ -7,18 +7,30 @@ A child sheet (工作段落, 工作数据) points at its parent row by 序号.
 
 A titled section among the paragraphs of a narrative place is a row of 小节
 (nested by 上级序号, its paragraphs in 小节段落 and figures in 小节数据),
-placed by the row of 文字段落 or 工作段落 whose 小节 column names its 序号.
-Body tables have no sheet: writing one is refused, never dropped.
+placed by the row of 文字段落 or 工作段落 whose 小节 column names its 序号. A
+plan's sub-task is such a section with its 责任单位, 完成时限 and 所属阶段 in
+more columns of 小节 and its targets in 小节目标.
+
+A body table is a row of 正文表格 naming where it stands (a 小节, or a work
+item or task by its 序号), its columns rows of 表格列 and its rows rows of
+表格行, one cell of the table per cell of the sheet: a clerk sees the table as
+it will print.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from annotated_types import MaxLen
+from pydantic import BaseModel
+
 from ..kinds import KINDS
+from ..models.body import Section
+from ..models.body import Table as BodyTable
+from ..models.plan import SubTask
 from ..vocabulary.scoring import OPERATORS, RATING_NAMES
-from ..vocabulary.words import APPROXIMATIONS, DATE_STYLES, MONEY_UNITS, OUTLINES
+from ..vocabulary.words import APPROXIMATIONS, COLUMN_TYPES, DATE_STYLES, MONEY_UNITS, OUTLINES
 
 CellType = Literal["text", "number", "int", "bool", "date", "number_or_text", "choice", "list", "parts", "sections"]
 """How a cell is read: ``number`` becomes a Decimal, ``list`` splits on ；, ``parts`` reads 名称：数值；…,
@@ -54,6 +66,7 @@ class Field:
     type: CellType = "text"
     choices: tuple[str, ...] = ()  # the drop-down, as the clerk reads it
     values: tuple[tuple[str, str], ...] = ()  # drop-down words standing for data values: (word, value)
+    note: str = ""  # the header's note, for a column that is no field of the model (else the model's description)
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,7 @@ class Table:
     parent: str | None = None  # sheet whose 序号 this sheet's 序号 refers to
     numbered: bool = False  # has a 序号 column that child sheets refer to
     blocks: bool = False  # rows are paragraphs or, by the 小节 column, sections
+    number_label: str = "序号"  # the header of the 序号 column (表格序号 where 序号 could be read as the row's own)
 
     @property
     def scalar(self) -> bool:
@@ -79,7 +93,11 @@ class Layout:
     info: tuple[Field, ...]
     tables: tuple[Table, ...]
     paragraphs: tuple[Field, ...]
-    unheld: tuple[str, ...] = ()  # fields the workbook has no place for: of list items (``achievements.table``) or not
+    unheld: tuple[str, ...] = ()  # fields the workbook has no place for (a record of options: ``meta.scoring``)
+    section_fields: tuple[Field, ...] = ()  # what this kind's sections add, as more columns of 小节 (a sub-task's 责任单位…)
+    section_children: tuple[Table, ...] = ()  # and as more sheets below 小节 (a sub-task's targets)
+    section_model: type[BaseModel] = Section  # the model whose descriptions the 小节 sheets' notes give
+    table_holder: str | None = None  # the numbered sheet whose items may each hold a body table (主要工作, 主要任务)
 
     @property
     def label(self) -> str:
@@ -90,8 +108,25 @@ class Layout:
         return next((t for t in self.tables if t.sheet == sheet), None)
 
     @property
+    def section_tables(self) -> tuple[Table, ...]:
+        """The 小节 sheet (with this kind's own columns) and the sheets below it."""
+        top, *children = SECTION_TABLES
+        return (replace(top, columns=(*top.columns, *self.section_fields)), *children, *self.section_children)
+
+    @property
+    def body_tables(self) -> tuple[Table, ...]:
+        """正文表格 (with a column for the 序号 of the holding work item or task, where the kind has them),
+        表格列 and 表格行."""
+        note = (f"表格所在的一项在“{self.table_holder}”表中的序号；表格印在该项的数据之后、下级小节之前；"
+                f"与“{SECTION_COLUMN}”列只填一个")
+        holder = (Field(ITEM_HOLDER, self.table_holder, note=note),) if self.table_holder else ()
+        top, *children = BODY_TABLE_SHEETS
+        return (replace(top, columns=(top.columns[0], *holder, *top.columns[1:])), *children)
+
+    @property
     def sheets(self) -> tuple[str, ...]:
-        return (INFO_SHEET, *(t.sheet for t in self.tables), PARAGRAPH_SHEET, *SECTION_SHEETS)
+        return (INFO_SHEET, *(t.sheet for t in self.tables), PARAGRAPH_SHEET, *(t.sheet for t in self.section_tables),
+                *(t.sheet for t in self.body_tables))
 
 
 def value_at(data: Any, path: str) -> Any:
@@ -115,9 +150,9 @@ DATE_STYLE_WORDS = tuple((s.word, s.code) for s in DATE_STYLES)
 OUTLINE_WORDS = tuple((o.word, o.code) for o in OUTLINES["performance_evaluation"])
 
 
-def _worded(path: str, label: str, words: tuple[tuple[str, str], ...]) -> Field:
+def _worded(path: str, label: str, words: tuple[tuple[str, str], ...], note: str = "") -> Field:
     """A drop-down of Chinese words, each standing for a value of the data file."""
-    return Field(path, label, "choice", tuple(w for w, _ in words), words)
+    return Field(path, label, "choice", tuple(w for w, _ in words), words, note)
 
 
 DATE_STYLE = _worded("meta.date_style", "日期写法", DATE_STYLE_WORDS)
@@ -173,16 +208,49 @@ METRIC_COLUMNS = (
     Field("stated_change", "增减幅度", "number"),
     Field("stated_change_label", "增减幅度说法"),
 )
-SECTION_SHEETS = (SECTION_SHEET, SECTION_PARAGRAPH_SHEET, SECTION_FIGURE_SHEET)
 UNPLACED = "#sections"  # the path of the 小节 rows as read, until a 小节 column places them
 SECTION_TABLES = (
     Table(SECTION_SHEET, UNPLACED, (Field("parent", PARENT_COLUMN, "int"), Field("title", "标题")), numbered=True),
     Table(SECTION_PARAGRAPH_SHEET, "paragraphs", (Field("", "段落"),), parent=SECTION_SHEET),
     Table(SECTION_FIGURE_SHEET, "figures", METRIC_COLUMNS, parent=SECTION_SHEET),
 )
-"""What a workbook holds of a section (a ``models.body.Section``): its sub-sections by 上级序号, and all else
-but the fields in ``SECTION_UNHELD``."""
-SECTION_UNHELD = ("table",)
+"""What a workbook holds of a section (a ``models.body.Section``): its sub-sections by 上级序号, its title,
+paragraphs and figures; its table is a row of 正文表格 naming the 小节."""
+
+TABLE_SHEET = "正文表格"
+TABLE_COLUMN_SHEET = "表格列"
+TABLE_ROW_SHEET = "表格行"
+TABLE_NUMBER = "表格序号"
+TABLES = "#tables"  # the path of the 正文表格 rows as read, until their 小节 or 主要工作 takes them
+SECTION_HOLDER = "#section"  # in 正文表格: the 小节 the table stands in
+ITEM_HOLDER = "#item"  # in 正文表格: the work item or task the table stands in
+ROW_KIND = "#kind"  # in 表格行: a row of the table, or the 合计 row the original states
+TABLE_ROWS = "#rows"
+ROW_KIND_WORDS = (("数据", "rows"), ("原文合计", "stated_total"))
+MAX_TABLE_COLUMNS = next(m.max_length for m in BodyTable.model_fields["columns"].metadata if isinstance(m, MaxLen))
+COLUMN_TYPE_WORDS = tuple((c.word, c.code) for c in COLUMN_TYPES)
+CELL_COLUMNS = tuple(
+    Field(f"#{n}", f"第{n}列", "number_or_text",
+          note=f"表格第{n}列的格：“{TABLE_COLUMN_SHEET}”表中本表格的第{n}行是这一列；金额、数量、比率列只填数字，空格留空")
+    for n in range(1, MAX_TABLE_COLUMNS + 1))
+BODY_TABLE_SHEETS = (
+    Table(TABLE_SHEET, TABLES, (
+        Field(SECTION_HOLDER, SECTION_COLUMN,
+              note=f"表格所在小节在“{SECTION_SHEET}”表中的序号；表格印在该小节的数据之后、下级小节之前"),
+        Field("title", "表题"), Field("unit", "单位"), Field("total", "合计行", "bool", YES_NO),
+    ), numbered=True),
+    Table(TABLE_COLUMN_SHEET, "columns", (
+        Field("name", "列名"), _worded("type", "类型", COLUMN_TYPE_WORDS), Field("merge", "合并", "bool", YES_NO),
+    ), parent=TABLE_SHEET, number_label=TABLE_NUMBER),
+    Table(TABLE_ROW_SHEET, TABLE_ROWS, (
+        _worded(ROW_KIND, "行类型", ROW_KIND_WORDS,
+                note="“数据”是表格的一行（不填即为数据）；“原文合计”是原文给出的合计行，其中的数字须等于各行之和，"
+                     "每张表格最多一行"),
+        *CELL_COLUMNS,
+    ), parent=TABLE_SHEET, number_label=TABLE_NUMBER),
+)
+"""What a workbook holds of a body table (a ``models.body.Table``): one row of 正文表格 each, with its 表格列
+and 表格行 rows; only the holder columns are not fields of the table."""
 PROBLEM_COLUMNS = (Field("problem", "问题"), Field("cause", "原因分析"), Field("measure", "应对措施"))
 SCORING_UNHELD = "meta.scoring"  # bands and lists of options: no key–value row of 基本信息 holds them
 
@@ -309,7 +377,7 @@ WORK_SUMMARY = Layout(
         Field("suggestions", "下一步工作建议"),
         Field("plans", "下一步工作打算"),
     ),
-    unheld=("achievements.table",),
+    table_holder="主要工作",
 )
 
 TARGET_COLUMNS = (
@@ -319,12 +387,16 @@ TARGET_COLUMNS = (
     Field("unit", "单位"),
     Field("per", "频次说法"),
     Field("verb", "频次动词"),
+    Field("wording", "句中说法"),
 )
 
 
+TASK_FIELDS = (Field("owner", "责任单位"), Field("deadline", "完成时限", "date"), Field("phase", "所属阶段"))
+
+
 def _plan(kind: str, headings: tuple[Field, ...], tables: tuple[Table, ...], paragraphs: tuple[Field, ...]) -> Layout:
-    """A plan's workbook: targets, tasks (sub-tasks as 小节 rows) and phases in sheets, chapters as paragraphs.
-    A sub-task's own 责任单位, 完成时限 and targets have no column: only the first level's have."""
+    """A plan's workbook: targets, tasks and phases in sheets, chapters as paragraphs. A sub-task is a 小节 row
+    with the columns a task has (责任单位, 完成时限, 所属阶段) and its targets in 小节目标."""
     return Layout(
         kind=kind,
         info=(
@@ -332,6 +404,9 @@ def _plan(kind: str, headings: tuple[Field, ...], tables: tuple[Table, ...], par
             Field("meta.start", "计划期开始日期", "date"),
             Field("meta.end", "计划期结束日期", "date"),
             Field("meta.tasks_need_owner", "每项任务须有责任单位", "bool", YES_NO),
+            Field("meta.notice.doc_number", "印发通知发文字号"),
+            Field("meta.notice.recipients", "印发通知主送机关"),
+            Field("meta.notice.date", "印发通知成文日期", "date"),
             Field("guidance_heading", "指导思想标题"),
             Field("goals_heading", "工作目标标题"),
             Field("tasks_heading", "主要任务标题"),
@@ -342,10 +417,8 @@ def _plan(kind: str, headings: tuple[Field, ...], tables: tuple[Table, ...], par
         ),
         tables=(
             Table("量化目标", "targets", TARGET_COLUMNS),
-            Table("主要任务", "tasks", (
-                Field("title", "标题"), Field("owner", "责任单位"), Field("deadline", "完成时限", "date"),
-                Field("phase", "所属阶段"), Field("sections", "下级小节", "sections"),
-            ), numbered=True),
+            Table("主要任务", "tasks", (Field("title", "标题"), *TASK_FIELDS, Field("sections", "下级小节", "sections")),
+                  numbered=True),
             Table("任务段落", "paragraphs", (Field("", "段落"),), parent="主要任务"),
             Table("任务数据", "figures", METRIC_COLUMNS, parent="主要任务"),
             Table("任务目标", "targets", TARGET_COLUMNS, parent="主要任务"),
@@ -356,13 +429,17 @@ def _plan(kind: str, headings: tuple[Field, ...], tables: tuple[Table, ...], par
             *tables,
         ),
         paragraphs=(
+            Field("meta.notice.paragraphs", "印发通知正文"),
             Field("preface", "前言"),
             Field("guidance", "指导思想"),
             Field("goals", "工作目标"),
             *paragraphs,
             Field("closing", "结尾段落"),
         ),
-        unheld=("tasks.table",),
+        section_fields=TASK_FIELDS,
+        section_children=(Table("小节目标", "targets", TARGET_COLUMNS, parent=SECTION_SHEET),),
+        section_model=SubTask,
+        table_holder="主要任务",
     )
 
 
