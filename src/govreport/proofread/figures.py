@@ -469,6 +469,8 @@ def _two_years(block: Block, found: list[Amount], sentences: list[tuple[int, int
     “2023年…，比2022年的…增长…”): the change and the growth rate stated after them must follow from the two."""
     text = block.text.text
     for s_start, s_end in sentences:
+        if not LAST_YEAR.search(text, s_start, s_end) and len(YEAR.findall(text, s_start, s_end)) < 2:
+            continue  # no figure of last year in the sentence
         inside = _within(found, s_start, s_end)
         for i, (first, second) in enumerate(pairwise(inside)):
             if first.is_rate or second.is_rate or first.family != second.family or first.approx or second.approx:

@@ -142,9 +142,20 @@ def _beside_table(paragraph: Any) -> bool:
     """A caption or note line directly above or below a table (项目名称…单位：万元), set in the table's size; a
     line under the table's note (注：… then 填报单位：…) is one of them too."""
     previous = paragraph.getprevious()
-    while previous is not None and previous.tag == _w("p") and NOTE.match(paragraph_text(previous).strip()):
+    while previous is not None and previous.tag == _w("p") and _a_note(previous):
         previous = previous.getprevious()
     return any(n is not None and n.tag == _w("tbl") for n in (previous, paragraph.getnext()))
+
+
+def _a_note(paragraph: Any) -> bool:
+    """注：… — its first piece of text is looked at before the whole paragraph's is joined."""
+    first = paragraph.find(".//w:t", NS)
+    if first is None:
+        return False
+    head = (first.text or "").lstrip()
+    if head and head[0] not in "注说备":
+        return False
+    return bool(NOTE.match(paragraph_text(paragraph).strip()))
 
 
 def _red(paragraph: Any) -> bool:
