@@ -9,7 +9,9 @@
    from 16 concurrent clients (keep-alive connections, JSON bodies): errors,
    throughput and its ratio to the batch's, p50/p95/max latency, and the
    memory (RSS) of the server with its worker processes, sampled every half
-   second.
+   second. Beside the rates, the processor time each report costs, in the
+   server's process tree and in the batch's: on a shared machine the rates
+   move with other people's load, the processor time hardly does.
 3. PDFS PDFs (default 200) from 8 concurrent clients through two warm
    LibreOffice instances (``--pdf-instances 2``): errors, throughput,
    latencies, memory.
@@ -23,7 +25,9 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import re
+import resource
 import signal
 import socket
 import statistics
@@ -55,17 +59,23 @@ def variants(count: int) -> list[bytes]:
     return out
 
 
-def batch_rate(bodies: list[bytes]) -> float:
-    """Reports per second of one ``govreport batch --jobs 2`` over the same data."""
+def batch_rate(bodies: list[bytes]) -> tuple[float, float]:
+    """Reports per second of one ``govreport batch --jobs 2`` over the same data, and its processor seconds."""
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work) / "data"
         folder.mkdir()
         for n, body in enumerate(bodies):
             (folder / f"{n:05d}.json").write_bytes(body)
+        used = _children_cpu()
         started = time.monotonic()
         subprocess.run([sys.executable, "-m", "govreport", "batch", str(folder), "-o", f"{work}/out", "--jobs", "2"],
                        check=True, capture_output=True)
-        return len(bodies) / (time.monotonic() - started)
+        return len(bodies) / (time.monotonic() - started), _children_cpu() - used
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def free_port() -> int:
@@ -76,25 +86,37 @@ def free_port() -> int:
 
 def tree_rss(pid: int) -> int:
     """Resident memory in bytes of ``pid`` and every process below it."""
+    return sum(rss for rss, _ in _tree(pid))
+
+
+def tree_cpu(pid: int) -> float:
+    """Processor seconds used so far by ``pid`` and every process below it that is still running."""
+    return sum(cpu for _, cpu in _tree(pid))
+
+
+def _tree(pid: int) -> list[tuple[int, float]]:
+    """Resident bytes and processor seconds of ``pid`` and each process below it."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
+    usage: dict[int, tuple[int, float]] = {}
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             status = (entry / "status").read_text()
+            times = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
         parent = int(re.search(r"PPid:\s+(\d+)", status).group(1))
         found = re.search(r"VmRSS:\s+(\d+) kB", status)
         children.setdefault(parent, []).append(int(entry.name))
-        rss[int(entry.name)] = int(found.group(1)) * 1024 if found else 0
-    total, stack = 0, [pid]
+        usage[int(entry.name)] = (int(found.group(1)) * 1024 if found else 0, (int(times[11]) + int(times[12])) / tick)
+    tree, stack = [], [pid]
     while stack:
         current = stack.pop()
-        total += rss.get(current, 0)
+        tree.append(usage.get(current, (0, 0.0)))
         stack.extend(children.get(current, []))
-    return total
+    return tree
 
 
 @dataclass
@@ -103,6 +125,8 @@ class Run:
     errors: list[str] = field(default_factory=list)
     memory: list[int] = field(default_factory=list)
     seconds: float = 0.0
+    server_cpu: float = 0.0  # processor seconds of the server's process tree during the run
+    client_cpu: float = 0.0  # and of this script's clients
 
 
 def load(port: int, bodies: list[bytes], clients: int, fmt: str, server_pid: int) -> Run:
@@ -144,12 +168,14 @@ def load(port: int, bodies: list[bytes], clients: int, fmt: str, server_pid: int
     sampler = threading.Thread(target=sample)
     sampler.start()
     threads = [threading.Thread(target=client) for _ in range(clients)]
+    server_cpu, client_cpu = tree_cpu(server_pid), time.process_time()
     started = time.monotonic()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     run.seconds = time.monotonic() - started
+    run.server_cpu, run.client_cpu = tree_cpu(server_pid) - server_cpu, time.process_time() - client_cpu
     stop.set()
     sampler.join()
     return run
@@ -171,6 +197,8 @@ def report(title: str, run: Run, count: int, clients: int) -> float:
     print(f"| throughput | {rate:.1f} reports/s |")
     print(f"| latency p50 / p95 / max | {percentile(run.latencies, 0.5) * 1000:.0f} / "
           f"{percentile(run.latencies, 0.95) * 1000:.0f} / {max(run.latencies) * 1000:.0f} ms |")
+    print(f"| processor time per report: server (with workers) / clients | "
+          f"{run.server_cpu / count * 1000:.1f} / {run.client_cpu / count * 1000:.1f} ms |")
     quarter = max(1, len(mb) // 4)
     print(f"| server memory (RSS with workers): first quarter / last quarter / peak | "
           f"{statistics.mean(mb[:quarter]):.0f} / {statistics.mean(mb[-quarter:]):.0f} / {max(mb):.0f} MB |")
@@ -183,7 +211,7 @@ def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     pdfs = int(sys.argv[2]) if len(sys.argv) > 2 else 200
     bodies = variants(count)
-    before = batch_rate(bodies)
+    before, before_cpu = batch_rate(bodies)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "govreport", "serve", "--port", str(port), "--workers", "2",
                                "--pdf-instances", "2"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -193,8 +221,9 @@ def main() -> None:
         assert not warm.errors, warm.errors[:3]
         docx = load(port, bodies, 16, "docx", server.pid)
         rate = report(f"{count} DOCX renders through govreport serve", docx, count, 16)
-        after = batch_rate(bodies)
-        print(f"\n`govreport batch --jobs 2`, {count} DOCX: {before:.1f} reports/s before, {after:.1f} after")
+        after, after_cpu = batch_rate(bodies)
+        print(f"\n`govreport batch --jobs 2`, {count} DOCX: {before:.1f} reports/s before, {after:.1f} after; "
+              f"processor time per report {before_cpu / count * 1000:.1f} / {after_cpu / count * 1000:.1f} ms")
         print(f"throughput ÷ the better batch run: **{rate / max(before, after):.2f}** (target ≥ 0.8)", flush=True)
         pdf = load(port, bodies[:pdfs], 8, "pdf", server.pid)
         report(f"{pdfs} PDFs through govreport serve", pdf, pdfs, 8)
