@@ -205,11 +205,14 @@ TASK_FIELDS = {"paragraphs": PARAGRAPHS, "figures": FIGURES, "table": TABLE, "ow
                "phase": TEXT, "targets": st.lists(TARGET, max_size=2)}
 SUB_TASK = _record({"title": SOME_TEXT}, {**TASK_FIELDS, "sections": st.lists(_record({"title": SOME_TEXT}, TASK_FIELDS),
                                                                                max_size=2)})
-PLAN_META = _record({"organization": TEXT, "year": YEAR, "date": DAY},
-                    {"title": TEXT, "signature": TEXT, "region": REGION, "date_style": st.sampled_from(["arabic", "chinese"]),
-                     "tasks_need_owner": st.just(False),
-                     "notice": _record({"recipients": TEXT}, {"doc_number": TEXT, "paragraphs": st.lists(TEXT, max_size=2),
-                                                              "date": DAY})})
+PLAN_META_FIELDS = {"title": TEXT, "signature": TEXT, "region": REGION, "date_style": st.sampled_from(["arabic", "chinese"]),
+                    "tasks_need_owner": st.just(False)}
+NOTICE = _record({"recipients": TEXT}, {"doc_number": TEXT, "paragraphs": st.lists(TEXT, max_size=2), "date": DAY})
+PLAN_META = st.one_of(  # signed and dated, maybe issued by a notice; or without a closing, the date then optional
+    _record({"organization": TEXT, "year": YEAR, "date": DAY}, {**PLAN_META_FIELDS, "signed": st.just(True),
+                                                                 "notice": NOTICE}),
+    _record({"organization": TEXT, "year": YEAR, "signed": st.just(False)}, {**PLAN_META_FIELDS, "date": DAY}),
+)
 PLAN_COMMON = {
     "preface": st.lists(SOME_TEXT, max_size=2), "guidance": BLOCKS, "goals": BLOCKS, "targets": st.lists(TARGET, max_size=3),
     "tasks": st.lists(_record({"title": SOME_TEXT}, {**TASK_FIELDS, "sections": st.lists(SUB_TASK, max_size=2)}),

@@ -404,6 +404,7 @@ def _plan(kind: str, headings: tuple[Field, ...], tables: tuple[Table, ...], par
             Field("meta.start", "计划期开始日期", "date"),
             Field("meta.end", "计划期结束日期", "date"),
             Field("meta.tasks_need_owner", "每项任务须有责任单位", "bool", YES_NO),
+            Field("meta.signed", "文末印落款", "bool", YES_NO),
             Field("meta.notice.doc_number", "印发通知发文字号"),
             Field("meta.notice.recipients", "印发通知主送机关"),
             Field("meta.notice.date", "印发通知成文日期", "date"),
