@@ -371,44 +371,42 @@ def attachments_xml() -> list[str]:
     ]
 
 
-def plan_xml() -> str:
-    """A plan alone: the outline. Issued as the 附件 of its 印发通知 (data.meta.notice): the notice (发文字号, title,
-    主送机关, text, 附件说明 one line below the text 左空二字, signature and date), then on a new page the plan as
-    GB/T 9704-2012 lays out an attachment: "附件" in 3号黑体 顶格 on the first line, the plan's title centred on
-    the third, then the plan without a closing of its own. A plan not signed (meta.signed false) ends with its text."""
+def outline_document_xml() -> str:
+    """The document every kind written by outline prints with (templates/report.docx): the outline, then text
+    appendices. Issued as the 附件 of a 印发通知 (``notice``, rendering/outline.py): the notice (发文字号, title,
+    主送机关, text, 附件说明 one line below the text 左空二字, signature and date), then on a new page the document
+    as GB/T 9704-2012 lays out an attachment: "附件" in 3号黑体 顶格 on the first line, its title centred on the
+    third, then the text without a closing of its own. A document not signed (a plan's meta.signed false) ends with
+    its text."""
     outline = outline_xml()
     closing_at = outline.index(tag("{%p for line in signature_lines %}")) - 2  # the two blank lines before it
     head, blocks, closing = outline[:2], outline[2:closing_at], outline[closing_at:]
     flush = '<w:ind w:firstLine="0" w:firstLineChars="0"/>'
     notice = [
-        tag("{%p if notice_number %}"),
-        paragraph("body", "{{ notice_number }}", props=flush + '<w:jc w:val="center"/>'),
+        tag("{%p if notice.number %}"),
+        paragraph("body", "{{ notice.number }}", props=flush + '<w:jc w:val="center"/>'),
         paragraph("body"),
         tag("{%p endif %}"),
         *head,
-        paragraph("body", "{{ notice_recipients }}", props=flush),
-        tag("{%p for text in notice_paragraphs %}"),
+        paragraph("body", "{{ notice.recipients }}", props=flush),
+        tag("{%p for text in notice.paragraphs %}"),
         paragraph("body", "{{ text }}"),
         tag("{%p endfor %}"),
         paragraph("body"),
-        paragraph("body", "{{ notice_attachment }}", keep_next=True),
+        paragraph("body", "{{ notice.attachment }}", keep_next=True),
         *closing,
         paragraph("appendix", "附件", page_break=True),
         paragraph("body"),
-        paragraph("title", "{{ plan_title }}"),
+        paragraph("title", "{{ notice.title }}"),
         paragraph("body"),
     ]
-    return "".join([tag("{%p if data.meta.notice %}"), *notice, tag("{%p else %}"), *head, tag("{%p endif %}"),
-                    *blocks, tag("{%p if not data.meta.notice and signature_lines %}"), *closing, tag("{%p endif %}"),
+    return "".join([tag("{%p if notice %}"), *notice, tag("{%p else %}"), *head, tag("{%p endif %}"),
+                    *blocks, tag("{%p if not notice and (signature_lines or date) %}"), *closing, tag("{%p endif %}"),
                     *attachments_xml()])
 
 
 def performance_evaluation_xml() -> str:
     return "".join(outline_xml() + funds_tables() + score_table() + attachments_xml())
-
-
-def work_summary_xml() -> str:
-    return "".join(outline_xml() + attachments_xml())
 
 
 def form_cell(text: str, grid: str, first: int, last: int | None = None, **options) -> str:
@@ -557,12 +555,9 @@ def build(body_xml: str, label: str) -> bytes:
     return buffer.getvalue()
 
 
-BUILDS = {  # each kind's body; the document is titled with the kind's label (kinds.py)
+BUILDS = {  # the kinds with a document of their own; the others print with the outline document (templates/report.docx)
     "performance_evaluation": performance_evaluation_xml,
     "self_evaluation": self_evaluation_xml,
-    "work_summary": work_summary_xml,
-    "implementation_plan": plan_xml,
-    "work_plan": plan_xml,
 }
 
 
@@ -601,6 +596,9 @@ if __name__ == "__main__":
         target = ROOT / folder / "report.docx"
         target.write_bytes(build(body(), KINDS[folder].label))
         print(f"wrote {target.relative_to(REPO)}")
+    target = ROOT / "report.docx"
+    target.write_bytes(build(outline_document_xml(), "公文"))
+    print(f"wrote {target.relative_to(REPO)}")
     target = REPO / "templates" / "三亚市" / "performance_evaluation" / "shell.docx"
     target.write_bytes(letterhead_shell())
     print(f"wrote {target.relative_to(REPO)}")

@@ -21,6 +21,18 @@ BUILTIN_TEMPLATES = Path(str(files("govreport") / "templates"))  # the layer tha
 SENTENCES = "sentences.j2"  # macros, merged by name rather than extended (see sentences.py)
 
 
+def report_names(folder: str, name: str) -> list[str]:
+    """Where a kind's document template ``name`` (report.md.j2…) is looked up: the kind's own, else the one at the
+    top of the chain that every kind written by outline shares (a county may override either)."""
+    return [f"{folder}/{name}", name]
+
+
+def builtin_report(folder: str, name: str = "report.docx") -> Path:
+    """A kind's built-in document template file: its own, else the shared one (``report_names``)."""
+    own = BUILTIN_TEMPLATES / folder / name
+    return own if own.is_file() else BUILTIN_TEMPLATES / name
+
+
 def sentence_books(folder: str) -> tuple[str, ...]:
     """The sentence books a kind's templates see, most general first: the shared one, then the kind's."""
     return (SENTENCES, f"{folder}/{SENTENCES}")

@@ -32,6 +32,7 @@ def build_context(report: Report, env: ReportEnvironment, content_template: str)
         "signature_lines": doc.signature_lines,
         "attachments": doc.attachment_list(),
         "date": doc.date,
+        "notice": doc.notice,
         "appendix": doc.appendix_labels(),
         "data": report.data,
         "fig": report.figures,

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..chain import TemplateChain
+from ..chain.loader import builtin_report
 from ..chain.shells import find_shell
 from ..ooxml.writer import with_core_dates
 from ..version import __version__
@@ -56,12 +57,12 @@ def compiled_report(folder: str, env: ReportEnvironment, label: str, chain: Temp
     key = (folder, version, label, repr(chain.layout), chain.describe(""))
     found = env.compiled.get(key)
     if found is None:
-        builtin = BUILTIN_TEMPLATES / folder / "report.docx"
+        builtin = builtin_report(folder)
         source = shell_template(builtin, shell) if shell else builtin.read_bytes()
         name = digest(source, label, repr(chain.layout), chain.describe(f"内置 {__version__}"), __version__)
-        with template_guard(str(shell or f"{folder}/report.docx")):
+        with template_guard(str(shell or _builtin_name(builtin))):
             prepared = stored(f"prepared-{name}.docx", lambda: _prepared(source, chain, label), _is_zip)
-            found = env.compiled[key] = CompiledDocx(prepared, env, _label(shell, folder))
+            found = env.compiled[key] = CompiledDocx(prepared, env, _label(shell, builtin))
     return found
 
 
@@ -69,8 +70,13 @@ def _is_zip(data: bytes) -> bool:
     return zipfile.is_zipfile(io.BytesIO(data))
 
 
-def _label(shell: Path | None, folder: str) -> str:
-    return f"外壳文档 {shell}" if shell else f"内置模板 {folder}/report.docx"
+def _builtin_name(builtin: Path) -> str:
+    """A built-in template as messages name it: work_summary/report.docx, or report.docx when shared."""
+    return builtin.relative_to(BUILTIN_TEMPLATES).as_posix()
+
+
+def _label(shell: Path | None, builtin: Path) -> str:
+    return f"外壳文档 {shell}" if shell else f"内置模板 {_builtin_name(builtin)}"
 
 
 def render_docx(folder: str, context: dict[str, Any], env: ReportEnvironment, label: str,

@@ -11,11 +11,12 @@ from typing import Any
 
 from jinja2 import Environment
 
+from ..chain.loader import report_names
 from ..vocabulary.gbt9704 import profile
 from .guard import template_guard
 
 
 def render_html(folder: str, context: dict[str, Any], env: Environment) -> bytes:
-    name = f"{folder}/report.html.j2"
-    with template_guard(name):
-        return env.get_template(name).render({**context, "gbt9704": profile()}).encode("utf-8")
+    names = report_names(folder, "report.html.j2")
+    with template_guard(names[0]):
+        return env.select_template(names).render({**context, "gbt9704": profile()}).encode("utf-8")

@@ -53,6 +53,18 @@ class Attachment:
     paragraphs: list[str]
 
 
+@dataclass(frozen=True)
+class Notice:
+    """The 印发通知 a document is issued with as its 附件: the notice comes first, signed and dated, then on a new
+    page “附件” and the document under its own title (GB/T 9704-2012 8.2, 7.3.6)."""
+
+    number: str  # 发文字号, or ""
+    recipients: str  # 主送机关, with its colon
+    paragraphs: list[str]
+    attachment: str  # the 附件说明, 附件：…
+    title: str  # the document's own title, printed on the attachment's third line
+
+
 ITEM_LEVEL, ITEM_BELOW_ITEMS = 3, 4  # the heading forms 1. and （1）
 
 
@@ -87,12 +99,20 @@ class Outline:
         self.values: dict[str, Any] = {}
         self.appendices: list[str] = []
         self.attachments: list[Attachment] = []
+        self.notice: Notice | None = None
 
     def set_title(self, text: str, project: str = "", breaks: Iterable[str] = ()) -> str:
         """The document title, the project name the appendix tables repeat, and the phrases
         after which a long title may break onto a second line."""
         self.title, self.project = _one_line(text), _one_line(project or text)
         self.title_lines = title_lines(self.title, [_one_line(b) for b in breaks])
+        return ""
+
+    def issue_with_notice(self, number: str, recipients: str, paragraphs: Iterable[str], title: str) -> str:
+        """Issue the document as the 附件 of a 印发通知; the notice's title is the document title (``set_title``)."""
+        title = _one_line(title)
+        self.notice = Notice(_one_line(number), _one_line(recipients), [_one_line(p) for p in paragraphs if p],
+                             f"附件：{title}", title)
         return ""
 
     def sign(self, signature: str | Iterable[str], date: str) -> str:

@@ -14,13 +14,13 @@ from pathlib import Path
 from jinja2 import Environment, nodes
 from pydantic import BaseModel
 
-from ..chain.loader import ChainLoader
+from ..chain.loader import ChainLoader, builtin_report
 from ..chain.overrides import county_files, override_problems, parsed, where
 from ..chain.resolve import resolve_chain
 from ..chain.shells import find_shell
 from ..errors import GovreportError, Problem
 from ..kinds import KINDS
-from ..rendering.environment import BUILTIN_TEMPLATES, environment
+from ..rendering.environment import environment
 from ..rendering.shell import shell_template
 from .catalogue import RENDER_VARIABLES
 from .costs import cost_problems
@@ -43,7 +43,7 @@ def folder_problems(folder: Path) -> list[Problem]:
         shell = find_shell(env.loader.layers, kind.folder)
         if shell is not None:
             try:
-                shell_template(BUILTIN_TEMPLATES / kind.folder / "report.docx", shell)
+                shell_template(builtin_report(kind.folder), shell)
             except GovreportError as exc:
                 problems.append(Problem(str(shell), exc.message))
     return problems

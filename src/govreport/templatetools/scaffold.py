@@ -8,11 +8,12 @@ from pathlib import Path
 
 import docx
 
+from ..chain.loader import builtin_report
 from ..chain.manifest import MANIFEST
 from ..errors import TemplateFault
 from ..kinds import KINDS, Kind, kinds_text
 from ..ooxml.ns import qn
-from ..rendering.environment import BUILTIN_TEMPLATES, environment
+from ..rendering.environment import environment
 from ..rendering.shell import PLACEHOLDER
 from .catalogue import RENDER_VARIABLES, Slot, outline_names, slots
 
@@ -87,7 +88,7 @@ def init_folder(folder: Path, kind: str | None = None) -> list[Path]:
 
 def starter_shell(kind: Kind) -> bytes:
     """The built-in styles, page setup and page-number footers around one 【正文】 paragraph."""
-    document = docx.Document(str(BUILTIN_TEMPLATES / kind.folder / "report.docx"))
+    document = docx.Document(str(builtin_report(kind.folder)))
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
