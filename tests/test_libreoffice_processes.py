@@ -34,6 +34,17 @@ def alive(pid: int) -> bool:
     return fields[0] != "Z"
 
 
+def all_ended(pids: list[int], seconds: float = 5) -> bool:
+    """Whether every process of ``pids`` has stopped running: a process sent SIGKILL is gone once the kernel has
+    finished it, which on a loaded machine may take a moment after the signal."""
+    deadline = time.monotonic() + seconds
+    while any(alive(pid) for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def fake_soffice(folder: Path, body: str) -> Path:
     """An executable ``soffice`` in ``folder`` that records its process ids in ``folder/pids``."""
     folder.mkdir(exist_ok=True)
@@ -83,7 +94,7 @@ def test_render_pdf_timeout_ends_every_process_and_says_so(tmp_path, monkeypatch
     assert "PDF 转换超时（已等待 1 秒），已停止 LibreOffice，未生成 PDF" in result.output
     assert "Traceback" not in result.output and not out.exists()
     pids = recorded(folder)
-    assert len(pids) == 2 and not any(alive(pid) for pid in pids)
+    assert len(pids) == 2 and all_ended(pids)
 
 
 def test_a_run_that_ends_without_a_pdf_leaves_no_process(tmp_path, monkeypatch, tiny_limit):
@@ -91,7 +102,7 @@ def test_a_run_that_ends_without_a_pdf_leaves_no_process(tmp_path, monkeypatch, 
     result = CliRunner().invoke(main, ["render", str(CONTRACT), "-o", str(tmp_path / "r.pdf")])
     assert result.exit_code == 2 and "LibreOffice 未能把文档转换为 PDF" in result.output
     assert "超时" not in result.output
-    assert not any(alive(pid) for pid in recorded(folder))
+    assert all_ended(recorded(folder))
 
 
 def test_a_soffice_that_cannot_start_is_a_message(tmp_path, monkeypatch):
@@ -112,7 +123,7 @@ def test_batch_timeout_fails_the_group_keeps_the_docx_and_leaves_no_half_pdf(tmp
     assert result.exit_code == 1, result.output
     assert "PDF 转换超时（已等待 1 秒）" in result.output and "已生成 0 份，失败 1 份" in result.output
     assert sorted(p.name for p in out.iterdir()) == ["performance_evaluation.docx"]
-    assert not any(alive(pid) for pid in recorded(folder))
+    assert all_ended(recorded(folder))
 
 
 def _docx_of(tmp_path: Path, megabytes: float) -> Path:
