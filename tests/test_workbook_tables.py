@@ -173,7 +173,7 @@ def test_a_stated_total_that_differs_from_the_rows_is_named_at_its_row(tmp_path)
     _fill(path, tables=[[1, 1, None, "经费"]], columns=[[1, "类别", "文字"], [1, "经费", "金额"]],
           rows=[[1, "数据", "计划免疫", 12.5], [1, "数据", "妇幼保健", 7.5], [1, "原文合计", None, 21]])
     # the check names the table (its row of 正文表格) and the cell of the 合计 row: 12.5 + 7.5 = 20, not 21
-    assert _problems(path) == ["正文表格!第2行：合计行“经费”为“21”，各行相加为20.0（stated_total[1]）"]
+    assert _problems(path) == ["正文表格!第2行：合计行“经费”为“21”，各行相加为20.00（stated_total[1]）"]
 
 
 def test_two_tables_for_one_place_and_cells_beyond_the_table_are_named(tmp_path):

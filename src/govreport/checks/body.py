@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from ..errors import Problem
 from ..figures.body import column_total, parts_total
-from ..format.numbers import number
+from ..format.numbers import COLUMN_WRITERS, number
 from ..models.body import Metric, Table
 from ..vocabulary.words import POINT_WORDS, SUMMED_COLUMNS, TOTAL_LABEL
 
@@ -47,7 +47,8 @@ def check_stated_total(where: str, table: Table) -> list[Problem]:
         if column.type in SUMMED_COLUMNS and stated is not None:
             added = column_total(table, i)
             if not isinstance(stated, Decimal) or stated != added:
-                return [Problem(where, f"{TOTAL_LABEL}行“{column.name}”为“{stated}”，各行相加为{added}（stated_total[{i}]）")]
+                written = COLUMN_WRITERS[column.type](added)
+                return [Problem(where, f"{TOTAL_LABEL}行“{column.name}”为“{stated}”，各行相加为{written}（stated_total[{i}]）")]
     return []
 
 

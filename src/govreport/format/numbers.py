@@ -50,6 +50,9 @@ def points(value: Decimal, digits: int = 2, word: str = POINT_WORDS[RATE_UNIT]) 
     return number(value, digits) + word
 
 
+COLUMN_WRITERS = {"money": amount, "count": number, "rate": percent}
+"""How a typed column of a body table writes a number; a text column prints what the data says."""
+
 RISE_WORDS = {"up": "提高", "down": "下降", "flat": "持平"}
 GROWTH_WORDS = {"up": "增长", "down": "下降", "flat": "持平"}
 
