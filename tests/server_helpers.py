@@ -89,9 +89,11 @@ def _healthy(address: str) -> bool:
 
 def left_files(folder: Path) -> list[Path]:
     """Files under ``folder`` that a request could have left: uploads, worker folders (but for their links to the
-    template folders), LibreOffice inboxes; not LibreOffice's own profile and temporary files."""
+    template folders), LibreOffice inboxes; not LibreOffice's own profile and temporary files, nor the compiled
+    templates the server keeps in its ``cache`` folder (they hold no data)."""
     return sorted(p for p in folder.rglob("*") if not p.is_dir() and not p.is_symlink()
-                  and not ({"profile", "tmp"} & set(p.parts) and any(part.startswith("office-") for part in p.parts)))
+                  and not ({"profile", "tmp"} & set(p.parts) and any(part.startswith("office-") for part in p.parts))
+                  and not ("cache" in p.parts and any(part.startswith("govreport-serve-") for part in p.parts)))
 
 
 def sheet_names(content: bytes) -> list[str]:

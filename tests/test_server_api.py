@@ -738,3 +738,20 @@ def test_the_page_is_served_with_its_own_files_only(client):
         assert asset.startswith("/static/") and client.get(asset).status_code == 200
     for asset in ("/static/app.js", "/static/app.css"):
         assert not re.search(r"https?://", client.get(asset).text)
+
+
+def test_the_server_writes_nothing_outside_its_temporary_folder(tmp_path):
+    """Not even the compiled templates, which a command line run keeps in the user's cache folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    environment = {"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
+    saved = os.environ.pop("GOVREPORT_CACHE", None)
+    try:
+        with live_server(tmp_path, env=environment) as (address, _):
+            answer = httpx.post(address + "/api/v1/render", files={"file": ("d.json", CONTRACT.read_bytes())},
+                                timeout=60)
+            assert answer.status_code == 200
+    finally:
+        if saved is not None:
+            os.environ["GOVREPORT_CACHE"] = saved
+    assert [p for p in home.rglob("*")] == []

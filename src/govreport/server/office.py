@@ -63,7 +63,9 @@ class Office:
                 *extra]
 
     def _spawn(self, extra: list[str]) -> subprocess.Popen[bytes]:
-        environment = {**font_environment(), "GOVREPORT_PDF_INBOX": str(self.inbox), "TMPDIR": str(self.temporary)}
+        own = self.temporary  # what LibreOffice writes besides its profile (dconf's cache…) stays in the server's folder
+        environment = {**font_environment(), "GOVREPORT_PDF_INBOX": str(self.inbox), "TMPDIR": str(own),
+                       "HOME": str(own), "XDG_CACHE_HOME": str(own / ".cache"), "XDG_CONFIG_HOME": str(own / ".config")}
         try:
             return subprocess.Popen(self._command(extra), env=environment, stdin=subprocess.DEVNULL,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)

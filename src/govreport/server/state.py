@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..rendering.cache import CACHE_VARIABLE
 from .config import ServerConfig
 from .office import OfficePool
 from .workers import WorkerPool
@@ -25,11 +26,14 @@ class ServerState:
 
     def claim_temporary_files(self) -> None:
         """Temporary files of this process (uploads Starlette spools) and of the workers it starts go into the
-        server's own folder; for the process ``govreport serve`` runs in, not for a program embedding the app."""
+        server's own folder, and so do the compiled templates unless the operator chose a cache folder
+        (GOVREPORT_CACHE): the server writes nothing outside its folder. For the process ``govreport serve`` runs
+        in, not for a program embedding the app."""
         uploads = self.home / "uploads"
         uploads.mkdir(exist_ok=True)
         tempfile.tempdir = str(uploads)
         os.environ["TMPDIR"] = str(uploads)
+        os.environ.setdefault(CACHE_VARIABLE, str(self.home / "cache"))
 
     async def start(self) -> None:
         self.workers = WorkerPool(self.config.workers, self.config.queue, self.home, self.config.templates)
