@@ -166,3 +166,17 @@ def test_a_long_report_shows_its_progress_until_the_preview_stands(browser, addr
     assert status.startswith("正在处理")
     wait(browser, 120).until(shown.visibility_of_element_located((By.ID, "preview")))
     assert not box.is_displayed()
+
+
+def test_an_outlines_full_description_stands_under_its_short_name_at_1024_pixels(browser, address):
+    """The outline's description is too long for the drop-down of a 1024-pixel screen: the drop-down shows the
+    short name (before “（” or “，”), the line under it the whole description, for the outline chosen."""
+    browser.set_window_size(1024, 768)
+    browser.get(address + "/")
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#outline option"))
+    outline = Select(browser.find_element(By.ID, "outline"))
+    assert [o.text for o in outline.options] == ["项目概述…可持续发展八章", "财预〔2020〕10号附件3参考提纲"]
+    note = browser.find_element(By.ID, "outline-note")
+    assert note.text == "项目概述…可持续发展八章（三亚市民政局范本的结构）"
+    outline.select_by_value("mof2020")
+    assert note.text == "财预〔2020〕10号附件3参考提纲，附资金使用情况表和绩效评价指标评分表"

@@ -200,10 +200,21 @@ async function downloadWorkbook() {
 }
 
 function fillOutlines() {
+  // 下拉框中只写提纲的简称（说明中“（”“，”之前的部分），完整说明写在下面，窄屏也不会截断
   const kind = selectedKind();
   const select = $("outline");
-  select.replaceChildren(...kind.outlines.map((o) => new Option(o.label, o.name)));
+  select.replaceChildren(...kind.outlines.map((o) => {
+    const option = new Option(o.label.split(/[（，]/)[0], o.name);
+    option.title = o.label;
+    return option;
+  }));
   $("outline-row").hidden = kind.outlines.length < 2;
+  describeOutline();
+}
+
+function describeOutline() {
+  const chosen = selectedKind().outlines.find((o) => o.name === $("outline").value);
+  $("outline-note").textContent = chosen ? chosen.label : "";
 }
 
 // ---- 检查已有报告 ----
@@ -296,6 +307,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("tab-render").addEventListener("click", () => showTab("render"));
   $("tab-check").addEventListener("click", () => showTab("check"));
   $("kind").addEventListener("change", () => { fillOutlines(); resetResult(); $("render-placeholder").hidden = false; });
+  $("outline").addEventListener("change", describeOutline);
   $("workbook").addEventListener("click", downloadWorkbook);
   $("validate").addEventListener("click", validateAndPreview);
   for (const button of document.querySelectorAll("#downloads button")) {
