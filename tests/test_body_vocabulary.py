@@ -53,7 +53,7 @@ def test_a_heading_that_will_not_print_is_named():
     assert "achievements_heading" not in {p.path for p in govreport.validate(data)}
 
 
-def test_a_merged_group_label_is_one_cell_and_never_broken():
+def test_a_merged_group_label_is_written_in_every_row_and_never_broken():
     from govreport.figures.body import table_figures
     from govreport.models.body import Table
     from govreport.rendering.body_table import printed
@@ -63,9 +63,10 @@ def test_a_merged_group_label_is_one_cell_and_never_broken():
         "rows": [["基本医疗", "门诊楼", 1200], ["基本医疗", "住院楼", 800], ["公共卫生", "健康小屋", 100]],
         "total": True})
     shown = printed(table_figures(table))
-    assert [(c.text, c.merge, c.span) for c in (row[0] for row in shown.rows)] == [
-        ("基本医疗", "restart", 2), ("基本医疗", "continue", 0), ("公共卫生", "", 1)]
-    assert shown.total == ["合计", "", "2100.00"]  # 1200 + 800 + 100
+    # the label stands in each row of its group, the border between them dropped
+    assert [(c.text, c.open_top, c.open_bottom) for c in (row.cells[0] for row in shown.rows)] == [
+        ("基本医疗", False, True), ("基本医疗", True, False), ("公共卫生", False, False), ("合计", False, False)]
+    assert [(c.text, c.bold) for c in shown.rows[-1].cells] == [("合计", True), ("", True), ("2100.00", True)]
     em = 10.5 * 20  # a table character in twips (附表文字 10.5 pt)
     assert shown.widths[0] >= 4 * em  # 基本医疗 on one line
 

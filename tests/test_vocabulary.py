@@ -383,7 +383,7 @@ def test_template_text_that_only_looks_alike_is_not_found(tmp_path, text):
 
 
 def test_a_literal_baked_into_a_docx_template_is_found(tmp_path):
-    """The execution row's 分值 and "/" as they stood in report.docx before the template read them."""
+    """A 分值 and a "/" written into report.docx's table cells, where the printed table's cells are read."""
     original = SRC / "templates" / "performance_evaluation" / "report.docx"
     assert not hits(original)
     copy = tmp_path / "report.docx"
@@ -391,8 +391,7 @@ def test_a_literal_baked_into_a_docx_template_is_found(tmp_path):
         for name in source.namelist():
             data = source.read(name)
             if name == "word/document.xml":
-                data = (data.replace(b"{{ fig.execution_weight|number }}", b"10")
-                        .replace(b"{{ not_applicable }}", b"/", 1))
+                data = data.replace(b"{{ c.printed }}", b"10", 1).replace(b"{{ c.printed }}", b"/", 1)
             target.writestr(name, data)
     assert _rules(hits(copy)) == {"预算执行率分值", "不适用"}
 
@@ -413,7 +412,8 @@ def test_the_templates_take_the_execution_weight_from_the_figures():
     markdown = govreport.render(report, "md").decode()
     assert "另预算执行率计12分" in markdown
     assert re.search(r"\| 预算执行率 \| \| \| 100% \| [\d.]+% \| 12 \| [\d.]+ \| / \|", markdown)
-    assert '<td class="figure">12</td>' in govreport.render(report, "html").decode()
+    page = govreport.render(report, "html").decode()
+    assert re.search(r'>预算执行率</td>(<td class="center figure">[^<]*</td>){2}<td class="center figure">12</td>', page)
     execution = _docx_row(govreport.render(report, "docx"), "预算执行率")  # the score table's row, after the funds'
     assert (execution[3], execution[5], execution[7]) == ("100%", "12", "/")
     mof = govreport.render(report, "md", outline="mof2020").content.decode()

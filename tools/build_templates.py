@@ -178,39 +178,13 @@ def table(widths: list[int] | list[str], rows: list[str]) -> str:
 
 
 def funds_tables() -> list[str]:
-    widths = [1764] + [1180] * 6
-    head = ["资金来源", "全年预算数", "实际到位数", "全年执行数", "资金到位率", "预算执行率", "资金使用率"]
-    values = ["{{ s.name }}", "{{ s.budget|amount }}", "{{ s.received|amount }}", "{{ s.spent|amount }}",
-              "{{ s.arrival_rate|percent }}", "{{ s.execution_rate|percent }}", "{{ s.usage_rate|percent }}"]
-    totals = [v.replace("s.", "fig.funds.total.") for v in values]
-    sources = table(widths, [
-        row([cell(h, w, bold=True, shade=True) for h, w in zip(head, widths, strict=True)], header=True),
-        tag_row("{%tr for s in fig.funds.sources %}", 7),
-        row([cell(v, w, align="left" if i == 0 else "center") for i, (v, w) in enumerate(zip(values, widths, strict=True))]),
-        tag_row("{%tr endfor %}", 7),
-        row([cell(v, w, bold=True) for v, w in zip(totals, widths, strict=True)]),
-    ])
-    use_widths = [4044, 2400, 2400]
-    uses = table(use_widths, [
-        row([cell(h, w, bold=True, shade=True) for h, w in
-             zip(["资金用途", "支出金额", "占执行数比例"], use_widths, strict=True)], header=True),
-        tag_row("{%tr for u in fig.funds.uses %}", 3),
-        row([cell("{{ u.name }}", use_widths[0], align="left"), cell("{{ u.amount|amount }}", use_widths[1]),
-             cell("{{ u.share|percent }}", use_widths[2])]),
-        tag_row("{%tr endfor %}", 3),
-        row([cell("合计", use_widths[0], bold=True), cell("{{ fig.funds.uses_total|amount }}", use_widths[1], bold=True),
-             cell("", use_widths[2])]),
-    ])
+    """附件 资金使用情况表: the sources, then the uses (rendering/appendix.py), each a printed table."""
     return [
         tag('{%p if "funds" in appendix %}'),
         paragraph("appendix", '{{ appendix["funds"] }}', page_break=True),
-        paragraph("table_title", "资金使用情况表"),
-        paragraph("table_note", "项目名称：{{ project }}　　单位：{{ fig.funds.unit }}"),
-        sources,
-        tag("{%p if fig.funds.uses %}"),
-        paragraph("table_note", ""),
-        uses,
-        tag("{%p endif %}"),
+        tag("{%p for t in funds_tables %}"),
+        *printed_table("t"),
+        tag("{%p endfor %}"),
         tag("{%p endif %}"),
     ]
 
@@ -225,7 +199,6 @@ SUBTOTAL_NAME, SUBTOTAL_WEIGHT, SUBTOTAL_SCORE = (
     "{{ r.subtotal.name }}小计", "{{ r.subtotal.weight|number }}", "{{ r.subtotal.score|amount }}")
 # Indicators not applicable: which, and how the total comes of the rest (rendering/rows.py score_note).
 SCORE_NOTE = ("{%p if score_note %}", "{{ score_note }}", "{%p endif %}")
-EXECUTION_WEIGHT = "{{ fig.execution_weight|number }}"
 
 
 def grid_width(grid: str, first: int, last: int | None = None) -> str:
@@ -244,47 +217,11 @@ def group_edges(level: str) -> str:
 
 
 def score_table() -> list[str]:
-    widths = [grid_width("score_widths", i) for i in range(8)]
-    cells = [
-        cell("{{ r.level1 }}", widths[0], open_edges=group_edges("level1")),
-        cell("{{ r.level2 }}", widths[1], open_edges=group_edges("level2")),
-        cell("{{ r.name }}", widths[2], align="left"),
-        cell(TARGET, widths[3]),
-        cell(ACTUAL, widths[4]),
-        cell(WEIGHT, widths[5]),
-        cell(SCORE, widths[6]),
-        cell(DEVIATION, widths[7], align=DEVIATION_ALIGN),
-    ]
-    rows = [
-        row([cell(f"{{{{ score_heads[{i}] }}}}", w, bold=True, shade=True) for i, w in enumerate(widths)], header=True),
-        tag_row("{%tr if fig.execution_score is not none %}", 8),
-        row([cell("预算执行率", grid_width("score_widths", 0, 2), span=3), cell("100%", widths[3]),
-             cell("{{ fig.funds.total.execution_rate|percent }}", widths[4]), cell(EXECUTION_WEIGHT, widths[5]),
-             cell("{{ fig.execution_score|amount }}", widths[6]), cell("{{ not_applicable }}", widths[7])]),
-        tag_row("{%tr endif %}", 8),
-        tag_row("{%tr for r in score_rows %}", 8),
-        row(cells),
-        tag_row("{%tr if r.subtotal %}", 8),
-        row([cell(SUBTOTAL_NAME, grid_width("score_widths", 0, 4), span=5, bold=True),
-             cell(SUBTOTAL_WEIGHT, widths[5], bold=True), cell(SUBTOTAL_SCORE, widths[6], bold=True),
-             cell("", widths[7])]),
-        tag_row("{%tr endif %}", 8),
-        tag_row("{%tr endfor %}", 8),
-        row([cell("总分", grid_width("score_widths", 0, 4), span=5, bold=True),
-             cell("{{ fig.weight_total|number }}", widths[5], bold=True),
-             cell("{{ fig.total|amount }}", widths[6], bold=True), cell("", widths[7])]),
-        row([cell("评价等级", grid_width("score_widths", 0, 4), span=5, bold=True),
-             cell("{{ fig.grade }}", grid_width("score_widths", 5, 7), span=3, bold=True)]),
-    ]
+    """附件 绩效指标评分表 (rendering/appendix.py), a printed table with its note."""
     return [
         tag('{%p if "scores" in appendix %}'),
         paragraph("appendix", '{{ appendix["scores"] }}', page_break=True),
-        paragraph("table_title", "绩效指标评分表"),
-        paragraph("table_note", "项目名称：{{ project }}"),
-        table(widths, rows),
-        tag(SCORE_NOTE[0]),
-        paragraph("table_note", SCORE_NOTE[1]),
-        tag(SCORE_NOTE[2]),
+        *printed_table("score_table"),
         tag("{%p endif %}"),
     ]
 
@@ -295,35 +232,50 @@ def section_mark(landscape: bool) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="GRSpacer"/><w:sectPr><w:pgSz{orient}/></w:sectPr></w:pPr></w:p>'
 
 
-def body_table() -> list[str]:
-    """A table of the body (rendering/body_table.py): title, unit, typed cells, merged groups and the 合计 row; the
-    grid and the widths are worked out per table, so rows and cells are plain Jinja loops rather than docxtpl's.
-    A table too wide for the portrait page stands on a landscape page of its own."""
-    width, align = "{{ b.table.widths[loop.index0] }}", "{{ b.table.aligns[loop.index0] }}"
-    merge = ('{% if c.merge == "restart" %}<w:vMerge w:val="restart"/>{% elif c.merge %}<w:vMerge/>{% endif %}')
-    heads = "{% for c in b.table.heads %}" + cell("{{ c }}", width, bold=True, shade=True) + "{% endfor %}"
-    # the last row keeps with the 合计 row, so that never stands alone under a repeated header; the other rows
-    # break where the page ends, so a long table starts where it stands
-    keep = "{% if b.table.total and loop.last %}<w:keepNext/>{% endif %}"
-    cells = "{% set last = loop.last %}{% for c in row %}" + cell(
-        "{{ c.text if c.merge != 'continue' else '' }}", width, align=align).replace(
-        '<w:vAlign w:val="center"/>', merge + '<w:vAlign w:val="center"/>').replace(
-        '<w:pStyle w:val="GRTableCell"/>', '<w:pStyle w:val="GRTableCell"/>' + keep.replace("loop.last", "last")
-    ) + "{% endfor %}"
-    total = "{% for c in b.table.total %}" + cell("{{ c }}", width, bold=True, align=align) + "{% endfor %}"
-    grid = '{% for w in b.table.widths %}<w:gridCol w:w="{{ w }}"/>{% endfor %}'
-    rows = (row([heads], header=True) + "{% for row in b.table.rows %}" + row([cells]) + "{% endfor %}"
-            + "{% if b.table.total %}" + row([total]) + "{% endif %}")
-    frame = table([1], [rows]).replace('<w:gridCol w:w="1"/>', grid)
-    frame = frame.replace('<w:tblW w:w="1"', '<w:tblW w:w="{{ b.table.widths|sum }}"')
+def printed_cell(heading: bool) -> str:
+    """A cell ``c`` of a printed table (rendering/printed.py): its width and span, the borders a group label
+    drops inside its group, shading in a heading row, alignment and weight; its row ``row`` may keep with the next."""
+    spec = PROFILE["styles"]["table_cell"]
+    edges = ('{% if c.open_top or c.open_bottom %}<w:tcBorders>{% if c.open_top %}<w:top w:val="nil"/>{% endif %}'
+             '{% if c.open_bottom %}<w:bottom w:val="nil"/>{% endif %}</w:tcBorders>{% endif %}')
+    shade = '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>' if heading else ""
+    props = ('<w:tcW w:w="{{ c.width }}" w:type="dxa"/>{% if c.span > 1 %}<w:gridSpan w:val="{{ c.span }}"/>{% endif %}'
+             f'{edges}{shade}<w:vAlign w:val="center"/>')
+    run = rpr(spec["font"], spec["size"], bold=True).replace("<w:b/>", "{% if c.bold %}<w:b/>{% endif %}")
+    text = f'{{% if c.text %}}<w:r>{run}<w:t xml:space="preserve">{{{{ c.printed }}}}</w:t></w:r>{{% endif %}}'
+    return (f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val="GRTableCell"/>'
+            '{% if row.keep_next %}<w:keepNext/>{% endif %}<w:jc w:val="{{ c.align }}"/></w:pPr>'
+            f"{text}</w:p></w:tc>")
+
+
+def printed_table(name: str) -> list[str]:
+    """Every table a report prints in its text, the Jinja expression ``name`` (rendering/printed.py): title,
+    caption, heading rows repeated on each page, rows of spanning cells, the note; the grid and the widths are
+    worked out per table, so rows and cells are plain Jinja loops rather than docxtpl's. A table too wide for
+    the portrait page stands on a landscape page of its own."""
+    heads = (f"{{% for row in {name}.heads %}}"
+             + row(["{% for c in row.cells %}" + printed_cell(True) + "{% endfor %}"], header=True) + "{% endfor %}")
+    rows = (f"{{% for row in {name}.rows %}}"
+            + row(["{% for c in row.cells %}" + printed_cell(False) + "{% endfor %}"]) + "{% endfor %}")
+    grid = f'{{% for w in {name}.widths %}}<w:gridCol w:w="{{{{ w }}}}"/>{{% endfor %}}'
+    frame = table([1], [heads + rows]).replace('<w:gridCol w:w="1"/>', grid)
+    frame = frame.replace('<w:tblW w:w="1"', f'<w:tblW w:w="{{{{ {name}.widths|sum }}}}"')
     return [
-        tag("{%p if b.table.landscape %}"), section_mark(False), tag("{%p endif %}"),
-        tag("{%p if b.table.title %}"), paragraph("table_title", "{{ b.table.title }}", keep_next=True), tag("{%p endif %}"),
-        tag("{%p if b.table.unit %}"), paragraph("table_note", "单位：{{ b.table.unit }}", keep_next=True), tag("{%p endif %}"),
+        tag(f"{{%p if {name}.landscape %}}"), section_mark(False), tag("{%p endif %}"),
+        tag(f"{{%p if {name}.title %}}"), paragraph("table_title", f"{{{{ {name}.title }}}}", keep_next=True),
+        tag("{%p endif %}"),
+        tag(f"{{%p if {name}.caption %}}"), paragraph("table_note", f"{{{{ {name}.caption }}}}", keep_next=True),
+        tag("{%p endif %}"),
         frame,
-        tag("{%p if b.table.landscape %}"), section_mark(True), tag("{%p else %}"), paragraph("table_note"),
+        tag(f"{{%p if {name}.note %}}"), paragraph("table_note", f"{{{{ {name}.note }}}}"), tag("{%p endif %}"),
+        tag(f"{{%p if {name}.landscape %}}"), section_mark(True), tag("{%p else %}"), paragraph("table_note"),
         tag("{%p endif %}"),
     ]
+
+
+def body_table() -> list[str]:
+    """A table of the body (rendering/body_table.py), printed as every other table is."""
+    return printed_table("b.table")
 
 
 def outline_xml(title: str = "{{ title }}", new_page: bool = False) -> list[str]:

@@ -36,5 +36,5 @@ def build_context(report: Report, env: ReportEnvironment, content_template: str)
         "appendix": doc.appendix_labels(),
         "data": report.data,
         "fig": report.figures,
-        **tables(report.kind.name, report.figures),
+        **tables(report.kind.name, report.figures, doc.project),
     }

@@ -11,18 +11,26 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .rows import performance_evaluation_tables, self_evaluation_tables
+from .appendix import performance_evaluation_tables
+from .rows import self_evaluation_tables
 
-TABLES: dict[str, Callable[[Any], dict[str, Any]]] = {
+
+def _form_tables(figures: Any, project: str) -> dict[str, Any]:
+    """The self-evaluation form's rows: its cells name no project of their own."""
+    return self_evaluation_tables(figures)
+
+
+TABLES: dict[str, Callable[[Any, str], dict[str, Any]]] = {
     "performance_evaluation": performance_evaluation_tables,
-    "self_evaluation": self_evaluation_tables,
+    "self_evaluation": _form_tables,
 }
 
 
-def tables(kind: str, figures: Any) -> dict[str, Any]:
-    """The rows the kind's templates share (none for a kind without tables)."""
+def tables(kind: str, figures: Any, project: str) -> dict[str, Any]:
+    """The tables the kind's templates share (none for a kind without tables); ``project`` is the name the
+    appendix tables repeat."""
     build = TABLES.get(kind)
-    return build(figures) if build is not None else {}
+    return build(figures, project) if build is not None else {}
 
 
 def workbook(kind: str, context: dict[str, Any], fonts: Mapping[str, str]) -> bytes:

@@ -192,20 +192,6 @@ def score_cells(rows: Sequence[ScoreRow]) -> list[list[Cell | None]]:
     return table
 
 
-def performance_evaluation_tables(figures: EvaluationFigures) -> dict[str, Any]:
-    """绩效指标评分表: its rows and column widths (it opens with the 预算执行率 row when that is scored)."""
-    rows = score_rows(figures)
-    table = score_cells(rows)
-    if figures.execution_score is not None and figures.execution_weight is not None:
-        table.insert(1, [None, None, None, figure("100%"), figure(percent(figures.funds.total.execution_rate)),
-                         figure(number(figures.execution_weight)), figure(amount(figures.execution_score)),
-                         figure(NOT_APPLICABLE)])
-    table.append([None] * 5 + [figure(number(figures.weight_total)), figure(amount(figures.total)), None])
-    widths = table_widths(table)
-    return {"score_rows": rows, "score_widths": widths, "score_heads": headings(SCORE_HEADINGS, widths),
-            "not_applicable": NOT_APPLICABLE, "score_note": score_note(figures)}
-
-
 def self_evaluation_tables(figures: EvaluationFigures) -> dict[str, Any]:
     """The form's rows; column widths of its 项目资金 table (``form_widths``) and its 绩效指标 table.
 
@@ -233,7 +219,7 @@ def self_evaluation_tables(figures: EvaluationFigures) -> dict[str, Any]:
             "not_applicable": NOT_APPLICABLE, "score_note": score_note(figures)}
 
 
-def _em() -> float:
+def em() -> float:
     """A table character's width in twips."""
     return profile()["styles"]["table_cell"]["size"] * 20
 
@@ -246,13 +232,13 @@ def type_area(landscape: bool = False) -> int:
 
 def headings(texts: Sequence[str], widths: Sequence[int]) -> list[str]:
     """Headings as the table shows them: broken into lines ("\n") where their columns are too narrow."""
-    return ["\n".join(wrap(text, (width - CELL_ALLOWANCE) / _em(), heading_units))
+    return ["\n".join(wrap(text, (width - CELL_ALLOWANCE) / em(), heading_units))
             for text, width in zip(texts, widths, strict=True)]
 
 
 def fits_portrait(table: Table) -> bool:
     """Whether the table's figures and unbreakable pieces fit across the portrait type area."""
-    return sum(column_floors(table)) * _em() + CELL_ALLOWANCE * len(table[0]) <= type_area()
+    return sum(column_floors(table)) * em() + CELL_ALLOWANCE * len(table[0]) <= type_area()
 
 
 def table_widths(table: Table, lead: int | None = None, area: int | None = None) -> list[int]:
@@ -262,11 +248,11 @@ def table_widths(table: Table, lead: int | None = None, area: int | None = None)
     (and ``lead``) adds is taken from the column with the most room beyond its floor.
     """
     area = type_area() if area is None else area
-    em = _em()
+    char = em()
     count = len(table[0])
-    room = (area - CELL_ALLOWANCE * count) / em
-    widths = [math.ceil(w * em) + CELL_ALLOWANCE for w in fit_columns(table, room)]
-    slack = [w - f * em for w, f in zip(widths, column_floors(table), strict=True)]
+    room = (area - CELL_ALLOWANCE * count) / char
+    widths = [math.ceil(w * char) + CELL_ALLOWANCE for w in fit_columns(table, room)]
+    slack = [w - f * char for w, f in zip(widths, column_floors(table), strict=True)]
     if lead:
         widths[0], slack[0] = lead, -math.inf
     widths[slack.index(max(slack))] -= sum(widths) - area
