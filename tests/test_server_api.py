@@ -310,6 +310,8 @@ def test_kinds_lists_formats_and_outlines(client):
     assert listed["self_evaluation"]["formats"] == ["docx", "pdf", "xlsx", "html", "md"]
     assert listed["work_summary"]["formats"] == ["docx", "pdf", "html", "md"]
     assert [o["name"] for o in listed["performance_evaluation"]["outlines"]] == ["default", "mof2020"]
+    assert [o["short"] for o in listed["performance_evaluation"]["outlines"]] == [
+        "项目概述…可持续发展八章", "财预〔2020〕10号附件3参考提纲"]  # vocabulary/words.py OUTLINES
     assert listed["self_evaluation"]["derived_from"] == ["performance_evaluation"]
 
 

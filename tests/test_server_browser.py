@@ -170,7 +170,7 @@ def test_a_long_report_shows_its_progress_until_the_preview_stands(browser, addr
 
 def test_an_outlines_full_description_stands_under_its_short_name_at_1024_pixels(browser, address):
     """The outline's description is too long for the drop-down of a 1024-pixel screen: the drop-down shows the
-    short name (before “（” or “，”), the line under it the whole description, for the outline chosen."""
+    short name (vocabulary/words.py OUTLINES), the line under it the whole description, for the outline chosen."""
     browser.set_window_size(1024, 768)
     browser.get(address + "/")
     wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#outline option"))

@@ -42,6 +42,7 @@ class Outline:
     label: str
     template: str
     leaves_out: tuple[Omission, ...] = ()  # data fields this outline does not print
+    short: str = ""  # what a drop-down shows, the label running long; the label itself when empty
 
 
 @dataclass(frozen=True)
@@ -178,9 +179,10 @@ KINDS: dict[str, Kind[Any, Any]] = {
             compute=evaluate,
             folder="performance_evaluation",
             outlines=(  # the names and what they mean: vocabulary/words.py, which the model accepts
-                Outline(STANDARD.code, f"{STANDARD.meaning}（三亚市民政局范本的结构）", "content.j2", DEFAULT_LEAVES_OUT),
+                Outline(STANDARD.code, f"{STANDARD.meaning}（三亚市民政局范本的结构）", "content.j2", DEFAULT_LEAVES_OUT,
+                        STANDARD.meaning),
                 Outline(MOF2020.code, f"{MOF2020.meaning}，附资金使用情况表和绩效评价指标评分表", "mof2020.j2",
-                        MOF2020_LEAVES_OUT),
+                        MOF2020_LEAVES_OUT, MOF2020.meaning),
             ),
             leaves_out=FILING_ONLY,
         ),

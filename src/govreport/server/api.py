@@ -47,7 +47,7 @@ def kinds_json() -> list[dict[str, Any]]:
     return [{
         "name": kind.name, "label": kind.label, "summary": kind.summary,
         "formats": [f for f in ("docx", "pdf", "xlsx", "html", "md") if f in (*kind.formats, "pdf")],
-        "outlines": [{"name": o.name, "label": o.label} for o in kind.outlines],
+        "outlines": [{"name": o.name, "label": o.label, "short": o.short or o.label} for o in kind.outlines],
         "derived_from": list(kind.derived_from),
     } for kind in KINDS.values()]
 

@@ -200,11 +200,11 @@ async function downloadWorkbook() {
 }
 
 function fillOutlines() {
-  // 下拉框中只写提纲的简称（说明中“（”“，”之前的部分），完整说明写在下面，窄屏也不会截断
+  // 下拉框中只写提纲的简称，完整说明写在下面，窄屏也不会截断
   const kind = selectedKind();
   const select = $("outline");
   select.replaceChildren(...kind.outlines.map((o) => {
-    const option = new Option(o.label.split(/[（，]/)[0], o.name);
+    const option = new Option(o.short, o.name);
     option.title = o.label;
     return option;
   }));
