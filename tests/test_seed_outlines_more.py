@@ -225,7 +225,7 @@ def test_a_table_row_with_the_wrong_number_of_cells(tmp_path, qiyang):
 def test_a_stated_total_that_differs_from_its_rows(tmp_path, qiyang):
     # 12.5 + 30 = 42.5, the original-style 合计 says 45.
     qiyang["achievements"][5]["table"] = {**TABLE, "stated_total": ["合计", 45]}
-    render_fails(tmp_path, qiyang, "achievements[5].table：合计行“投资（万元）”为“45”，各行相加为42.50（stated_total[1]）")
+    render_fails(tmp_path, qiyang, "achievements[5].table.stated_total[1]：合计行“投资（万元）”为“45”，各行相加为42.50")
 
 
 def test_a_stated_total_that_agrees_is_printed_as_computed(qiyang):

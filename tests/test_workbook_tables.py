@@ -172,8 +172,16 @@ def test_a_stated_total_that_differs_from_the_rows_is_named_at_its_row(tmp_path)
     path = _summary_workbook(tmp_path)
     _fill(path, tables=[[1, 1, None, "经费"]], columns=[[1, "类别", "文字"], [1, "经费", "金额"]],
           rows=[[1, "数据", "计划免疫", 12.5], [1, "数据", "妇幼保健", 7.5], [1, "原文合计", None, 21]])
-    # the check names the table (its row of 正文表格) and the cell of the 合计 row: 12.5 + 7.5 = 20, not 21
-    assert _problems(path) == ["正文表格!第2行：合计行“经费”为“21”，各行相加为20.00（stated_total[1]）"]
+    # the check names the cell of the 合计 row (表格行 row 4, 第2列 in D): 12.5 + 7.5 = 20.00, not 21
+    assert _problems(path) == ["表格行!D4：合计行“经费”为“21”，各行相加为20.00"]
+
+
+def test_a_cell_that_cannot_be_read_is_the_only_error_of_its_table(tmp_path):
+    """The rows without the unread cell add up to 7.5, not the stated 20: that is not a second error."""
+    path = _summary_workbook(tmp_path)
+    _fill(path, tables=[[1, 1, None, "经费"]], columns=[[1, "类别", "文字"], [1, "经费", "金额"]],
+          rows=[[1, "数据", "计划免疫", "十二点五"], [1, "数据", "妇幼保健", 7.5], [1, "原文合计", None, 20]])
+    assert _problems(path) == ["表格行!D2：“经费”列是金额列，应填数字，实际为“十二点五”"]
 
 
 def test_two_tables_for_one_place_and_cells_beyond_the_table_are_named(tmp_path):

@@ -48,7 +48,7 @@ def check_stated_total(where: str, table: Table) -> list[Problem]:
             added = column_total(table, i)
             if not isinstance(stated, Decimal) or stated != added:
                 written = COLUMN_WRITERS[column.type](added)
-                return [Problem(where, f"{TOTAL_LABEL}行“{column.name}”为“{stated}”，各行相加为{written}（stated_total[{i}]）")]
+                return [Problem(f"{where}.stated_total[{i}]", f"{TOTAL_LABEL}行“{column.name}”为“{stated}”，各行相加为{written}")]
     return []
 
 

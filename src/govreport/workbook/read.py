@@ -361,7 +361,7 @@ class _Reader:
             return below
         if not any(line.get(ROW_KIND, "rows") == "rows" for line in lines):
             self.fail(row, f"表格“{key}”在“{TABLE_ROW_SHEET}”表中没有数据行：每张表格至少一行")
-        stated_at = None
+        stated_at, failed = None, len(self.problems)
         for k, line in enumerate(lines):
             which = line.pop(ROW_KIND, "rows")
             here = f".{TABLE_ROWS}[{k}]"
@@ -390,6 +390,8 @@ class _Reader:
                 table["stated_total"], stated_at = values, line_cell
             else:
                 table["rows"].append(values)
+        if len(self.problems) > failed:  # rows with a cell left out would not add up to the stated 合计: no second error
+            table.pop("stated_total", None)
         return below
 
     def table_cell(self, value: Any, column: dict[str, Any], where: str) -> Any:
