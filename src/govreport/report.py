@@ -1,15 +1,15 @@
 """A validated report: its kind, its data, its computed figures and any warnings.
 
 ``Report`` is generic in the kind's model and figures, so that code handling one kind
-(``Report[WorkSummary, WorkSummaryFigures]``) sees their fields; ``AnyReport`` is a report
-of whichever kind the data named.
+(``Report[WorkSummary, WorkSummaryFigures]``) sees their fields; a bare ``Report`` is a
+report of whichever kind the data named.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic
+from typing import Generic
 
 from .chain import TemplateChain
 from .errors import Problem
@@ -25,5 +25,3 @@ class Report(Generic[ModelT, FiguresT]):
     chain: TemplateChain = field(default_factory=TemplateChain)  # template folders searched before the built-in set
     source: Path | None = field(default=None, compare=False)
 
-
-AnyReport = Report[Any, Any]

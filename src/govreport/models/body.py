@@ -18,6 +18,7 @@ from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
 
 from ..vocabulary.words import (
     MAX_HEADING_LEVEL,
+    NUMBER_COLUMNS,
     Approximation,
     ColumnType,
 )
@@ -104,7 +105,7 @@ class Table(Strict):
             if len(row) != width:
                 raise ValueError(f"第{n}行有{len(row)}格，与表头的{width}列不符（rows[{n - 1}]）")
             for column, cell in zip(self.columns, row, strict=True):
-                if column.type != "text" and cell is not None and not isinstance(cell, Decimal):
+                if column.type in NUMBER_COLUMNS and cell is not None and not isinstance(cell, Decimal):
                     raise ValueError(f"第{n}行“{column.name}”列应为数字，实际为“{cell}”（rows[{n - 1}]）")
         if self.stated_total is not None and len(self.stated_total) != width:
             raise ValueError(f"合计行有{len(self.stated_total)}格，与表头的{width}列不符（stated_total）")

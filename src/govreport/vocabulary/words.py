@@ -69,6 +69,8 @@ COLUMN_TYPES = (
 """The types of a body table's column: how its cells are written and whether a 合计 row sums them."""
 ColumnType = Literal[tuple(c.code for c in COLUMN_TYPES)]  # type: ignore[valid-type]
 SUMMED_COLUMNS = ("money", "count")
+NUMBER_COLUMNS = (*SUMMED_COLUMNS, "rate")
+"""The columns whose cells are numbers (the others hold text)."""
 TOTAL_LABEL = "合计"
 
 

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from ..errors import DataError, Problem
 from ..models.common import within_range
-from ..vocabulary.words import COLUMN_TYPES
+from ..vocabulary.words import COLUMN_TYPES, NUMBER_COLUMNS
 from .cells import CellProblem, convert, shown, text
 from .cells import key as _key
 from .cells import number as _number
@@ -89,7 +89,6 @@ class _HeldTable:
     where: str  # the 正文表格 cell naming the item
 
 
-SUMMED_OR_RATE = tuple(c.code for c in COLUMN_TYPES if c.code != "text")
 COLUMN_WORDS = {c.code: c.word for c in COLUMN_TYPES}
 
 
@@ -396,7 +395,7 @@ class _Reader:
 
     def table_cell(self, value: Any, column: dict[str, Any], where: str) -> Any:
         """A cell of a body table: a number in a column of numbers (named at its cell when it is not one)."""
-        if isinstance(value, str) and column.get("type") in SUMMED_OR_RATE:
+        if isinstance(value, str) and column.get("type") in NUMBER_COLUMNS:
             try:
                 value = _number(value)
             except CellProblem:
