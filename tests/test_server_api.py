@@ -354,7 +354,7 @@ def test_templates_health_and_openapi(client):
 # ---- requests that are wrong ----
 
 @pytest.mark.parametrize(("request_args", "status", "message"), [
-    ({"params": {"format": "doc"}}, 400, "不支持的输出格式“doc”，可用：docx、xlsx、pdf、md、html"),
+    ({"params": {"format": "doc"}}, 400, "不支持的输出格式“doc”，可用：docx、pdf、xlsx、html、md"),
     ({"params": {"templates": "海口市"}}, 400, "服务器上没有名为“海口市”的县级模板目录，可用：三亚市、秀山县"),
     ({"headers": {"content-type": "text/csv"}, "content": b"a,b"}, 415, "不支持的内容类型“text/csv”"),
     ({"files": {"file": ("数据.csv", b"a,b")}}, 415, "不支持的文件类型“.csv”"),
@@ -757,3 +757,13 @@ def test_the_server_writes_nothing_outside_its_temporary_folder(tmp_path):
         if saved is not None:
             os.environ["GOVREPORT_CACHE"] = saved
     assert [p for p in home.rglob("*")] == []
+
+
+def test_every_output_format_has_its_media_type_and_is_in_the_openapi_description(client):
+    from govreport.server.api import MEDIA_TYPES
+    from govreport.vocabulary.words import OUTPUT_FORMATS
+
+    assert sorted(MEDIA_TYPES) == sorted(OUTPUT_FORMATS)
+    spec = client.get("/api/v1/openapi.json").json()
+    [fmt] = [p for p in spec["paths"]["/api/v1/render"]["post"]["parameters"] if p["name"] == "format"]
+    assert sorted(fmt["schema"]["enum"]) == sorted(OUTPUT_FORMATS)

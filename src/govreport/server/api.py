@@ -32,12 +32,12 @@ from .responses import BUSY_HEADERS, ApiError
 from .state import ServerState
 from .uploads import read_upload, read_upload_and_templates
 
-MEDIA_TYPES = {
+MEDIA_TYPES = {  # every output format (vocabulary OUTPUT_FORMATS), in the order the page offers downloads
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pdf": "application/pdf",
-    "md": "text/markdown; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "html": "text/html; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
 }
 # The preview may style itself, and nothing else: no scripts, no requests anywhere.
 PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -46,7 +46,7 @@ PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 def kinds_json() -> list[dict[str, Any]]:
     return [{
         "name": kind.name, "label": kind.label, "summary": kind.summary,
-        "formats": [f for f in ("docx", "pdf", "xlsx", "html", "md") if f in (*kind.formats, "pdf")],
+        "formats": [f for f in MEDIA_TYPES if f in kind.output_formats],
         "outlines": [{"name": o.name, "label": o.label, "short": o.short or o.label} for o in kind.outlines],
         "derived_from": list(kind.derived_from),
     } for kind in KINDS.values()]

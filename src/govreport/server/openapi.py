@@ -9,6 +9,7 @@ from .. import __version__
 from ..kinds import KINDS
 from ..proofread import KINDS as FINDING_KINDS
 from ..proofread.passages import SUFFIXES as CHECKED_SUFFIXES
+from ..vocabulary.words import OUTPUT_FORMATS
 from .responses import CODES
 from .uploads import BODY_TYPES
 
@@ -77,7 +78,7 @@ def openapi_document() -> dict[str, Any]:
         schemas[name] = schema
     schemas.update({"Problem": _PROBLEM, "Error": _ERROR, "Finding": _FINDING})
     document = {
-        "type": "object", "properties": {"docx": {}, "pdf": {}, "xlsx": {}, "md": {}, "html": {}}}
+        "type": "object", "properties": {name: {} for name in OUTPUT_FORMATS}}
     return {
         "openapi": "3.1.0",
         "info": {"title": "govreport API", "version": __version__,
