@@ -259,3 +259,21 @@ def test_a_blank_workbook_opens_in_libreoffice(tmp_path, kind):
     assert pdf.read_bytes()[:5] == b"%PDF-"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "表格序号" in text and "行类型" in text
+
+
+def test_a_number_used_twice_is_named_at_its_second_cell(tmp_path):
+    """Two tables numbered 1 (正文表格 rows 2 and 3): the second is named at its 序号 cell, A3, and not read."""
+    path = _summary_workbook(tmp_path)
+    _fill(path, tables=[[1, None, 2], [1, None, 3]], columns=[[1, "类别", "文字"]], rows=[[1, "数据", "计划免疫"]])
+    assert _problems(path) == ["正文表格!A3：序号“1”与第2行重复：每行的序号须各不相同"]
+
+
+def test_a_work_item_numbered_twice_is_named_at_its_cell(tmp_path):
+    path = _summary_workbook(tmp_path)
+    book = openpyxl.load_workbook(path)
+    items = book["主要工作"]
+    first = items["A2"].value
+    items["A3"] = first
+    book.save(path)
+    problems = _problems(path)
+    assert problems[0] == f"主要工作!A3：序号“{first}”与第2行重复：每行的序号须各不相同"

@@ -244,11 +244,16 @@ class _Reader:
             return
         items: list[Any] = []
         own: dict[Any, tuple[dict[str, Any], str]] = {}
+        first_rows: dict[Any, int] = {}  # 序号 → the row it first stands in
         section_column = self.section_columns.get(table.sheet)
         for r, cells in rows:
             key = _key(cells.get(number_column)) if number_column is not None else None
             placed = section_column in cells
             if not any(c in cells for c in columns) and not placed and (not table.numbered or key is None):
+                continue
+            if table.numbered and key is not None and key in first_rows:
+                self.fail(f"{table.sheet}!{get_column_letter(number_column)}{r}",
+                          f"{NUMBER_COLUMN}“{key}”与第{first_rows[key]}行重复：每行的序号须各不相同")
                 continue
             if table.parent:
                 parent = numbered.get(table.parent, {}).get(key)
@@ -271,6 +276,7 @@ class _Reader:
                 self.cells[path] = f"{table.sheet}!第{r}行"
             siblings.append(item)
             if table.numbered:
+                first_rows[key] = r
                 own[key if key is not None else len(own) + 1] = (item, path)
         if table.numbered:
             numbered[table.sheet] = own
@@ -302,10 +308,8 @@ class _Reader:
         numbered: dict[str, dict[Any, tuple[dict[str, Any], str]]] = {}
         for table in layout.section_tables:
             self.table(table, numbered)
-        rows = self.data.pop(UNPLACED, [])
+        self.data.pop(UNPLACED, [])
         self.sections = numbered.get(SECTION_SHEET, {})
-        if len(self.sections) < len(rows):
-            self.fail(f"“{SECTION_SHEET}”表", "有重复的序号：每个小节的序号须各不相同")
         for number, (section, origin) in self.sections.items():
             parent = self.parents[number] = section.pop("parent", None)
             if parent is None:
@@ -325,10 +329,8 @@ class _Reader:
         numbered: dict[str, dict[Any, tuple[dict[str, Any], str]]] = {}
         for table in layout.body_tables:
             self.table(table, numbered)
-        rows = self.data.pop(TABLES, [])
+        self.data.pop(TABLES, [])
         found = numbered.get(TABLE_SHEET, {})
-        if len(found) < len(rows):
-            self.fail(f"“{TABLE_SHEET}”表", "有重复的序号：每张表格的序号须各不相同")
         cells: dict[str, list[tuple[str, str]]] = {}  # provisional path → (path below it, cell)
         for path in [p for p in self.cells if p == TABLES or p.startswith(TABLES + "[")]:
             origin, _, below = path.partition("]")
