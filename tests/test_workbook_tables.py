@@ -277,3 +277,9 @@ def test_a_work_item_numbered_twice_is_named_at_its_cell(tmp_path):
     book.save(path)
     problems = _problems(path)
     assert problems[0] == f"主要工作!A3：序号“{first}”与第2行重复：每行的序号须各不相同"
+
+
+def test_a_row_without_its_table_number_is_asked_for_it(tmp_path):
+    path = _summary_workbook(tmp_path)
+    _fill(path, tables=[[1, 1]], columns=[[1, "类别", "文字"]], rows=[[1, "数据", "计划免疫"], [None, "数据", "妇幼保健"]])
+    assert _problems(path) == ["表格行!A3：未填表格序号：请填写这一行所属“正文表格”表中那一项的序号"]

@@ -259,7 +259,8 @@ class _Reader:
                 parent = numbered.get(table.parent, {}).get(key)
                 if parent is None:
                     self.fail(f"{table.sheet}!{get_column_letter(number_column)}{r}",
-                              f"{table.number_label}“{key if key is not None else ''}”在“{table.parent}”表中不存在")
+                              f"未填{table.number_label}：请填写这一行所属“{table.parent}”表中那一项的序号" if key is None
+                              else f"{table.number_label}“{key}”在“{table.parent}”表中不存在")
                     continue
                 siblings = parent[0].setdefault(table.path, [])
                 path = f"{parent[1]}.{table.path}[{len(siblings)}]"
