@@ -24,12 +24,15 @@ def _closing(report: PlanBase) -> list[Problem]:
     if meta.notice is not None:
         problems = []
         if not meta.signed:
-            problems.append(Problem("meta.signed", "以印发通知印发时须有通知的落款和成文日期：请删去 signed: false"))
+            problems.append(Problem("meta.signed", "以印发通知印发时须有通知的落款和成文日期，不能设为不印落款"
+                                                   "（“文末印落款”填是，或删去 signed: false）"))
         if meta.notice.date is None and meta.date is None:
-            problems.append(Problem("meta.date", "印发通知缺少成文日期：请填写 meta.date 或 meta.notice.date，格式 2026-01-20"))
+            problems.append(Problem("meta.date", "印发通知缺少成文日期：请填写成文日期或印发通知成文日期"
+                                                 "（meta.date 或 meta.notice.date），格式 2026-01-20"))
         return problems
     if meta.signed and meta.date is None:
-        return [Problem("meta.date", "缺少成文日期：请填写，格式 2026-01-20；原文没有落款时填 signed: false，文末不印署名和日期")]
+        return [Problem("meta.date", "缺少成文日期：请填写，格式 2026-01-20；原文没有落款时，“文末印落款”填否"
+                                     "（数据文件中写 signed: false），文末不印署名和日期")]
     return []
 
 
