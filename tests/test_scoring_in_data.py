@@ -158,3 +158,4 @@ def test_templates_list_of_a_data_file_with_errors_lists_them_and_exits_2(exampl
     result = CliRunner().invoke(main, ["templates", "list", "--data", str(path)])
     assert result.exit_code == 2
     assert "meta.scoring.grades" in result.output and "Traceback" not in result.output
+    assert "评价.json：数据有 1 处错误，无法按它列出模板。" in result.output

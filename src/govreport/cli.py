@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from .cli_chinese import ChineseErrors, ChoiceType, CountRange, PathType
-from .errors import GovreportError, Problem
+from .errors import DataError, GovreportError, Problem
 from .proofread.findings import KINDS as FINDING_KINDS
 from .vocabulary.words import OUTPUT_FORMATS
 
@@ -249,7 +249,10 @@ def templates_list(templates: tuple[Path, ...], only: str | None, data_file: Pat
         if data_file is None:
             lines = chain_listing(templates, only)
         else:
-            report = load(data_file, templates=templates)
+            try:
+                report = load(data_file, templates=templates)
+            except DataError as exc:
+                raise DataError(exc.problems, exc.source, "无法按它列出模板") from None
             lines = listing_of(report.chain, only, getattr(report.data.meta, "scoring", None))
         for line in lines:
             click.echo(line)

@@ -52,12 +52,14 @@ class GovreportError(Exception):
 
 
 class DataError(GovreportError):
-    """The data file cannot be read or does not describe a consistent report."""
+    """The data file cannot be read or does not describe a consistent report; ``outcome`` says what the command
+    therefore did not do."""
 
-    def __init__(self, problems: Sequence[Problem], source: str = "") -> None:
+    def __init__(self, problems: Sequence[Problem], source: str = "", outcome: str = "未生成报告") -> None:
         errors = [p for p in problems if p.severity == "error"]
         where = f"{source}：" if source else ""
-        super().__init__(f"{where}数据有 {len(errors)} 处错误，未生成报告。", problems)
+        self.source = source
+        super().__init__(f"{where}数据有 {len(errors)} 处错误，{outcome}。", problems)
 
 
 class TemplateFault(GovreportError):
