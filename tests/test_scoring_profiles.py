@@ -448,3 +448,25 @@ def test_templates_list_shows_the_active_profile():
                  "  一票否决：数据中 meta.veto 写明的违规问题"):
         assert line in result.output.splitlines()
     assert "评分：反向指标 ratio；预算执行率分母 budget" in result.output
+
+
+def test_a_rating_word_of_the_profile_typed_in_the_workbook(tmp_path):
+    """The 定性评定 drop-down suggests the built-in words and lets a clerk keep another (Excel's information style);
+    the profile's checks judge it: “好” stands for 达成 under a profile that says so, and is refused by cell without."""
+    book_path = tmp_path / "自评.xlsx"
+    assert CliRunner().invoke(main, ["convert", str(SAMPLES / "self_evaluation.json"), "-o", str(book_path)]).exit_code == 0
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["绩效指标"]
+    column = next(c for c in sheet[1] if c.value == "定性评定").column_letter
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet[f"{column}{r}"].value == "达成")
+    [rule] = [v for v in sheet.data_validations.dataValidation if f"{column}{row}" in v.sqref]
+    assert rule.errorStyle == "information"
+    sheet[f"{column}{row}"] = "好"
+    book.save(book_path)
+    own = folder(tmp_path, "\n  ratings:\n    - {name: 达成, low: 0.8, high: 1, words: [好]}\n"
+                           "    - {name: 部分达成, low: 0.6, high: 0.8}\n    - {name: 未达成, low: 0, high: 0.6}\n")
+    scored = govreport.load(book_path, templates=[own]).figures
+    assert scored.total == govreport.load(SAMPLES / "self_evaluation.json").figures.total  # 好 scores as 达成 did
+    refused = CliRunner().invoke(main, ["validate", str(book_path)])
+    assert refused.exit_code == 2
+    assert f"绩效指标!{column}{row}：评定“好”不是评分规则中的说法，应为：达成（也可写达成年度指标、达成预期指标）" in refused.output

@@ -67,6 +67,7 @@ class Field:
     choices: tuple[str, ...] = ()  # the drop-down, as the clerk reads it
     values: tuple[tuple[str, str], ...] = ()  # drop-down words standing for data values: (word, value)
     note: str = ""  # the header's note, for a column that is no field of the model (else the model's description)
+    open: bool = False  # the drop-down suggests; other words may be typed (the checks judge them, as a rating's)
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ INDICATOR_COLUMNS = (
     Field("actual", "实际完成值", "number_or_text"),
     Field("unit", "计量单位"),
     Field("weight", "分值", "number"),
-    Field("rating", "定性评定", "choice", RATING_NAMES),
+    Field("rating", "定性评定", "choice", RATING_NAMES, open=True),  # a scoring profile may give other words
     Field("ratio", "得分比例", "number"),
     Field("score", "评定得分", "number"),
     Field("deviation", "偏差原因及改进措施"),

@@ -93,7 +93,12 @@ LARGEST = 10**MAX_WHOLE_DIGITS - 1  # what the models accept: Excel's check refu
 
 def _validation(ws: Worksheet, field: Field, cells: str) -> None:
     """A drop-down for choices and 是/否, a number check for number columns."""
-    if field.choices:
+    if field.choices and field.open:  # Excel warns of another word and keeps it when the clerk says so
+        rule = DataValidation(type="list", formula1='"' + ",".join(field.choices) + '"', allow_blank=True,
+                              errorStyle="information")
+        rule.error = f"下拉列表中是常用的说法：{'、'.join(field.choices)}；评分规则另设的说法也可填写"
+        rule.errorTitle = "不是下拉列表中的说法"
+    elif field.choices:
         rule = DataValidation(type="list", formula1='"' + ",".join(field.choices) + '"', allow_blank=True)
         rule.error, rule.errorTitle = f"请从下拉列表中选择：{'、'.join(field.choices)}", "取值无效"
     elif field.type in ("number", "int"):
