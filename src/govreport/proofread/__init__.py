@@ -5,10 +5,10 @@ is read as numbered passages (``passages``), the body as runs of text across
 the lines a copy broke (``blocks``), normalised before figures are read
 (``normalize``, ``amounts``); each check is a small module yielding
 ``Finding``s — placeholder residue (``placeholders``), contradicting figures and
-changes of a rate in % (``figures``), the self-evaluation form's rows and
-columns (``forms``), heading and list numbering, dates and document numbers
-(``structure``), and the GB/T 9704 layout of a DOCX (``layout``). ``fix``
-applies the mechanical fixes to a copy.
+changes of a rate in % (``figures``), shares of one total past 100% (``shares``),
+the self-evaluation form's rows and columns (``forms``), heading and list
+numbering, dates and document numbers (``structure``), and the GB/T 9704 layout
+of a DOCX (``layout``). ``fix`` applies the mechanical fixes to a copy.
 """
 
 from __future__ import annotations

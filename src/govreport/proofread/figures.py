@@ -12,7 +12,8 @@ a copy broke (``blocks``):
   one in brackets ends with them. The share or change
   said of a part (“…元，占81.25%，同比减少…元”) is passed over. An exact total
   (共/合计/累计/总计) must equal the sum; one without may leave parts out, so only a
-  sum above it is wrong. 超过/逾/余/多 T means from T up to the next step of T's
+  sum above it is wrong — except 基本支出 listed as 人员经费 and 公用经费, which are
+  all of it by the budget's classification. 超过/逾/余/多 T means from T up to the next step of T's
   last non-zero digit (超过8000: 8000–8999); 近 T the same step below.
 - A part's share (占…P%, 占比P%) of the total its 其中 list is under, or of the
   total it names (占基本支出预算…), there or anywhere in the text where that total
@@ -60,6 +61,7 @@ from .amounts import (
 from .blocks import Block, document_blocks
 from .findings import Finding
 from .passages import Document, Passage
+from .shares import share_findings
 
 SENTENCE = re.compile(r"[^。！？\n]+")
 OPENER = re.compile(r"其中|分别为|分别是|包括")
@@ -238,13 +240,25 @@ def _totals(block: Block, found: list[Amount], sentences: list[tuple[int, int]])
         if len(parts) < 2:
             continue
         parts_sum = sum((p.value for p in parts), Decimal(0))
-        if _sum_allowed(total, parts, parts_sum, exact=whole and total.before in EXACT):
+        exact = whole and (total.before in EXACT or _all_of_basic(text, total, parts))
+        if _sum_allowed(total, parts, parts_sum, exact=exact):
             continue
         like = total if total.family == "money" else parts[0]
         listed = "+".join(p.shown for p in parts)
         shown_sum = in_unit_of(parts_sum, like, places_of(like, *parts))
         yield Finding("figures", block.where(total.start, parts[-1].end), block.excerpt(total.start, parts[-1].end, 6),
                       f"总数“{block.quote(total.start, total.end).strip()}”与其中各项之和不符：{listed}={shown_sum}")
+
+
+WHOLE_OF_BASIC = {"人员经费", "公用经费"}
+
+
+def _all_of_basic(text: str, total: Amount, parts: list[Amount]) -> bool:
+    """基本支出 and, under it, its 人员经费 and (日常)公用经费: the two are the whole of it, 共 or not."""
+    if not LEAD.split(text[max(0, total.start - 24):total.start])[-1].endswith("基本支出"):
+        return False
+    names = {re.sub(r"^日常|支出$", "", LEAD.split(text[max(0, p.start - 12):p.start])[-1].strip()) for p in parts}
+    return len(parts) == 2 and names == WHOLE_OF_BASIC
 
 
 NAMED_SHARE = re.compile(r"[，\s]*占(?P<name>[^，。；%\d]{2,12}?)(?:的)?(?:比例|比重)?(?:为)?(?P<p>\d+(?:\.\d+)?)%")
@@ -575,6 +589,7 @@ def sentence_findings(document: Document) -> Iterator[Finding]:
         yield from _changes(block, found, sentences)
         yield from _two_years(block, found, sentences)
         yield from _each(block, sentences)
+        yield from share_findings(block)
         yield from _grades(block)
         yield from _points(block)
 
