@@ -134,3 +134,32 @@ def test_a_numbering_the_chain_does_not_know_and_one_too_shallow_are_refused(tmp
     result = CliRunner().invoke(main, ["render", str(dump(data, tmp_path / "ws.json")), "-t", str(folder), "-o", str(out)])
     assert result.exit_code == 2 and not out.exists()
     assert "标题层级过深：模板目录链选用的编号只有3级（一、1.（1）），标题“丙”是第4级" in result.output
+
+
+def test_figures_run_on_inside_a_paragraph_as_clauses():
+    """run_on: the figures follow the section's last paragraph as clauses joined by “，”, then ``then`` goes on in the
+    same paragraph; an earlier paragraph stays a paragraph of its own. 860 of 1200 is 71.67% (four digits, not grouped) (860 ÷ 1200 = 0.71666…)."""
+    lines = markdown(summary(basics=["全县辖32个乡镇。", {
+        "paragraphs": ["前一段。", "全县常住人口45万人。"],
+        "figures": [{"name": "签约居民", "value": 1200, "unit": "人"},
+                    {"name": "其中老年人", "value": 860, "unit": "人", "of": 1200, "share_label": "占签约居民的"}],
+        "run_on": True, "then": "签约服务覆盖全部乡镇。"}]))
+    start = lines.index("## 一、基本情况")
+    assert lines[start + 1:start + 4] == [
+        "全县辖32个乡镇。", "前一段。",
+        "全县常住人口45万人，签约居民1200人，其中老年人860人，占签约居民的71.67%。签约服务覆盖全部乡镇。"]
+
+
+def test_figures_run_on_without_a_paragraph_are_one_sentence():
+    lines = markdown(summary(basics=[{"paragraphs": [], "run_on": True,
+                                      "figures": [{"name": "甲", "value": 3, "unit": "个"}, {"name": "乙", "value": 4, "unit": "个"}]}]))
+    assert lines[lines.index("## 一、基本情况") + 1] == "甲3个，乙4个。"
+
+
+@pytest.mark.parametrize(("section", "words"), [
+    ({"paragraphs": ["一段。"], "then": "接着写。"}, "then 是接在数据之后的文字，只在 run_on 为 true 时使用"),
+    ({"paragraphs": ["一段。"], "run_on": True}, "run_on 把数据接在段落之后，本节却没有数据（figures）"),
+])
+def test_run_on_and_then_used_wrongly_are_named(section, words):
+    problems = govreport.validate(summary(basics=[section]))
+    assert [p.path for p in problems] == ["basics[0]"] and words in problems[0].message

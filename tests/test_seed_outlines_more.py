@@ -120,10 +120,10 @@ def test_qiyang_figures_read_as_the_original_states_them():
     # - the share: the original's own total is 总贫困人口16.6万人, and 3746 ÷ 166000 = 0.022566 → 2.26%.
     #   22.52% would need a total of 3746 ÷ 0.2252 ≈ 16634 (1.66万), not the 16.6万 it states.
     # - a count is worded without "为"; 35035 has five digits and is grouped (spec/figures.md: 35,035).
-    # - the figures are a paragraph of their own, one sentence each: the original runs them on with "，" inside
-    #   the paragraph that begins "祁阳县是农业大县" and goes on "根据安排".
-    assert "祁阳县是农业大县，总人口107万人，总贫困人口16.6万人。" in body
-    assert "其中文富市镇总农业人口35,035人。总贫困人口3746人，占全县贫困人口的2.26%。我镇因病致贫2729人。" in body
+    # The figures run on inside the paragraph, as clauses joined by "，", as in the original.
+    assert ("祁阳县是农业大县，总人口107万人，总贫困人口16.6万人，其中文富市镇总农业人口35,035人，总贫困人口3746人，"
+            "占全县贫困人口的2.26%，我镇因病致贫2729人。根据安排，我镇开展了建档立卡农村贫困人口因病致贫因病返贫工作调查，"
+            "7月27日按规定统一上传国家因病致贫因病返贫信息系统。") in body
     # "检出率2.5‰", "检出率9.9‰": a rate is worded "为"; each names whose rate it is.
     assert "贫困人口重性精神病患者检出率为2.5‰。贫困人口高血压、糖尿病患者检出率为9.9‰。" in body
     # 出生缺陷干预: 215 ÷ 218 = 0.98624 → 98.6%, as the original states; 396 ÷ 494 = 0.80162 → 80.2%, where the

@@ -309,7 +309,7 @@ def test_sections_are_rows_of_the_section_sheets_placed_by_number(tmp_path):
     rows = [r for r in book["文字段落"].iter_rows(min_row=2, values_only=True) if r[0] == "基本情况"]
     assert rows == [("基本情况", "全县辖20个乡镇。", None), ("基本情况", None, 2)]
     assert list(book["小节"].iter_rows(min_row=2, values_only=True)) == [
-        (1, None, "乡镇卫生院建设"), (2, None, "加强领导"), (3, 2, "落实责任")]
+        (1, None, "乡镇卫生院建设", None, None), (2, None, "加强领导", None, None), (3, 2, "落实责任", None, None)]
     assert list(book["小节段落"].iter_rows(min_row=2, values_only=True)) == [(2, "成立项目领导小组。")]
     figures = book["小节数据"]
     header = [c.value for c in figures[1]]

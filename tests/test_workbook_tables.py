@@ -71,7 +71,7 @@ def test_pian09s_table_stands_in_its_section_as_the_original_has_it(tmp_path):
     assert book["正文表格"]["A1"].value == "序号"
     assert [c.value for c in book["正文表格"][1]] == ["序号", "小节", "主要工作", "表题", "单位", "合计行"]
     assert _rows(book["正文表格"]) == [(1, 9, None, "乡村医疗机构建设项目建设内容及投资情况", "万元", "是")]
-    assert _rows(book["小节"])[7:9] == [(8, None, "乡村医疗机构建设项目实施进展"), (9, 8, None)]
+    assert _rows(book["小节"])[7:9] == [(8, None, "乡村医疗机构建设项目实施进展", None, None), (9, 8, None, None, None)]
     assert _rows(book["表格列"]) == [(1, "建设内容", "文字", None), (1, "投资", "金额", None), (1, "完成情况", "文字", None)]
     rows = [row[:5] for row in _rows(book["表格行"])]
     assert rows[0] == (1, "数据", "东西协作八松卫生院业务楼及职工宿舍", 300, "已完成")
@@ -218,9 +218,10 @@ def test_a_sub_task_keeps_its_owner_deadline_phase_and_targets(tmp_path):
         "targets": [{"name": "领导小组会议", "op": ">=", "value": 2, "unit": "次"}]}]
     path = _workbook(tmp_path, dump(plan, tmp_path / "plan.json"))
     book = openpyxl.load_workbook(path)
-    assert [c.value for c in book["小节"][1]] == ["序号", "上级序号", "标题", "责任单位", "完成时限", "所属阶段"]
+    assert [c.value for c in book["小节"][1]] == ["序号", "上级序号", "标题", "数据接在段中", "数据之后的文字",
+                                                "责任单位", "完成时限", "所属阶段"]
     row = next(r for r in _rows(book["小节"]) if r[2] == "调整健康教育领导小组")
-    assert row[3:] == ("社区居委会", dt.datetime(2015, 3, 20), "整改阶段")
+    assert row[3:] == (None, None, "社区居委会", dt.datetime(2015, 3, 20), "整改阶段")
     assert _rows(book["小节目标"]) == [(row[0], "领导小组会议", "≥", 2, "次", None, None, None)]
     sub = govreport.load(path).data.tasks[0].sections[0]
     assert (sub.owner, sub.deadline, sub.phase) == ("社区居委会", dt.date(2015, 3, 20), "整改阶段")
@@ -232,9 +233,9 @@ def test_what_only_a_sub_task_takes_is_named_on_another_section(tmp_path):
     book = openpyxl.load_workbook(path)
     sections = book["小节"]
     row = next(r for r in range(2, sections.max_row + 1) if sections.cell(row=r, column=3).value == "总目标")
-    sections.cell(row=row, column=4, value="公卫科")  # 总目标 is a section of 项目目标, not a sub-task
+    sections.cell(row=row, column=6, value="公卫科")  # 总目标 is a section of 项目目标, not a sub-task
     book.save(path)
-    assert _problems(path) == [f"小节!D{row}：未知字段（请检查拼写；本报告类型没有这个字段）"]
+    assert _problems(path) == [f"小节!F{row}：未知字段（请检查拼写；本报告类型没有这个字段）"]
 
 
 def _yaml(path: Path) -> dict:

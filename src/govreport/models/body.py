@@ -120,6 +120,10 @@ class Section(Strict):
     )
     paragraphs: Paragraphs = Field(description="正文段落")
     figures: list[Metric] = Field(default_factory=list, description="本节的数据，合为一段，每项生成一句话")
+    run_on: bool = Field(
+        False, description="为 true 时，数据不另起一段：各项以“，”连成一句，接在本节最后一段之后"
+                           "（如“……总贫困人口16.6万人，其中文富市镇总农业人口35,035人，总贫困人口3746人，……”）")
+    then: Paragraph | None = Field(None, description="数据连成的句子之后，在同一段中接着写的文字（run_on 为 true 时）")
     table: Table | None = Field(None, description="本节的表格")
     sections: list[Section] = Field(default_factory=list, description="下一级小节")
 
@@ -127,6 +131,11 @@ class Section(Strict):
     def _something(self) -> Section:
         if self.title is None and not (self.paragraphs or self.figures or self.table or self.sections):
             raise ValueError("小节既无标题也无内容：请填写 title，或删去这一项")
+        if self.run_on and not self.figures:
+            raise ValueError("run_on 把数据接在段落之后，本节却没有数据（figures）：请填写数据，或删去 run_on")
+        if self.then is not None and not self.run_on:
+            raise ValueError("then 是接在数据之后的文字，只在 run_on 为 true 时使用：请写成一段（paragraphs），"
+                             "或加上 run_on: true")
         return self
 
 

@@ -192,8 +192,7 @@ class Outline:
         if section.title is not None:
             self._heading(level, section.title, keep=True)
             inner = level + 1
-        self.paras(section.paragraphs, inner)
-        self.figures(section.figures)
+        self.text_and_figures(section, inner)
         if section.table is not None:
             self.table(section.table)
         for sub in section.sections:
@@ -209,6 +208,29 @@ class Outline:
                 raise ValueError("figures need a sentence book")
             self.p("".join(str(self.sentence(metric_figures(m))) for m in metrics))
         return ""
+
+    def text_and_figures(self, section: Section, level: int | None = None) -> str:
+        """A section's paragraphs and then its figures as a paragraph of their own, or run on inside its last
+        paragraph (``run_on``)."""
+        if section.run_on:
+            self._run_on(section, self._depth + 1 if level is None else level)
+        else:
+            self.paras(section.paragraphs, level)
+            self.figures(section.figures)
+        return ""
+
+    def _run_on(self, section: Section, level: int) -> None:
+        """The figures as clauses of one sentence (each sentence's 。 a ，) run on after the section's last paragraph,
+        and the section's ``then`` after them in the same paragraph."""
+        texts = list(section.paragraphs)
+        last = _one_line(texts.pop()) if texts and isinstance(texts[-1], str) else ""
+        self.paras(texts, level)
+        if self.sentence is None:
+            raise ValueError("figures need a sentence book")
+        clauses = "，".join(str(self.sentence(metric_figures(m))).strip().removesuffix("。") for m in section.figures)
+        head = last.rstrip("。，；")
+        sentence = f"{head}，{clauses}。" if head else f"{clauses}。"
+        self.p(sentence + (_one_line(section.then) if section.then is not None else ""))
 
     def table(self, table: Table) -> str:
         """A table of the body, its title as a centred line above it."""

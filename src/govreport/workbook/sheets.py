@@ -210,8 +210,11 @@ METRIC_COLUMNS = (
     Field("stated_change_label", "增减幅度说法"),
 )
 UNPLACED = "#sections"  # the path of the 小节 rows as read, until a 小节 column places them
+RUN_ON_COLUMNS = (Field("run_on", "数据接在段中", "bool", YES_NO), Field("then", "数据之后的文字"))
+"""A section's figures run on inside its last paragraph, and the text that goes on after them."""
 SECTION_TABLES = (
-    Table(SECTION_SHEET, UNPLACED, (Field("parent", PARENT_COLUMN, "int"), Field("title", "标题")), numbered=True),
+    Table(SECTION_SHEET, UNPLACED, (Field("parent", PARENT_COLUMN, "int"), Field("title", "标题"), *RUN_ON_COLUMNS),
+          numbered=True),
     Table(SECTION_PARAGRAPH_SHEET, "paragraphs", (Field("", "段落"),), parent=SECTION_SHEET),
     Table(SECTION_FIGURE_SHEET, "figures", METRIC_COLUMNS, parent=SECTION_SHEET),
 )
@@ -419,7 +422,8 @@ def _plan(kind: str, headings: tuple[Field, ...], tables: tuple[Table, ...], par
         ),
         tables=(
             Table("量化目标", "targets", TARGET_COLUMNS),
-            Table("主要任务", "tasks", (Field("title", "标题"), *TASK_FIELDS, Field("sections", "下级小节", "sections")),
+            Table("主要任务", "tasks", (Field("title", "标题"), *TASK_FIELDS, *RUN_ON_COLUMNS,
+                                         Field("sections", "下级小节", "sections")),
                   numbered=True),
             Table("任务段落", "paragraphs", (Field("", "段落"),), parent="主要任务"),
             Table("任务数据", "figures", METRIC_COLUMNS, parent="主要任务"),
