@@ -129,7 +129,7 @@ SELF_EVALUATION_LEAVES_OUT = (
     Omission("background.objectives", "年度总体目标取 targets.expected，它为空时才取此项", when_filled="targets.expected"),
     *(Omission(f"{place}.**.{part}", f"自评表的年度总体目标是表中的一格，只取小节的标题和段落；{what}可写成段落")
       for place in ("targets.expected", "background.objectives", "implementation.effects")
-      for part, what in (("figures", "数据"), ("table", "表格"))),
+      for part, what in (("figures", "数据"), ("then", "接在数据之后的文字"), ("table", "表格"))),
 )
 
 
