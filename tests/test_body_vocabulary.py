@@ -156,10 +156,26 @@ def test_figures_run_on_without_a_paragraph_are_one_sentence():
     assert lines[lines.index("## 一、基本情况") + 1] == "甲3个，乙4个。"
 
 
-@pytest.mark.parametrize(("section", "words"), [
-    ({"paragraphs": ["一段。"], "then": "接着写。"}, "then 是接在数据之后的文字，只在 run_on 为 true 时使用"),
-    ({"paragraphs": ["一段。"], "run_on": True}, "run_on 把数据接在段落之后，本节却没有数据（figures）"),
+@pytest.mark.parametrize(("section", "path", "words"), [
+    ({"paragraphs": ["一段。"], "then": "接着写。"}, "basics[0].then",
+     "“数据之后的文字”（then）接在数据之后，只在“数据接在段中”（run_on）为是时使用"),
+    ({"paragraphs": ["一段。"], "run_on": True}, "basics[0].run_on",
+     "“数据接在段中”（run_on）把数据接在段落之后，本节却没有数据（figures）"),
 ])
-def test_run_on_and_then_used_wrongly_are_named(section, words):
+def test_run_on_and_then_used_wrongly_are_named(section, path, words):
     problems = govreport.validate(summary(basics=[section]))
-    assert [p.path for p in problems] == ["basics[0]"] and words in problems[0].message
+    assert [p.path for p in problems] == [path] and words in problems[0].message
+
+
+def test_a_plans_tasks_keep_the_run_on_rules():
+    """A task is a section with rules of its own; the run_on and then rules hold for it as well."""
+    plan = {"kind": "work_plan", "meta": {"organization": "测试县卫生局", "year": 2026, "date": "2026-01-10"},
+            "tasks": [{"title": "甲", "paragraphs": ["一段。"], "then": "不应丢失。"},
+                      {"title": "乙", "paragraphs": ["一段。"], "run_on": True}]}
+    assert [p.path for p in govreport.validate(plan)] == ["tasks[0].then", "tasks[1].run_on"]
+
+
+def test_figures_run_on_after_a_colon_take_no_comma():
+    lines = markdown(summary(basics=[{"paragraphs": ["基本情况如下："], "run_on": True,
+                                      "figures": [{"name": "总投资", "value": 15, "unit": "万元"}]}]))
+    assert lines[lines.index("## 一、基本情况") + 1] == "基本情况如下：总投资15万元。"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
+from pydantic import AfterValidator, Discriminator, Field, Tag, ValidationInfo, field_validator, model_validator
 
 from ..vocabulary.words import (
     MAX_HEADING_LEVEL,
@@ -131,12 +131,24 @@ class Section(Strict):
     def _something(self) -> Section:
         if self.title is None and not (self.paragraphs or self.figures or self.table or self.sections):
             raise ValueError("小节既无标题也无内容：请填写 title，或删去这一项")
-        if self.run_on and not self.figures:
-            raise ValueError("run_on 把数据接在段落之后，本节却没有数据（figures）：请填写数据，或删去 run_on")
-        if self.then is not None and not self.run_on:
-            raise ValueError("then 是接在数据之后的文字，只在 run_on 为 true 时使用：请写成一段（paragraphs），"
-                             "或加上 run_on: true")
         return self
+
+    # Field validators with their own names: a kind's section (a plan's task) replaces ``_something`` with its own
+    # rule and keeps these, and each error stands at its field (a workbook's cell).
+    @field_validator("run_on")
+    @classmethod
+    def _run_on_has_figures(cls, run_on: bool, info: ValidationInfo) -> bool:
+        if run_on and not info.data.get("figures"):
+            raise ValueError("“数据接在段中”（run_on）把数据接在段落之后，本节却没有数据（figures）：请填写数据，或改为否")
+        return run_on
+
+    @field_validator("then")
+    @classmethod
+    def _then_follows_figures(cls, then: str | None, info: ValidationInfo) -> str | None:
+        if then is not None and not info.data.get("run_on"):
+            raise ValueError("“数据之后的文字”（then）接在数据之后，只在“数据接在段中”（run_on）为是时使用："
+                             "请写成一段（paragraphs），或把 run_on 改为是")
+        return then
 
 
 def _block_kind(value: Any) -> str:

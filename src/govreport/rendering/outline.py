@@ -65,6 +65,7 @@ class Notice:
     title: str  # the document's own title, printed on the attachment's third line
 
 
+RUN_ON_AFTER = "：！？…"  # a paragraph ending so takes the run-on figures without a “，”
 ITEM_LEVEL, ITEM_BELOW_ITEMS = 3, 4  # the heading forms 1. and （1）
 
 
@@ -229,7 +230,8 @@ class Outline:
             raise ValueError("figures need a sentence book")
         clauses = "，".join(str(self.sentence(metric_figures(m))).strip().removesuffix("。") for m in section.figures)
         head = last.rstrip("。，；")
-        sentence = f"{head}，{clauses}。" if head else f"{clauses}。"
+        joint = "" if not head or head[-1] in RUN_ON_AFTER else "，"  # 如下：总投资…, not 如下：，总投资…
+        sentence = f"{head}{joint}{clauses}。"
         self.p(sentence + (_one_line(section.then) if section.then is not None else ""))
 
     def table(self, table: Table) -> str:
