@@ -80,6 +80,14 @@ def test_the_two_parts_of_a_budget_in_a_web_copy():
     # One part in two years, and last year's share.
     "2024年基本支出占一般公共预算支出的84.06%，2023年基本支出占一般公共预算支出的83.5%。",
     "基本支出占一般公共预算支出的84.06%，上年同期占一般公共预算支出的83.5%。",
+    # One total divided two ways in one paragraph, the second way opened by 从…看.
+    "中央资金占总资金的60%，省级资金占总资金的40%。从用途看，医疗救助支出占总资金的70%，设备购置支出占总资金的30%。",
+    # Part of the year beside the whole year, and a running total.
+    "上半年项目支出占全年预算资金的45%，全年项目支出占全年预算资金的98%。",
+    "第一季度支出占年度预算支出的30%，截至三季度末累计支出占年度预算支出的80%。",
+    # Categories that hold others: 民生支出 holds 教育支出; 农村教育支出 is part of 教育支出.
+    "卫生健康支出占一般公共预算支出的12.5%；教育支出占一般公共预算支出的18%，民生支出占一般公共预算支出的80%。",
+    "教育支出占一般公共预算支出的60%，农村教育支出占一般公共预算支出的45%。",
 ])
 def test_shares_that_are_not_parts_of_one_total_are_not_added(text):
     assert _figures(text) == []
@@ -122,3 +130,12 @@ def test_basic_spending_is_its_staff_and_running_costs(staff, running, off, name
 ])
 def test_other_lists_under_a_total_without_gong_may_leave_parts_out(text):
     assert _figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("基本支出500万元，其中人员经费300万元，公用经费150万元。", ["总数“500万元”与其中各项之和不符：300万元+150万元=450万元"]),
+    ("基本支出500万元，其中人员经费350万元，公用经费150万元。", []),
+])
+def test_basic_spending_with_qizhong_and_no_colon(text, found):
+    """其中 without its colon still opens the list of 人员经费 and 公用经费: 300 + 150 = 450, not 500."""
+    assert _figures(text) == found

@@ -257,7 +257,8 @@ def _all_of_basic(text: str, total: Amount, parts: list[Amount]) -> bool:
     """基本支出 and, under it, its 人员经费 and (日常)公用经费: the two are the whole of it, 共 or not."""
     if not LEAD.split(text[max(0, total.start - 24):total.start])[-1].endswith("基本支出"):
         return False
-    names = {re.sub(r"^日常|支出$", "", LEAD.split(text[max(0, p.start - 12):p.start])[-1].strip()) for p in parts}
+    named = (LEAD.split(text[max(0, p.start - 12):p.start])[-1].strip() for p in parts)
+    names = {re.sub(r"^日常|支出$", "", re.sub(rf"^(?:{OPENER.pattern})", "", name)) for name in named}
     return len(parts) == 2 and names == WHOLE_OF_BASIC
 
 

@@ -38,8 +38,12 @@ QUANTITY = re.compile(r"(?:支出|收入|资金|经费|拨款|投资|总额|金�
 NOT_PARTS = re.compile(r"计划|任务|目标|率|满意|比例|比重")
 CN = "一二三四五六七八九十"
 SECTION = re.compile(rf"(?m)^\s*(?:[{CN}]+[、.．]|[（(][{CN}]+[）)]|第[{CN}\d]+[章节部分])"
-                     r"|按[^，。；\n]{0,12}?(?:分类|划分)")
+                     r"|按[^，。；\n]{0,12}?(?:分类|划分)|从[^，。；\n]{1,12}?来?看")
 EARLIER = re.compile(r"上年|去年|上一年|同期|年初")
+AGGREGATE = re.compile(r"民生|重点|刚性|三保|八项")
+"""Parts that gather others (民生支出 holds 教育支出, 卫生健康支出…): a set with one is not a division of its total."""
+PART_OF_YEAR = re.compile(r"累计|截[至止]|上半年|下半年|季度|\d{1,2}[—－~-]\d{1,2}月|\d{1,2}月(?:底|末|份)")
+"""A share of part of the year (上半年, 截至三季度末累计), which may stand beside the whole year's: not a part."""
 YEAR = re.compile(r"20\d\d年")
 CLAUSE_END = re.compile(r"[，。；：\n]")
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:万|亿)?(?:元|人次|人|名|户|个|%)?|^\s*\d{1,2}[.．、]|[\s“”\"]")
@@ -73,7 +77,7 @@ def _shares(text: str, start: int, end: int) -> list[Share]:
             continue
         clause_start = max(text.rfind(c, start, m.start()) for c in "，。；\n") + 1
         lead = text[max(start, clause_start - 40):m.start()]
-        if EARLIER.search(text, clause_start, m.start()):
+        if EARLIER.search(text, clause_start, m.start()) or PART_OF_YEAR.search(text, clause_start, m.start()):
             continue
         paragraph = text.rfind("\n", start, m.start()) + 1
         years = YEAR.findall(lead)
@@ -82,6 +86,11 @@ def _shares(text: str, start: int, end: int) -> list[Share]:
                            text.count("其中", max(start, paragraph), m.start()), Decimal(m.group("p")),
                            Decimal(1).scaleb(-places) / 2, m.start(), m.end(), m.span("name")))
     return found
+
+
+def _core(part: str) -> str:
+    """A part's name without the words every part of a budget ends with (教育支出 → 教育)."""
+    return re.sub(r"(?:支出|资金|经费)$", "", part)
 
 
 def _sections(text: str) -> Iterator[tuple[int, int]]:
@@ -106,6 +115,8 @@ def share_findings(block: Block) -> Iterator[Finding]:
             parts = [s.part for s in shares if s.part]
             if len(set(parts)) != len(parts):
                 continue  # one part named twice: a repetition, not two parts
+            if any(a != b and _core(a) and _core(a) in b for a in parts for b in parts) or any(map(AGGREGATE.search, parts)):
+                continue  # categories that overlap (农村教育支出 within 教育支出, 教育支出 within 民生支出), not parts
             total = sum((s.value for s in shares), Decimal(0))
             if total <= 100 + sum((s.slack for s in shares), Decimal(0)):
                 continue
