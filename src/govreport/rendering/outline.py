@@ -203,12 +203,17 @@ class Outline:
 
     def figures(self, metrics: Iterable[Metric]) -> str:
         """Figures worded by the sentence book, one sentence each, as one paragraph."""
-        metrics = list(metrics)
-        if metrics:
-            if self.sentence is None:
-                raise ValueError("figures need a sentence book")
-            self.p("".join(str(self.sentence(metric_figures(m))) for m in metrics))
+        self.p("".join(self._sentences(metrics)))
         return ""
+
+    def _sentences(self, metrics: Iterable[Metric]) -> list[str]:
+        """Each figure's sentence, as the sentence book words it."""
+        metrics, sentence = list(metrics), self.sentence
+        if not metrics:
+            return []
+        if sentence is None:
+            raise ValueError("figures need a sentence book")
+        return [str(sentence(metric_figures(m))).strip() for m in metrics]
 
     def text_and_figures(self, section: Section, level: int | None = None) -> str:
         """A section's paragraphs and then its figures as a paragraph of their own, or run on inside its last
@@ -226,9 +231,7 @@ class Outline:
         texts = list(section.paragraphs)
         last = _one_line(texts.pop()) if texts and isinstance(texts[-1], str) else ""
         self.paras(texts, level)
-        if self.sentence is None:
-            raise ValueError("figures need a sentence book")
-        clauses = "，".join(str(self.sentence(metric_figures(m))).strip().removesuffix("。") for m in section.figures)
+        clauses = "，".join(sentence.removesuffix("。") for sentence in self._sentences(section.figures))
         head = last.rstrip("。，；")
         joint = "" if not head or head[-1] in RUN_ON_AFTER else "，"  # 如下：总投资…, not 如下：，总投资…
         sentence = f"{head}{joint}{clauses}。"
