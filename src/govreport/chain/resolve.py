@@ -53,11 +53,11 @@ class TemplateChain:
         options: dict[str, object] = {}
         origins: dict[str, str] = {}
         for folder in reversed(self.folders):
-            for name, value in _chosen(folder.manifest.scoring).items():
+            for name, value in chosen_options(folder.manifest.scoring).items():
                 options[name] = value
                 if name in LOCATED_OPTIONS:
                     origins[name] = option_line(folder.path, ("scoring", name))
-        for name, value in _chosen(data).items():
+        for name, value in chosen_options(data).items():
             options[name] = value
             if name in LOCATED_OPTIONS:
                 origins[name] = f"{where}.{name}"
@@ -78,11 +78,12 @@ class TemplateChain:
         return " → ".join([*(f.label for f in self.folders), builtin])
 
 
-def _chosen(options: ScoringOptions | None) -> dict[str, object]:
-    """The options ``options`` sets, by name."""
+def chosen_options(options: ScoringOptions | None) -> dict[str, object]:
+    """The options ``options`` sets, by name, in the order the options are documented."""
     if options is None:
         return {}
-    return {name: getattr(options, name) for name in options.model_fields_set if getattr(options, name) is not None}
+    return {name: getattr(options, name) for name in type(options).model_fields
+            if name in options.model_fields_set and getattr(options, name) is not None}
 
 
 def profile_of(options: ScoringOptions, origins: dict[str, str] | None = None) -> ScoringProfile:

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from ..chain.resolve import TemplateChain, environment_folders, resolve_chain
+from ..chain.resolve import TemplateChain, chosen_options, environment_folders, resolve_chain
 from ..chain.shells import find_shell
 from ..figures.scoring import ScoringProfile
 from ..format.numbers import number
@@ -33,7 +33,7 @@ def listing_of(chain: TemplateChain, only: str | None = None, data: ScoringOptio
         yield f"  {n}. {folder.label}　{shown(str(folder.path))}"
     yield f"  {len(chain.folders) + 1}. 内置 {__version__}"
     scoring, layout = chain.scoring_with(data), chain.layout
-    chosen = [name for name, value in (data.model_dump(exclude_none=True) if data else {}).items() if value is not None]
+    chosen = list(chosen_options(data))
     if chosen:
         yield f"数据的 meta.scoring 设置了：{'、'.join(chosen)}（代替模板目录中的同名选项）"
     yield f"评分：反向指标 {scoring.reverse}；预算执行率分母 {scoring.execution_denominator}"
